@@ -1,0 +1,4 @@
+/** The x86 front end: decoder, disassembler and (later) lifter. */
+module dev.jx86.x86 {
+    requires transitive dev.jx86.runtime;
+}
