@@ -1,0 +1,38 @@
+package dev.jx86.x86.decode;
+
+/**
+ * Decodes x86 machine code in one {@link Mode}: bytes in, {@link Decoded} out. Every input gives a
+ * result, never an exception: an {@link Instruction}, or an {@link Invalid} with the reason.
+ *
+ * <p>A decoder is immutable and may be shared between threads.
+ */
+public final class Decoder {
+    /** The architectural limit on instruction length (SDM Vol. 2, 2.3.11). */
+    public static final int MAX_LENGTH = 15;
+
+    private final Mode mode;
+
+    public Decoder(Mode mode) {
+        this.mode = mode;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Decodes the instruction at {@code code[offset]}, which is at guest {@code address}. */
+    public Decoded decode(byte[] code, int offset, long address) {
+        return decode(code, offset, code.length, address);
+    }
+
+    /**
+     * Decodes the instruction at {@code code[offset]}, reading no byte at or after {@code end}; an
+     * instruction that would need one is {@link Invalid.Reason#TRUNCATED}.
+     */
+    public Decoded decode(byte[] code, int offset, int end, long address) {
+        if (offset < 0 || offset > end || end > code.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + ", end " + end + ", length " + code.length);
+        }
+        return new InstructionReader(mode, code, offset, end, address).read();
+    }
+}

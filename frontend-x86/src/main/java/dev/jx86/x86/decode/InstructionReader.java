@@ -1,0 +1,732 @@
+package dev.jx86.x86.decode;
+
+import dev.jx86.x86.decode.tables.DecodeTables;
+import dev.jx86.x86.decode.tables.Encoding;
+import dev.jx86.x86.decode.tables.Node;
+import dev.jx86.x86.decode.tables.OpcodeMap;
+import dev.jx86.x86.decode.tables.OperandForm;
+import dev.jx86.x86.decode.tables.Row;
+import dev.jx86.x86.decode.tables.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one instruction: prefixes, opcode, a walk of the decode tree, ModRM/SIB/displacement,
+ * immediates, then the operands the row's forms describe. One reader per instruction; not shared.
+ * The layout rules are those of the Intel SDM Vol. 2, chapter 2.
+ */
+final class InstructionReader {
+    /** Ends decoding early; preallocated and stackless, it never leaves this class. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
+        static final Stop TOO_LONG = new Stop(Invalid.Reason.TOO_LONG);
+        final Invalid.Reason reason;
+
+        private Stop(Invalid.Reason reason) {
+            super(reason.toString(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private static final int REX_W = 8;
+    private static final int REX_R = 4;
+    private static final int REX_X = 2;
+    private static final int REX_B = 1;
+    /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
+    private static final int REX_PRESENCE = 16;
+
+    private final Mode mode;
+    private final boolean mode64;
+    private final byte[] code;
+    private final int start;
+    private final int end;
+    private final long address;
+    private int pos;
+
+    // Prefixes.
+    private final byte[] prefixBytes = new byte[Decoder.MAX_LENGTH];
+    private int prefixCount;
+    private int last66 = -1;
+    private int last67 = -1;
+    private int lastRepeat = -1;
+    private int lastSegment = -1;
+    private int lock = -1;
+    private int rex;
+    private Vex vex;
+
+    // Opcode and ModRM.
+    private OpcodeMap map;
+    private int opcode;
+    private int modrm = -1;
+    private boolean sib;
+    private int operandSize;
+    private int addressSize;
+
+    // What the instruction consumed, for the unused-prefix accounting.
+    private int rexUsed;
+    private boolean memoryOperand;
+    private boolean segmentUsed;
+
+    // Relative branch displacement, resolved once the length is known.
+    private long relative;
+    private boolean hasRelative;
+    private int relativeIndex;
+
+    InstructionReader(Mode mode, byte[] code, int start, int end, long address) {
+        this.mode = mode;
+        this.mode64 = mode == Mode.BITS64;
+        this.code = code;
+        this.start = start;
+        this.end = end;
+        this.address = address;
+        this.pos = start;
+    }
+
+    Decoded read() {
+        try {
+            return readInstruction();
+        } catch (Stop stop) {
+            return new Invalid(address, pos - start, stop.reason);
+        }
+    }
+
+    private int next() {
+        if (pos - start >= Decoder.MAX_LENGTH) {
+            throw Stop.TOO_LONG;
+        }
+        if (pos >= end) {
+            throw Stop.TRUNCATED;
+        }
+        return code[pos++] & 0xff;
+    }
+
+    private int peek() {
+        if (pos >= end) {
+            throw Stop.TRUNCATED;
+        }
+        return code[pos] & 0xff;
+    }
+
+    private Decoded readInstruction() {
+        readPrefixes();
+        int b = next();
+        if (b == 0x0f) {
+            int b2 = next();
+            if (b2 == 0x38) {
+                map = OpcodeMap.MAP_0F38;
+                opcode = next();
+            } else if (b2 == 0x3a) {
+                map = OpcodeMap.MAP_0F3A;
+                opcode = next();
+            } else if (b2 == 0x0f) {
+                return skip3DNow();
+            } else {
+                map = OpcodeMap.MAP_0F;
+                opcode = b2;
+            }
+        } else if ((b == 0xc4 || b == 0xc5) && (mode64 || peek() >= 0xc0)) {
+            Invalid invalid = readVex(b);
+            if (invalid != null) {
+                return invalid;
+            }
+            opcode = next();
+        } else if (b == 0x62 && (mode64 || peek() >= 0xc0)) {
+            return skipEvex();
+        } else if (b == 0x8f && (peek() & 0x1f) >= 8) {
+            return skipXop();
+        } else {
+            map = OpcodeMap.ONE_BYTE;
+            opcode = b;
+        }
+        Node node = DecodeTables.root(map, opcode);
+        while (node instanceof Node.Split split) {
+            node = split.children()[key(split)];
+        }
+        if (!(node instanceof Node.Leaf leaf)) {
+            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+        }
+        Row row = leaf.row();
+        if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
+            row = DecodeTables.nop90();
+        }
+        return finish(row);
+    }
+
+    private void readPrefixes() {
+        while (true) {
+            int b = peek();
+            switch (b) {
+                case 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65 -> lastSegment = prefixCount;
+                case 0x66 -> last66 = prefixCount;
+                case 0x67 -> last67 = prefixCount;
+                case 0xf0 -> lock = prefixCount;
+                case 0xf2, 0xf3 -> lastRepeat = prefixCount;
+                default -> {
+                    if (mode64 && (b & 0xf0) == 0x40) {
+                        // REX counts only directly before the opcode; a later prefix voids it.
+                        next();
+                        rex = b;
+                        if (isLegacyPrefix(peek())) {
+                            rex = 0;
+                        }
+                        continue;
+                    }
+                    return;
+                }
+            }
+            next();
+            prefixBytes[prefixCount++] = (byte) b;
+        }
+    }
+
+    private static boolean isLegacyPrefix(int b) {
+        return switch (b) {
+            case 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3 -> true;
+            default -> false;
+        };
+    }
+
+    /** Reads the rest of a VEX prefix; returns the Invalid result if the prefix is not allowed here. */
+    private Invalid readVex(int first) {
+        int b1 = next();
+        int vexMap;
+        boolean w;
+        int r;
+        int x = 0;
+        int bBit = 0;
+        int rest;
+        if (first == 0xc5) {
+            r = ~b1 >> 7 & 1;
+            vexMap = 1;
+            w = false;
+            rest = b1;
+        } else {
+            int b2 = next();
+            r = ~b1 >> 7 & 1;
+            x = ~b1 >> 6 & 1;
+            bBit = ~b1 >> 5 & 1;
+            vexMap = b1 & 0x1f;
+            w = (b2 & 0x80) != 0;
+            rest = b2;
+        }
+        int vvvv = ~rest >> 3 & 0xf;
+        if (!mode64) {
+            vvvv &= 7;
+            r = 0;
+            x = 0;
+            bBit = 0;
+        }
+        vex = new Vex(vexMap, rest & 3, w, (rest & 4) != 0 ? 32 : 16, vvvv);
+        rex = 0x40 | (w && mode64 ? REX_W : 0) | r << 2 | x << 1 | bBit;
+        rexUsed = 0x4f; // VEX's register bits are not prefixes of their own: never "unused".
+        if (last66 >= 0 || lastRepeat >= 0 || lock >= 0) {
+            return new Invalid(address, pos - start, Invalid.Reason.INVALID_PREFIX);
+        }
+        map = switch (vexMap) {
+            case 1 -> OpcodeMap.VEX_0F;
+            case 2 -> OpcodeMap.VEX_0F38;
+            case 3 -> OpcodeMap.VEX_0F3A;
+            default -> null;
+        };
+        return map == null ? new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE) : null;
+    }
+
+    /** EVEX (AVX-512) is decoded to its length only: jx86 does not support it, so it raises #UD. */
+    private Decoded skipEvex() {
+        int p0 = next();
+        next();
+        next();
+        int evexMap = p0 & 7;
+        int op = next();
+        int m = next();
+        skipAddress(m, true);
+        boolean immediate =
+                evexMap == 3 || evexMap == 1 && (op >= 0x70 && op <= 0x73 || op == 0xc2 || op >= 0xc4 && op <= 0xc6);
+        if (immediate) {
+            next();
+        }
+        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+    }
+
+    /** AMD XOP is decoded to its length only: it raises #UD on the processors jx86 models. */
+    private Decoded skipXop() {
+        int b1 = next();
+        next();
+        next();
+        int xopMap = b1 & 0x1f;
+        int m = next();
+        skipAddress(m, false);
+        if (xopMap == 8) {
+            next();
+        } else if (xopMap == 0xa) {
+            for (int i = 0; i < 4; i++) {
+                next();
+            }
+        }
+        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+    }
+
+    /** 3DNow! (0F 0F ModRM ... opcode) is decoded to its length only. */
+    private Decoded skip3DNow() {
+        int m = next();
+        skipAddress(m, false);
+        next();
+        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+    }
+
+    /** Skips the SIB and displacement that follow {@code m} without building an operand. */
+    private void skipAddress(int m, boolean evex) {
+        modrm = m;
+        if ((m >> 6) != 3) {
+            addressSize = addressSize();
+            readMemory(0, evex);
+        }
+    }
+
+    private int modrm() {
+        if (modrm < 0) {
+            modrm = next();
+        }
+        return modrm;
+    }
+
+    private int key(Node.Split split) {
+        return switch (split.dimension()) {
+            case PREFIX -> prefixKey();
+            case REG -> modrm() >> 3 & 7;
+            case MOD -> (modrm() >> 6) == 3 ? Encoding.REGISTER : Encoding.MEMORY;
+            case RM -> modrm() & 7;
+            case W -> (vex != null ? vex.w() : (rex & REX_W) != 0) ? 1 : 0;
+            case L -> vex != null && vex.vectorLength() == 32 ? 1 : 0;
+            case MODE -> mode64 ? 1 : 0;
+            case OPERAND_SIZE -> sizeIndex(operandSize(split.defaultSize64(), split.mandatory66()));
+            case ADDRESS_SIZE -> sizeIndex(addressSize());
+        };
+    }
+
+    private static int sizeIndex(int size) {
+        return size == 2 ? 0 : size == 4 ? 1 : 2;
+    }
+
+    /** The mandatory-prefix key: the last of F2/F3, else 66, else none; VEX gives it in pp. */
+    private int prefixKey() {
+        if (vex != null) {
+            return vex.pp();
+        }
+        if (lastRepeat >= 0) {
+            return prefixBytes[lastRepeat] == (byte) 0xf3 ? 2 : 3;
+        }
+        return last66 >= 0 ? 1 : 0;
+    }
+
+    private int operandSize(boolean defaultSize64, boolean mandatory66) {
+        boolean override = last66 >= 0 && !mandatory66;
+        if (mode64) {
+            if ((rex & REX_W) != 0) {
+                return 8;
+            }
+            return override ? 2 : defaultSize64 ? 8 : 4;
+        }
+        int size = mode == Mode.BITS32 ? 4 : 2;
+        return override ? 6 - size : size;
+    }
+
+    private int addressSize() {
+        boolean override = last67 >= 0;
+        return switch (mode) {
+            case BITS64 -> override ? 4 : 8;
+            case BITS32 -> override ? 2 : 4;
+            case BITS16 -> override ? 4 : 2;
+        };
+    }
+
+    private Decoded finish(Row row) {
+        Encoding encoding = row.encoding();
+        boolean mandatory66 = encoding.prefix() == 1 && vex == null;
+        operandSize = operandSize(row.has(Attribute.D64) || row.has(Attribute.F64), mandatory66);
+        addressSize = addressSize();
+        if (encoding.hasModRm()) {
+            modrm();
+        }
+        Memory memory = null;
+        if (modrm >= 0 && (modrm >> 6) != 3) {
+            memory = readMemory(0, false);
+        }
+        List<OperandForm> forms = row.operands();
+        List<Operand> operands = new ArrayList<>(forms.size());
+        for (OperandForm form : forms) {
+            operands.add(operand(form, memory));
+        }
+        if (hasRelative) {
+            operands.set(relativeIndex, new RelativeTarget(wrap(address + (pos - start) + relative)));
+        }
+        Prefixes prefixes = prefixes(row, mandatory66, operands);
+        return new Instruction(
+                address,
+                pos - start,
+                mode,
+                row.mnemonic(),
+                List.copyOf(operands),
+                operandSize,
+                addressSize,
+                prefixes,
+                row.attributes());
+    }
+
+    /** A branch target wraps to the operand size (16 bits), or to 32 bits outside 64-bit mode. */
+    private long wrap(long target) {
+        if (operandSize == 2) {
+            return target & 0xffff;
+        }
+        return mode64 ? target : target & 0xffffffffL;
+    }
+
+    private Operand operand(OperandForm form, Memory memory) {
+        Type type = form.type();
+        return switch (form.method()) {
+            case E -> isRegisterForm() ? gpr(size(type), rmNumber()) : sized(memory, form.memoryType());
+            case M -> sized(memory, form.memoryType());
+            case R -> gpr(size(type), rmNumber());
+            case G -> gpr(size(type), regNumber());
+            case Z -> {
+                rexUsed |= REX_B;
+                yield gpr(size(type), (opcode & 7) | (rex & REX_B) << 3);
+            }
+            case B -> gpr(size(type), vex.vvvv());
+            case I -> immediate(type);
+            case J -> relative(type);
+            case O -> offset(0);
+            case A -> farPointer();
+            case S -> Register.segment(modrm >> 3 & 7);
+            case C -> Register.control(regNumber());
+            case D -> Register.debug(regNumber());
+            case T -> Register.test(modrm >> 3 & 7);
+            case P -> Register.mmx(modrm >> 3 & 7);
+            case N -> Register.mmx(modrm & 7);
+            case Q -> isRegisterForm() ? Register.mmx(modrm & 7) : sized(memory, form.memoryType());
+            case V -> Register.vector(vectorSize(type), regNumber());
+            case U -> Register.vector(vectorSize(type), rmNumber());
+            case W ->
+                isRegisterForm() ? Register.vector(vectorSize(type), rmNumber()) : sized(memory, form.memoryType());
+            case H -> Register.vector(vectorSize(type), vex.vvvv());
+            case L -> Register.vector(vectorSize(type), next() >> 4 & (mode64 ? 0xf : 7));
+            case X -> stringOperand(size(type), Register.DS, 6);
+            case Y -> stringOperand(size(type), Register.ES, 7);
+            case FIXED ->
+                form.sizeFollows() != 0
+                        ? Register.gpr(
+                                Math.min(operandSize, form.sizeFollows()),
+                                form.fixed().number(),
+                                false)
+                        : form.fixed();
+            case ONE -> new Immediate(1, 1, 0);
+            case STI -> Register.st(modrm & 7);
+        };
+    }
+
+    private boolean isRegisterForm() {
+        return (modrm >> 6) == 3;
+    }
+
+    private int regNumber() {
+        rexUsed |= REX_R;
+        return (modrm >> 3 & 7) | (rex & REX_R) << 1;
+    }
+
+    private int rmNumber() {
+        rexUsed |= REX_B;
+        return (modrm & 7) | (rex & REX_B) << 3;
+    }
+
+    private Register gpr(int size, int number) {
+        if (size == 1 && rex != 0 && number >= 4 && number < 8) {
+            rexUsed |= REX_PRESENCE;
+        }
+        return Register.gpr(size, number, rex != 0);
+    }
+
+    /** Size in bytes of a general-register or memory operand of {@code type}. */
+    private int size(Type type) {
+        return switch (type) {
+            case NONE -> 0;
+            case B, BS -> 1;
+            case W -> 2;
+            case D, SI, SS -> 4;
+            case Q, PI, SD -> 8;
+            case T -> 10;
+            case DQ -> 16;
+            case QQ -> 32;
+            case V -> operandSize;
+            case Z -> operandSize == 2 ? 2 : 4;
+            case Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
+            case A -> operandSize * 2;
+            case P -> operandSize + 2;
+            case S -> mode64 ? 10 : 6;
+            case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
+        };
+    }
+
+    private int vectorSize(Type type) {
+        return switch (type) {
+            case QQ -> 32;
+            case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
+            default -> 16;
+        };
+    }
+
+    private Memory sized(Memory memory, Type type) {
+        int size = size(type);
+        return new Memory(
+                size,
+                memory.segment(),
+                memory.explicitSegment(),
+                memory.base(),
+                memory.index(),
+                memory.scale(),
+                memory.displacement(),
+                memory.displacementSize(),
+                memory.addressSize());
+    }
+
+    /** Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). */
+    private Memory readMemory(int size, boolean evex) {
+        memoryOperand = true;
+        int mod = modrm >> 6;
+        int rm = modrm & 7;
+        if (addressSize == 2) {
+            return readMemory16(size, mod, rm);
+        }
+        Register base = null;
+        Register index = null;
+        int scale = 1;
+        long displacement = 0;
+        int displacementSize = 0;
+        boolean stackDefault = false;
+        if (rm == 4) {
+            int s = next();
+            sib = true;
+            rexUsed |= REX_X;
+            scale = 1 << (s >> 6);
+            int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
+            if (indexNumber != 4) {
+                index = Register.gpr(addressSize, indexNumber, true);
+            }
+            int baseLow = s & 7;
+            if (baseLow == 5 && mod == 0) {
+                displacement = readSigned(4);
+                displacementSize = 4;
+            } else {
+                rexUsed |= REX_B;
+                int baseNumber = baseLow | (rex & REX_B) << 3;
+                base = Register.gpr(addressSize, baseNumber, true);
+                stackDefault = baseLow == 4 || baseLow == 5;
+            }
+        } else if (rm == 5 && mod == 0) {
+            displacement = readSigned(4);
+            displacementSize = 4;
+            if (mode64) {
+                base = addressSize == 8 ? Register.RIP : Register.EIP;
+            }
+        } else {
+            rexUsed |= REX_B;
+            base = Register.gpr(addressSize, rm | (rex & REX_B) << 3, true);
+            stackDefault = rm == 5;
+        }
+        if (mod == 1) {
+            displacement = readSigned(1);
+            displacementSize = 1;
+        } else if (mod == 2) {
+            displacement = readSigned(4);
+            displacementSize = 4;
+        }
+        if (addressSize == 4 && base == null && index == null) {
+            displacement &= 0xffffffffL;
+        }
+        Register segment = stackDefault ? Register.SS : Register.DS;
+        return withSegment(size, segment, base, index, scale, displacement, displacementSize);
+    }
+
+    private Memory readMemory16(int size, int mod, int rm) {
+        Register base = null;
+        Register index = null;
+        long displacement = 0;
+        int displacementSize = 0;
+        if (mod == 0 && rm == 6) {
+            displacement = readSigned(2) & 0xffff;
+            displacementSize = 2;
+        } else {
+            base = switch (rm) {
+                case 0, 1, 7 -> Register.BX;
+                case 2, 3, 6 -> Register.BP;
+                case 4 -> Register.SI;
+                default -> Register.DI;
+            };
+            index = switch (rm) {
+                case 0, 2 -> Register.SI;
+                case 1, 3 -> Register.DI;
+                default -> null;
+            };
+            if (mod == 1) {
+                displacement = readSigned(1);
+                displacementSize = 1;
+            } else if (mod == 2) {
+                displacement = readSigned(2);
+                displacementSize = 2;
+            }
+        }
+        Register segment = base == Register.BP ? Register.SS : Register.DS;
+        return withSegment(size, segment, base, index, 1, displacement, displacementSize);
+    }
+
+    private Memory withSegment(
+            int size, Register defaultSegment, Register base, Register index, int scale, long disp, int dispSize) {
+        Register override = segmentOverride();
+        if (override != null) {
+            segmentUsed = true;
+            return new Memory(size, override, true, base, index, scale, disp, dispSize, addressSize);
+        }
+        return new Memory(size, defaultSegment, false, base, index, scale, disp, dispSize, addressSize);
+    }
+
+    /** The segment override that takes effect: the last one; in 64-bit mode only FS and GS act. */
+    private Register segmentOverride() {
+        if (lastSegment < 0) {
+            return null;
+        }
+        Register segment = switch (prefixBytes[lastSegment]) {
+            case 0x26 -> Register.ES;
+            case 0x2e -> Register.CS;
+            case 0x36 -> Register.SS;
+            case 0x3e -> Register.DS;
+            case 0x64 -> Register.FS;
+            default -> Register.GS;
+        };
+        if (mode64 && segment != Register.FS && segment != Register.GS) {
+            return null;
+        }
+        return segment;
+    }
+
+    private Memory stringOperand(int size, Register segment, int register) {
+        memoryOperand = true;
+        Register base = Register.gpr(addressSize, register, false);
+        Register override = segment == Register.DS ? segmentOverride() : null;
+        if (override != null) {
+            segmentUsed = true;
+        }
+        return new Memory(size, override != null ? override : segment, true, base, null, 1, 0, 0, addressSize);
+    }
+
+    /** A moffs operand (A0-A3). Its size is the register operand's, so like objdump it states none. */
+    private Memory offset(int size) {
+        long offset = readUnsigned(addressSize);
+        Register override = segmentOverride();
+        if (override != null) {
+            segmentUsed = true;
+        }
+        Register segment = override != null ? override : Register.DS;
+        return new Memory(size, segment, override != null, null, null, 1, offset, addressSize, addressSize);
+    }
+
+    private Immediate immediate(Type type) {
+        return switch (type) {
+            case B -> new Immediate(readSigned(1), 1, 1);
+            case BS -> new Immediate(readSigned(1), operandSize, 1);
+            case W -> new Immediate(readSigned(2), 2, 2);
+            case D -> new Immediate(readSigned(4), 4, 4);
+            case Z ->
+                operandSize == 2 ? new Immediate(readSigned(2), 2, 2) : new Immediate(readSigned(4), operandSize, 4);
+            case V -> new Immediate(readSigned(operandSize), operandSize, operandSize);
+            default -> throw new IllegalStateException("no immediate of type " + type);
+        };
+    }
+
+    private Operand relative(Type type) {
+        relative = type == Type.B ? readSigned(1) : operandSize == 2 ? readSigned(2) : readSigned(4);
+        hasRelative = true;
+        return new RelativeTarget(0);
+    }
+
+    private FarPointer farPointer() {
+        long offset = readUnsigned(operandSize == 2 ? 2 : 4);
+        int selector = (int) readUnsigned(2);
+        return new FarPointer(selector, offset);
+    }
+
+    private long readUnsigned(int size) {
+        long value = 0;
+        for (int i = 0; i < size; i++) {
+            value |= (long) next() << (8 * i);
+        }
+        return value;
+    }
+
+    private long readSigned(int size) {
+        long value = readUnsigned(size);
+        int shift = 64 - 8 * size;
+        return value << shift >> shift;
+    }
+
+    /** Which prefixes took effect, in the sense objdump prints the others by name. */
+    private Prefixes prefixes(Row row, boolean mandatory66, List<Operand> operands) {
+        if (prefixCount == 0 && rex == 0 && vex == null) {
+            return Prefixes.NONE;
+        }
+        int mandatory = row.encoding().prefix();
+        int unused = 0;
+        for (int i = 0; i < prefixCount; i++) {
+            boolean used = switch (prefixBytes[i] & 0xff) {
+                case 0x66 -> i == last66 && (mandatory66 || usesOperandSize(row));
+                case 0x67 ->
+                    i == last67
+                            && (memoryOperand && !(operands.stream().anyMatch(this::isOffset))
+                                    || row.has(Attribute.AS16)
+                                    || row.has(Attribute.AS32)
+                                    || row.has(Attribute.AS64));
+                case 0xf2, 0xf3 ->
+                    i == lastRepeat
+                            && (vex == null && (mandatory == 2 || mandatory == 3)
+                                    || row.has(Attribute.REP)
+                                    || row.has(Attribute.REPE_REPNE));
+                case 0xf0 -> row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory;
+                default -> i == lastSegment && segmentUsed;
+            };
+            if (!used) {
+                unused |= 1 << i;
+            }
+        }
+        int rexUnused = 0;
+        if (rex != 0 && vex == null) {
+            boolean sizeFromW = row.usesOperandSize() && !row.has(Attribute.D64) && !row.has(Attribute.F64);
+            boolean farReturn = row.mnemonic() == Mnemonic.IRET || row.mnemonic() == Mnemonic.RETF;
+            if (sizeFromW || farReturn || wSplit(row)) {
+                rexUsed |= REX_W;
+            }
+            rexUnused = rex & 0xf & ~rexUsed;
+            if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
+                rexUnused |= REX_PRESENCE;
+            }
+        }
+        return new Prefixes(
+                java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, vex == null ? rex : 0, rexUnused, vex);
+    }
+
+    private boolean isOffset(Operand operand) {
+        return operand instanceof Memory m && m.base() == null && m.index() == null && modrm < 0;
+    }
+
+    private static boolean usesOperandSize(Row row) {
+        return row.usesOperandSize()
+                || row.has(Attribute.D64)
+                || row.has(Attribute.F64)
+                || row.mnemonic() == Mnemonic.IRET
+                || row.mnemonic() == Mnemonic.RETF
+                || row.mnemonic() == Mnemonic.PUSHA
+                || row.mnemonic() == Mnemonic.POPA;
+    }
+
+    private static boolean wSplit(Row row) {
+        return row.encoding().w() != Encoding.ANY;
+    }
+}

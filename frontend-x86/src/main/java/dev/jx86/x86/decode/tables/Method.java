@@ -1,0 +1,62 @@
+package dev.jx86.x86.decode.tables;
+
+/**
+ * How an operand is encoded: the addressing methods of the Intel SDM, Vol. 2, Appendix A.2.1, plus the
+ * few the SDM writes out by name.
+ */
+public enum Method {
+    /** Direct far address in the instruction (ptr16:16/32). */
+    A,
+    /** VEX.vvvv selects a general register. */
+    B,
+    /** ModRM.reg selects a control register. */
+    C,
+    /** ModRM.reg selects a debug register. */
+    D,
+    /** ModRM.rm: a general register or memory. */
+    E,
+    /** ModRM.reg selects a general register. */
+    G,
+    /** VEX.vvvv selects an XMM or YMM register. */
+    H,
+    /** Immediate data. */
+    I,
+    /** Relative offset added to the next instruction's address. */
+    J,
+    /** Bits 7:4 of an 8-bit immediate select an XMM or YMM register. */
+    L,
+    /** ModRM.rm, memory only. */
+    M,
+    /** ModRM.rm selects an MMX register (register form only). */
+    N,
+    /** Memory offset in the instruction, no ModRM (moffs). */
+    O,
+    /** ModRM.reg selects an MMX register. */
+    P,
+    /** ModRM.rm: an MMX register or memory. */
+    Q,
+    /** ModRM.rm selects a general register (register form only). */
+    R,
+    /** ModRM.reg selects a segment register. */
+    S,
+    /** ModRM.reg selects a test register (386/486 only). */
+    T,
+    /** ModRM.rm selects an XMM or YMM register (register form only). */
+    U,
+    /** ModRM.reg selects an XMM or YMM register. */
+    V,
+    /** ModRM.rm: an XMM or YMM register or memory. */
+    W,
+    /** Memory addressed by DS:rSI (string source). */
+    X,
+    /** Memory addressed by ES:rDI (string destination). */
+    Y,
+    /** The low three bits of the opcode (with REX.B) select a general register ("+r" forms). */
+    Z,
+    /** A register the row names (AL, rAX, CL, DX, ES, ST...). */
+    FIXED,
+    /** The constant 1 of the shift-by-one forms. */
+    ONE,
+    /** ModRM.rm selects an x87 stack register ST(i) (register form only). */
+    STI
+}

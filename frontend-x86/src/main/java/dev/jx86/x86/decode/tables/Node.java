@@ -1,0 +1,19 @@
+package dev.jx86.x86.decode.tables;
+
+/** A node of the decode tree that the rows of one opcode compile to. */
+public sealed interface Node {
+
+    /** The bytes decode to this row. */
+    record Leaf(Row row) implements Node {}
+
+    /**
+     * Choose a child by one {@link Dimension}. For {@link Dimension#OPERAND_SIZE} the rows below agree
+     * on how the size is computed: whether 64 bits is the default and whether 66 is mandatory.
+     */
+    record Split(Dimension dimension, Node[] children, boolean defaultSize64, boolean mandatory66) implements Node {}
+
+    /** No row: the opcode (with these prefixes, ModRM or mode) is undefined. */
+    record Undefined() implements Node {}
+
+    Undefined UNDEFINED = new Undefined();
+}

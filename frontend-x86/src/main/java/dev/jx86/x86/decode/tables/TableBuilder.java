@@ -1,0 +1,172 @@
+package dev.jx86.x86.decode.tables;
+
+import dev.jx86.x86.decode.Attribute;
+import dev.jx86.x86.decode.Mnemonic;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Collects the rows of the opcode tables and compiles each opcode's rows into a decode tree. Where
+ * rows overlap, the one with more specific constraints wins (F3 0F 1E FA ENDBR64 over 0F 1E /r NOP);
+ * two equally specific rows for the same bytes are an error in the tables.
+ */
+public final class TableBuilder {
+    private final List<List<List<Row>>> rowsByMap = new ArrayList<>();
+
+    TableBuilder() {
+        for (int m = 0; m < OpcodeMap.values().length; m++) {
+            List<List<Row>> byOpcode = new ArrayList<>();
+            for (int op = 0; op < 256; op++) {
+                byOpcode.add(new ArrayList<>());
+            }
+            rowsByMap.add(byOpcode);
+        }
+    }
+
+    /**
+     * Adds a row. {@code operands} is a comma-separated list in the SDM's notation, empty for none.
+     */
+    public void row(String encoding, Mnemonic mnemonic, String operands, Attribute... attributes) {
+        Encoding parsed;
+        List<OperandForm> forms = new ArrayList<>();
+        try {
+            parsed = Encoding.parse(encoding);
+            if (!operands.isEmpty()) {
+                for (String operand : operands.split(",")) {
+                    forms.add(OperandForm.parse(operand.trim()));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("bad row '" + encoding + "' " + mnemonic + " '" + operands + "'", e);
+        }
+        int bits = 0;
+        for (Attribute attribute : attributes) {
+            bits |= attribute.bit();
+        }
+        boolean needsModRm = forms.stream().anyMatch(OperandForm::usesModRm);
+        if (needsModRm && !parsed.hasModRm()) {
+            throw new IllegalArgumentException("operands need ModRM but encoding has none: " + encoding);
+        }
+        Row row = new Row(parsed, mnemonic, List.copyOf(forms), bits);
+        List<List<Row>> byOpcode = rowsByMap.get(parsed.map().ordinal());
+        int count = parsed.plusR() ? 8 : 1;
+        for (int i = 0; i < count; i++) {
+            byOpcode.get(parsed.opcode() + i).add(row);
+        }
+    }
+
+    /** Every row added, for tests that check the tables as a whole. */
+    List<Row> rows() {
+        List<Row> all = new ArrayList<>();
+        for (List<List<Row>> byOpcode : rowsByMap) {
+            for (List<Row> rows : byOpcode) {
+                for (Row row : rows) {
+                    if (!all.contains(row)) {
+                        all.add(row);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    Node[][] build() {
+        Node[][] roots = new Node[rowsByMap.size()][256];
+        for (int m = 0; m < rowsByMap.size(); m++) {
+            for (int op = 0; op < 256; op++) {
+                List<Row> rows = rowsByMap.get(m).get(op);
+                try {
+                    roots[m][op] = build(rows, 0);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException(
+                            OpcodeMap.values()[m] + " opcode " + Integer.toHexString(op) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return roots;
+    }
+
+    private static Node build(List<Row> rows, int first) {
+        if (rows.isEmpty()) {
+            return Node.UNDEFINED;
+        }
+        Dimension[] dimensions = Dimension.values();
+        for (int d = first; d < dimensions.length; d++) {
+            Dimension dimension = dimensions[d];
+            if (rows.stream().allMatch(r -> valueOf(r, dimension) == Encoding.ANY)) {
+                continue;
+            }
+            Node[] children = new Node[dimension.arity()];
+            for (int v = 0; v < children.length; v++) {
+                int value = v;
+                List<Row> matching = rows.stream()
+                        .filter(r -> valueOf(r, dimension) == value || valueOf(r, dimension) == Encoding.ANY)
+                        .toList();
+                children[v] = build(matching, d + 1);
+            }
+            boolean d64 = agree(rows, r -> r.has(Attribute.D64) || r.has(Attribute.F64), dimension);
+            boolean mandatory66 = agree(rows, r -> r.encoding().prefix() == 1, dimension);
+            return new Node.Split(dimension, children, d64, mandatory66);
+        }
+        return new Node.Leaf(mostSpecific(rows));
+    }
+
+    /** Under an operand-size split every row must compute the size the same way. */
+    private static boolean agree(List<Row> rows, java.util.function.Predicate<Row> property, Dimension dimension) {
+        boolean first = property.test(rows.get(0));
+        if (dimension == Dimension.OPERAND_SIZE && !rows.stream().allMatch(r -> property.test(r) == first)) {
+            throw new IllegalStateException("rows under an operand-size split disagree: " + rows);
+        }
+        return first;
+    }
+
+    private static Row mostSpecific(List<Row> rows) {
+        Row best = null;
+        int bestScore = -1;
+        boolean tie = false;
+        for (Row row : rows) {
+            int score = 0;
+            for (Dimension dimension : Dimension.values()) {
+                if (valueOf(row, dimension) != Encoding.ANY) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                best = row;
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore) {
+                tie = true;
+            }
+        }
+        if (tie) {
+            throw new IllegalStateException("rows overlap: " + rows);
+        }
+        return best;
+    }
+
+    static int valueOf(Row row, Dimension dimension) {
+        Encoding e = row.encoding();
+        return switch (dimension) {
+            case PREFIX -> e.prefix();
+            case REG -> e.reg();
+            case MOD -> row.mod();
+            case RM -> e.rm();
+            case W -> e.w();
+            case L -> e.l();
+            case MODE -> row.has(Attribute.I64) ? 0 : row.has(Attribute.O64) ? 1 : Encoding.ANY;
+            case OPERAND_SIZE -> sizeValue(row, Attribute.OS16, Attribute.OS32, Attribute.OS64);
+            case ADDRESS_SIZE -> sizeValue(row, Attribute.AS16, Attribute.AS32, Attribute.AS64);
+        };
+    }
+
+    private static int sizeValue(Row row, Attribute size16, Attribute size32, Attribute size64) {
+        return row.has(size16) ? 0 : row.has(size32) ? 1 : row.has(size64) ? 2 : Encoding.ANY;
+    }
+
+    @Override
+    public String toString() {
+        return "TableBuilder" + Arrays.toString(OpcodeMap.values());
+    }
+}

@@ -1,0 +1,264 @@
+package dev.jx86.x86.disasm;
+
+import dev.jx86.x86.decode.Attribute;
+import dev.jx86.x86.decode.Decoded;
+import dev.jx86.x86.decode.FarPointer;
+import dev.jx86.x86.decode.Immediate;
+import dev.jx86.x86.decode.Instruction;
+import dev.jx86.x86.decode.Invalid;
+import dev.jx86.x86.decode.Memory;
+import dev.jx86.x86.decode.Mnemonic;
+import dev.jx86.x86.decode.Mode;
+import dev.jx86.x86.decode.Operand;
+import dev.jx86.x86.decode.Prefixes;
+import dev.jx86.x86.decode.Register;
+import dev.jx86.x86.decode.RelativeTarget;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+/**
+ * Prints decoded instructions in the Intel syntax of GNU objdump ({@code -M intel}), so that the two
+ * can be compared line by line: prefixes without effect by name ({@code data16}, {@code rex.W},
+ * {@code cs}), size keywords on memory operands, hex immediates at the operand's size.
+ *
+ * <p>Immutable; the options make new instances.
+ */
+public final class Disassembler {
+    /** Instructions whose mnemonic carries the operand size when it is not the mode's default. */
+    private static final Set<Mnemonic> STACK_SIZED = EnumSet.of(
+            Mnemonic.PUSHF,
+            Mnemonic.POPF,
+            Mnemonic.IRET,
+            Mnemonic.RETF,
+            Mnemonic.PUSHA,
+            Mnemonic.POPA,
+            Mnemonic.LEAVE,
+            Mnemonic.RET,
+            Mnemonic.ENTER);
+
+    private final LongFunction<String> symbols;
+    private final boolean bareTargets;
+
+    private Disassembler(LongFunction<String> symbols, boolean bareTargets) {
+        this.symbols = symbols;
+        this.bareTargets = bareTargets;
+    }
+
+    /** Branch targets as {@code 0x1234}, as objdump prints them for flat binaries. */
+    public static Disassembler objdump() {
+        return new Disassembler(address -> null, false);
+    }
+
+    /**
+     * Branch targets and RIP-relative addresses as objdump prints them for ELF files: bare hex,
+     * followed by {@code <symbol+offset>} where {@code symbols} names the address.
+     */
+    public Disassembler withSymbols(LongFunction<String> symbols) {
+        return new Disassembler(symbols, true);
+    }
+
+    /** The instruction in objdump's Intel syntax, without address or bytes. */
+    public String format(Decoded decoded) {
+        return switch (decoded) {
+            case Invalid invalid -> "(bad)";
+            case Instruction instruction -> format(instruction);
+        };
+    }
+
+    private String format(Instruction instruction) {
+        StringBuilder text = new StringBuilder();
+        appendPrefixes(text, instruction);
+        text.append(mnemonic(instruction));
+        String comment = null;
+        for (int i = 0; i < instruction.operands().size(); i++) {
+            if (i == 0) {
+                while (text.length() < 6) {
+                    text.append(' ');
+                }
+                text.append(' ');
+            } else {
+                text.append(',');
+            }
+            Operand operand = instruction.operand(i);
+            appendOperand(text, instruction, operand);
+            if (operand instanceof Memory memory && memory.ripRelative()) {
+                comment = target(instruction.nextAddress() + memory.displacement(), instruction);
+            }
+        }
+        if (comment != null) {
+            text.append("        # ").append(comment);
+        }
+        return text.toString();
+    }
+
+    private void appendPrefixes(StringBuilder text, Instruction instruction) {
+        Prefixes prefixes = instruction.prefixes();
+        for (int i = 0; i < prefixes.count(); i++) {
+            String name = prefixName(instruction, prefixes, i);
+            if (name != null) {
+                text.append(name).append(' ');
+            }
+        }
+        int unusedRex = prefixes.rexUnusedBits();
+        if (unusedRex != 0) {
+            int rex = prefixes.rex();
+            text.append("rex");
+            if ((rex & 0xf) != 0) {
+                text.append('.');
+                text.append((rex & 8) != 0 ? "W" : "")
+                        .append((rex & 4) != 0 ? "R" : "")
+                        .append((rex & 2) != 0 ? "X" : "")
+                        .append((rex & 1) != 0 ? "B" : "");
+            }
+            text.append(' ');
+        }
+    }
+
+    /** The name objdump gives the {@code i}-th legacy prefix here, or null when it prints none. */
+    private static String prefixName(Instruction instruction, Prefixes prefixes, int i) {
+        int prefix = prefixes.byteAt(i);
+        boolean unused = prefixes.unused(i);
+        return switch (prefix) {
+            case 0xf0 -> "lock";
+            case 0xf2 ->
+                unused
+                        ? instruction.has(Attribute.BND) ? "bnd" : "repnz"
+                        : instruction.has(Attribute.REPE_REPNE) || instruction.has(Attribute.REP) ? "repnz" : null;
+            case 0xf3 ->
+                unused
+                        ? "repz"
+                        : instruction.has(Attribute.REPE_REPNE)
+                                ? "repz"
+                                : instruction.has(Attribute.REP) ? "rep" : null;
+            case 0x66 -> unused ? (instruction.mode() == Mode.BITS16 ? "data32" : "data16") : null;
+            case 0x67 -> unused ? (instruction.mode() == Mode.BITS32 ? "addr16" : "addr32") : null;
+            case 0x3e -> unused ? (instruction.has(Attribute.NOTRACK) ? "notrack" : "ds") : null;
+            default -> unused ? segmentName(prefix) : null;
+        };
+    }
+
+    private static String segmentName(int prefix) {
+        return switch (prefix) {
+            case 0x26 -> "es";
+            case 0x2e -> "cs";
+            case 0x36 -> "ss";
+            case 0x3e -> "ds";
+            case 0x64 -> "fs";
+            default -> "gs";
+        };
+    }
+
+    private static String mnemonic(Instruction instruction) {
+        Mnemonic mnemonic = instruction.mnemonic();
+        String text = mnemonic.text();
+        int size = instruction.operandSize();
+        int defaultSize = instruction.mode() == Mode.BITS16 ? 2 : 4;
+        if (mnemonic == Mnemonic.MOV && isAbsolute64(instruction)) {
+            return "movabs";
+        }
+        boolean stackSized = STACK_SIZED.contains(mnemonic)
+                || mnemonic == Mnemonic.PUSH && instruction.operand(0) instanceof Immediate
+                || mnemonic == Mnemonic.CALL && instruction.operand(0) instanceof RelativeTarget;
+        if (!stackSized) {
+            return text;
+        }
+        if (size == 8) {
+            boolean explicit =
+                    (instruction.prefixes().rex() & 8) != 0 && (mnemonic == Mnemonic.IRET || mnemonic == Mnemonic.RETF);
+            return explicit ? text + "q" : text;
+        }
+        if (size != defaultSize && !(instruction.mode() == Mode.BITS64 && size == 4)) {
+            return text + (size == 2 ? "w" : "d");
+        }
+        return text;
+    }
+
+    /** MOV with a 64-bit immediate or a 64-bit memory offset: objdump's movabs. */
+    private static boolean isAbsolute64(Instruction instruction) {
+        for (Operand operand : instruction.operands()) {
+            if (operand instanceof Immediate immediate && immediate.encodedSize() == 8
+                    || operand instanceof Memory memory && memory.displacementSize() == 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void appendOperand(StringBuilder text, Instruction instruction, Operand operand) {
+        switch (operand) {
+            case Register register -> text.append(register.text());
+            case Immediate immediate ->
+                text.append("0x").append(Long.toHexString(mask(immediate.value(), immediate.size())));
+            case RelativeTarget relative -> text.append(target(relative.target(), instruction));
+            case FarPointer far ->
+                text.append("0x")
+                        .append(Integer.toHexString(far.selector()))
+                        .append(":0x")
+                        .append(Long.toHexString(far.offset()));
+            case Memory memory -> appendMemory(text, memory);
+        }
+    }
+
+    private String target(long address, Instruction instruction) {
+        long wrapped = instruction.mode() == Mode.BITS64 ? address : address & 0xffffffffL;
+        if (!bareTargets) {
+            return "0x" + Long.toHexString(wrapped);
+        }
+        String symbol = symbols.apply(wrapped);
+        return Long.toHexString(wrapped) + (symbol != null ? " <" + symbol + ">" : "");
+    }
+
+    private static void appendMemory(StringBuilder text, Memory memory) {
+        String keyword = sizeKeyword(memory.size());
+        if (keyword != null) {
+            text.append(keyword).append(" PTR ");
+        }
+        boolean absolute = memory.base() == null && memory.index() == null;
+        if (memory.explicitSegment() || absolute) {
+            text.append(memory.segment().text()).append(':');
+        }
+        if (absolute) {
+            text.append("0x").append(Long.toHexString(mask(memory.displacement(), memory.addressSize())));
+            return;
+        }
+        text.append('[');
+        if (memory.base() != null) {
+            text.append(memory.base().text());
+        }
+        if (memory.index() != null) {
+            if (memory.base() != null) {
+                text.append('+');
+            }
+            text.append(memory.index().text()).append('*').append(memory.scale());
+        }
+        if (memory.displacementSize() != 0) {
+            long displacement = memory.displacement();
+            if (displacement < 0 && memory.base() != null) {
+                text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
+            } else {
+                text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));
+            }
+        }
+        text.append(']');
+    }
+
+    private static String sizeKeyword(int size) {
+        return switch (size) {
+            case 1 -> "BYTE";
+            case 2 -> "WORD";
+            case 4 -> "DWORD";
+            case 6 -> "FWORD";
+            case 8 -> "QWORD";
+            case 10 -> "TBYTE";
+            case 16 -> "XMMWORD";
+            case 32 -> "YMMWORD";
+            case 64 -> "ZMMWORD";
+            default -> null;
+        };
+    }
+
+    private static long mask(long value, int size) {
+        return size >= 8 ? value : value & ((1L << (8 * size)) - 1);
+    }
+}
