@@ -21,6 +21,7 @@ final class InstructionReader {
         private static final long serialVersionUID = 1L;
         static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
         static final Stop TOO_LONG = new Stop(Invalid.Reason.TOO_LONG);
+        static final Stop NO_SEGMENT_REGISTER = new Stop(Invalid.Reason.UNDEFINED_OPCODE);
         final Invalid.Reason reason;
 
         private Stop(Invalid.Reason reason) {
@@ -70,6 +71,7 @@ final class InstructionReader {
 
     // Relative branch displacement, resolved once the length is known.
     private long relative;
+    private int relativeSize;
     private boolean hasRelative;
     private int relativeIndex;
 
@@ -359,7 +361,8 @@ final class InstructionReader {
             operands.add(operand(form, memory));
         }
         if (hasRelative) {
-            operands.set(relativeIndex, new RelativeTarget(wrap(address + (pos - start) + relative)));
+            long target = wrap(address + (pos - start) + relative);
+            operands.set(relativeIndex, new RelativeTarget(target, relativeSize));
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
         return new Instruction(
@@ -398,7 +401,7 @@ final class InstructionReader {
             case J -> relative(type);
             case O -> offset(0);
             case A -> farPointer();
-            case S -> Register.segment(modrm >> 3 & 7);
+            case S -> segmentRegister();
             case C -> Register.control(regNumber());
             case D -> Register.debug(regNumber());
             case T -> Register.test(modrm >> 3 & 7);
@@ -422,7 +425,24 @@ final class InstructionReader {
                         : form.fixed();
             case ONE -> new Immediate(1, 1, 0);
             case STI -> Register.st(modrm & 7);
+            case TABLE -> {
+                memoryOperand = true;
+                Register base = Register.gpr(addressSize, 3, false);
+                Register override = segmentOverride();
+                segmentUsed |= override != null;
+                Register segment = override != null ? override : Register.DS;
+                yield new Memory(1, segment, true, base, null, 1, 0, 0, addressSize);
+            }
         };
+    }
+
+    /** Segment registers 6 and 7 do not exist: #UD (objdump prints "?"). */
+    private Register segmentRegister() {
+        int number = modrm >> 3 & 7;
+        if (number > 5) {
+            throw Stop.NO_SEGMENT_REGISTER;
+        }
+        return Register.segment(number);
     }
 
     private boolean isRegisterForm() {
@@ -492,6 +512,8 @@ final class InstructionReader {
     /** Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). */
     private Memory readMemory(int size, boolean evex) {
         memoryOperand = true;
+        // objdump counts REX.B as taken by every memory form, even those without a base register.
+        rexUsed |= REX_B;
         int mod = modrm >> 6;
         int rm = modrm & 7;
         if (addressSize == 2) {
@@ -509,10 +531,13 @@ final class InstructionReader {
             rexUsed |= REX_X;
             scale = 1 << (s >> 6);
             int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
+            int baseLow = s & 7;
             if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
+            } else if (scale != 1 || baseLow != 4) {
+                // No index; objdump still names the field (riz), except in the plain [rsp] form.
+                index = addressSize == 8 ? Register.RIZ : Register.EIZ;
             }
-            int baseLow = s & 7;
             if (baseLow == 5 && mod == 0) {
                 displacement = readSigned(4);
                 displacementSize = 4;
@@ -612,7 +637,8 @@ final class InstructionReader {
         memoryOperand = true;
         Register base = Register.gpr(addressSize, register, false);
         Register override = segment == Register.DS ? segmentOverride() : null;
-        if (override != null) {
+        if (segment == Register.DS && lastSegment >= 0) {
+            // objdump takes the prefix as the source's even where 64-bit mode ignores it.
             segmentUsed = true;
         }
         return new Memory(size, override != null ? override : segment, true, base, null, 1, 0, 0, addressSize);
@@ -643,9 +669,10 @@ final class InstructionReader {
     }
 
     private Operand relative(Type type) {
-        relative = type == Type.B ? readSigned(1) : operandSize == 2 ? readSigned(2) : readSigned(4);
+        relativeSize = type == Type.B ? 1 : operandSize == 2 ? 2 : 4;
+        relative = readSigned(relativeSize);
         hasRelative = true;
-        return new RelativeTarget(0);
+        return new RelativeTarget(0, relativeSize);
     }
 
     private FarPointer farPointer() {
@@ -717,6 +744,12 @@ final class InstructionReader {
     }
 
     private static boolean usesOperandSize(Row row) {
+        for (OperandForm form : row.operands()) {
+            if (form.method() == dev.jx86.x86.decode.tables.Method.J) {
+                // A rel8 branch reads the same whatever the size (objdump shows 66 as data16).
+                return form.type() == Type.Z;
+            }
+        }
         return row.usesOperandSize()
                 || row.has(Attribute.D64)
                 || row.has(Attribute.F64)

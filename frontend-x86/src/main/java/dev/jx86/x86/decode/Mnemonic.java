@@ -90,7 +90,6 @@ public enum Mnemonic {
     // Shift and rotate (7.3.5)
     SAR,
     SHR,
-    SAL,
     SHL,
     SHRD,
     SHLD,

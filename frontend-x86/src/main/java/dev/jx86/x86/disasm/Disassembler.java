@@ -157,9 +157,14 @@ public final class Disassembler {
         if (mnemonic == Mnemonic.MOV && isAbsolute64(instruction)) {
             return "movabs";
         }
+        Operand first = instruction.operands().isEmpty() ? null : instruction.operand(0);
         boolean stackSized = STACK_SIZED.contains(mnemonic)
-                || mnemonic == Mnemonic.PUSH && instruction.operand(0) instanceof Immediate
-                || mnemonic == Mnemonic.CALL && instruction.operand(0) instanceof RelativeTarget;
+                || (mnemonic == Mnemonic.PUSH || mnemonic == Mnemonic.POP)
+                        && (first instanceof Immediate
+                                || first instanceof Register r && r.kind() == Register.Kind.SEGMENT)
+                || (mnemonic == Mnemonic.CALL || mnemonic == Mnemonic.JMP)
+                        && first instanceof RelativeTarget relative
+                        && relative.displacementSize() != 1;
         if (!stackSized) {
             return text;
         }
@@ -188,9 +193,10 @@ public final class Disassembler {
     private void appendOperand(StringBuilder text, Instruction instruction, Operand operand) {
         switch (operand) {
             case Register register -> text.append(register.text());
+            case Immediate immediate when immediate.encodedSize() == 0 -> text.append(immediate.value());
             case Immediate immediate ->
                 text.append("0x").append(Long.toHexString(mask(immediate.value(), immediate.size())));
-            case RelativeTarget relative -> text.append(target(relative.target(), instruction));
+            case RelativeTarget relative -> text.append(target(displayTarget(relative, instruction), instruction));
             case FarPointer far ->
                 text.append("0x")
                         .append(Integer.toHexString(far.selector()))
@@ -198,6 +204,18 @@ public final class Disassembler {
                         .append(Long.toHexString(far.offset()));
             case Memory memory -> appendMemory(text, memory);
         }
+    }
+
+    /**
+     * objdump wraps a rel16 branch target to 16 bits but not a rel8 one: it adds the sign-extended
+     * displacement to the next address.
+     */
+    private static long displayTarget(RelativeTarget relative, Instruction instruction) {
+        if (instruction.operandSize() != 2 || relative.displacementSize() != 1) {
+            return relative.target();
+        }
+        long next = instruction.nextAddress();
+        return next + (byte) (relative.target() - next);
     }
 
     private String target(long address, Instruction instruction) {
@@ -230,11 +248,16 @@ public final class Disassembler {
             if (memory.base() != null) {
                 text.append('+');
             }
-            text.append(memory.index().text()).append('*').append(memory.scale());
+            text.append(memory.index().text());
+            if (memory.addressSize() != 2) {
+                text.append('*').append(memory.scale());
+            }
         }
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();
-            if (displacement < 0 && memory.base() != null) {
+            if (memory.ripRelative()) {
+                text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));
+            } else if (displacement < 0) {
                 text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
             } else {
                 text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));

@@ -58,5 +58,7 @@ public enum Method {
     /** The constant 1 of the shift-by-one forms. */
     ONE,
     /** ModRM.rm selects an x87 stack register ST(i) (register form only). */
-    STI
+    STI,
+    /** Memory at DS:rBX, XLAT's table; written {@code [rBX]b}. */
+    TABLE
 }
