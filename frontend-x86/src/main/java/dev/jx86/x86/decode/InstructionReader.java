@@ -35,6 +35,11 @@ final class InstructionReader {
     private static final int REX_B = 1;
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
+    /** The x87 state operands whose layout (16- or 32-bit) the operand size chooses; REX.W has no say. */
+    private static final java.util.Set<Mnemonic> X87_ENVIRONMENT =
+            java.util.EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
+    /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
+    private static final Row NO_ROW = new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0);
 
     private final Mode mode;
     private final boolean mode64;
@@ -144,6 +149,9 @@ final class InstructionReader {
             node = split.children()[key(split)];
         }
         if (!(node instanceof Node.Leaf leaf)) {
+            if (map == OpcodeMap.ONE_BYTE && opcode >= 0xd8 && opcode <= 0xdf) {
+                return undefinedEscape();
+            }
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
@@ -273,6 +281,19 @@ final class InstructionReader {
         skipAddress(m, false);
         next();
         return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+    }
+
+    /**
+     * An undefined x87 escape: the escapes always take a ModRM byte (SDM Vol. 2, A.5), so the encoding
+     * still spans its SIB and displacement, and objdump shows its memory operand after {@code (bad)}.
+     */
+    private Invalid undefinedEscape() {
+        addressSize = addressSize();
+        modrm();
+        Memory memory = isRegisterForm() ? null : readMemory(0, false);
+        Prefixes prefixes = prefixes(null, false, memory == null ? List.of() : List.of(memory));
+        return new Invalid(
+                address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, new Invalid.Parts(mode, prefixes, memory));
     }
 
     /** Skips the SIB and displacement that follow {@code m} without building an operand. */
@@ -497,6 +518,8 @@ final class InstructionReader {
         if (addressSize == 2) {
             return readMemory16(size, mod, rm);
         }
+        // objdump counts REX.B as used by every memory form, also those without a base register.
+        rexUsed |= REX_B;
         Register base = null;
         Register index = null;
         int scale = 1;
@@ -668,10 +691,16 @@ final class InstructionReader {
         return value << shift >> shift;
     }
 
-    /** Which prefixes took effect, in the sense objdump prints the others by name. */
+    /**
+     * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
+     * for an undefined encoding, where only the memory operand uses prefixes.
+     */
     private Prefixes prefixes(Row row, boolean mandatory66, List<Operand> operands) {
         if (prefixCount == 0 && rex == 0 && vex == null) {
             return Prefixes.NONE;
+        }
+        if (row == null) {
+            row = NO_ROW;
         }
         int mandatory = row.encoding().prefix();
         int unused = 0;
@@ -723,7 +752,8 @@ final class InstructionReader {
                 || row.mnemonic() == Mnemonic.IRET
                 || row.mnemonic() == Mnemonic.RETF
                 || row.mnemonic() == Mnemonic.PUSHA
-                || row.mnemonic() == Mnemonic.POPA;
+                || row.mnemonic() == Mnemonic.POPA
+                || X87_ENVIRONMENT.contains(row.mnemonic());
     }
 
     private static boolean wSplit(Row row) {

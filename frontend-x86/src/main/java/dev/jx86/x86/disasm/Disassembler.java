@@ -37,6 +37,10 @@ public final class Disassembler {
             Mnemonic.RET,
             Mnemonic.ENTER);
 
+    /** x87 state instructions whose mnemonic carries a 66 prefix's choice of the other layout. */
+    private static final Set<Mnemonic> X87_ENVIRONMENT =
+            EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
+
     private final LongFunction<String> symbols;
     private final boolean bareTargets;
 
@@ -61,14 +65,28 @@ public final class Disassembler {
     /** The instruction in objdump's Intel syntax, without address or bytes. */
     public String format(Decoded decoded) {
         return switch (decoded) {
-            case Invalid invalid -> "(bad)";
+            case Invalid invalid -> invalid.parts() == null ? "(bad)" : format(invalid.parts());
             case Instruction instruction -> format(instruction);
         };
     }
 
+    /** An undefined encoding of known extent, as objdump shows it: prefixes, (bad), memory operand. */
+    private static String format(Invalid.Parts parts) {
+        StringBuilder text = new StringBuilder();
+        appendPrefixes(text, parts.prefixes(), parts.mode(), 0);
+        text.append("(bad)");
+        if (parts.memory() != null) {
+            while (text.length() < 6) {
+                text.append(' ');
+            }
+            appendMemory(text.append(' '), parts.memory());
+        }
+        return text.toString();
+    }
+
     private String format(Instruction instruction) {
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, instruction);
+        appendPrefixes(text, instruction.prefixes(), instruction.mode(), instruction.attributes());
         text.append(mnemonic(instruction));
         String comment = null;
         for (int i = 0; i < instruction.operands().size(); i++) {
@@ -92,10 +110,9 @@ public final class Disassembler {
         return text.toString();
     }
 
-    private void appendPrefixes(StringBuilder text, Instruction instruction) {
-        Prefixes prefixes = instruction.prefixes();
+    private static void appendPrefixes(StringBuilder text, Prefixes prefixes, Mode mode, int attributes) {
         for (int i = 0; i < prefixes.count(); i++) {
-            String name = prefixName(instruction, prefixes, i);
+            String name = prefixName(mode, attributes, prefixes, i);
             if (name != null) {
                 text.append(name).append(' ');
             }
@@ -116,24 +133,20 @@ public final class Disassembler {
     }
 
     /** The name objdump gives the {@code i}-th legacy prefix here, or null when it prints none. */
-    private static String prefixName(Instruction instruction, Prefixes prefixes, int i) {
+    private static String prefixName(Mode mode, int attributes, Prefixes prefixes, int i) {
         int prefix = prefixes.byteAt(i);
         boolean unused = prefixes.unused(i);
+        boolean bnd = (attributes & Attribute.BND.bit()) != 0;
+        boolean rep = (attributes & Attribute.REP.bit()) != 0;
+        boolean repeRepne = (attributes & Attribute.REPE_REPNE.bit()) != 0;
+        boolean notrack = (attributes & Attribute.NOTRACK.bit()) != 0;
         return switch (prefix) {
             case 0xf0 -> "lock";
-            case 0xf2 ->
-                unused
-                        ? instruction.has(Attribute.BND) ? "bnd" : "repnz"
-                        : instruction.has(Attribute.REPE_REPNE) || instruction.has(Attribute.REP) ? "repnz" : null;
-            case 0xf3 ->
-                unused
-                        ? "repz"
-                        : instruction.has(Attribute.REPE_REPNE)
-                                ? "repz"
-                                : instruction.has(Attribute.REP) ? "rep" : null;
-            case 0x66 -> unused ? (instruction.mode() == Mode.BITS16 ? "data32" : "data16") : null;
-            case 0x67 -> unused ? (instruction.mode() == Mode.BITS32 ? "addr16" : "addr32") : null;
-            case 0x3e -> unused ? (instruction.has(Attribute.NOTRACK) ? "notrack" : "ds") : null;
+            case 0xf2 -> unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
+            case 0xf3 -> unused ? "repz" : repeRepne ? "repz" : rep ? "rep" : null;
+            case 0x66 -> unused ? (mode == Mode.BITS16 ? "data32" : "data16") : null;
+            case 0x67 -> unused ? (mode == Mode.BITS32 ? "addr16" : "addr32") : null;
+            case 0x3e -> unused ? (notrack ? "notrack" : "ds") : null;
             default -> unused ? segmentName(prefix) : null;
         };
     }
@@ -157,6 +170,10 @@ public final class Disassembler {
         if (mnemonic == Mnemonic.MOV && isAbsolute64(instruction)) {
             return "movabs";
         }
+        if (X87_ENVIRONMENT.contains(mnemonic)) {
+            // The 16-bit layout when 66 asks for it, whatever REX.W says (objdump: fnsavew, frstord).
+            return used66(instruction.prefixes()) ? text + (instruction.mode() == Mode.BITS16 ? "d" : "w") : text;
+        }
         boolean stackSized = STACK_SIZED.contains(mnemonic)
                 || mnemonic == Mnemonic.PUSH && instruction.operand(0) instanceof Immediate
                 || mnemonic == Mnemonic.CALL && instruction.operand(0) instanceof RelativeTarget;
@@ -172,6 +189,15 @@ public final class Disassembler {
             return text + (size == 2 ? "w" : "d");
         }
         return text;
+    }
+
+    private static boolean used66(Prefixes prefixes) {
+        for (int i = 0; i < prefixes.count(); i++) {
+            if (prefixes.byteAt(i) == 0x66 && !prefixes.unused(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** MOV with a 64-bit immediate or a 64-bit memory offset: objdump's movabs. */
