@@ -65,6 +65,9 @@ final class InstructionReader {
     private int opcode;
     private int modrm = -1;
     private boolean sib;
+    /** The memory operand when it precedes the opcode byte (3DNow!). */
+    private Memory memoryAhead;
+
     private int operandSize;
     private int addressSize;
 
@@ -115,6 +118,7 @@ final class InstructionReader {
 
     private Decoded readInstruction() {
         readPrefixes();
+        int opcodeStart = pos;
         int b = next();
         if (b == 0x0f) {
             int b2 = next();
@@ -125,7 +129,14 @@ final class InstructionReader {
                 map = OpcodeMap.MAP_0F3A;
                 opcode = next();
             } else if (b2 == 0x0f) {
-                return skip3DNow();
+                // 3DNow!: the opcode byte follows the ModRM form, so the address is read first.
+                map = OpcodeMap.THREE_DNOW;
+                modrm();
+                if (!isRegisterForm()) {
+                    addressSize = addressSize();
+                    memoryAhead = readMemory(0, false);
+                }
+                opcode = next();
             } else {
                 map = OpcodeMap.MAP_0F;
                 opcode = b2;
@@ -151,6 +162,13 @@ final class InstructionReader {
         if (!(node instanceof Node.Leaf leaf)) {
             if (map == OpcodeMap.ONE_BYTE && opcode >= 0xd8 && opcode <= 0xdf) {
                 return undefinedEscape();
+            }
+            if (map == OpcodeMap.THREE_DNOW) {
+                // objdump ends an undefined 3DNow! opcode after the first 0F and decodes on from the second.
+                pos = opcodeStart + 1;
+                Prefixes prefixes = prefixes(null, false, List.of());
+                return new Invalid(
+                        address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, new Invalid.Parts(mode, prefixes, null));
             }
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
@@ -275,14 +293,6 @@ final class InstructionReader {
         return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
     }
 
-    /** 3DNow! (0F 0F ModRM ... opcode) is decoded to its length only. */
-    private Decoded skip3DNow() {
-        int m = next();
-        skipAddress(m, false);
-        next();
-        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
-    }
-
     /**
      * An undefined x87 escape: the escapes always take a ModRM byte (SDM Vol. 2, A.5), so the encoding
      * still spans its SIB and displacement, and objdump shows its memory operand after {@code (bad)}.
@@ -371,7 +381,9 @@ final class InstructionReader {
             modrm();
         }
         Memory memory = null;
-        if (modrm >= 0 && (modrm >> 6) != 3) {
+        if (memoryAhead != null) {
+            memory = memoryAhead;
+        } else if (modrm >= 0 && (modrm >> 6) != 3) {
             memory = readMemory(0, false);
         }
         List<OperandForm> forms = row.operands();
