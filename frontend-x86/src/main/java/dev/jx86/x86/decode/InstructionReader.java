@@ -118,6 +118,18 @@ final class InstructionReader {
 
     private Decoded readInstruction() {
         readPrefixes();
+        while (peek() == 0x9b && waitJoinsEscape()) {
+            // FWAIT before an x87 escape is kept with it as a prefix, as objdump shows it (9B D9 /7:
+            // fstcw). A REX before the 9B applies to no opcode.
+            boolean prefixed = prefixCount > 0 || rex != 0;
+            next();
+            prefixBytes[prefixCount++] = (byte) 0x9b;
+            rex = 0;
+            if (prefixed) {
+                break;
+            }
+            readPrefixes();
+        }
         int opcodeStart = pos;
         int b = next();
         if (b == 0x0f) {
@@ -204,6 +216,24 @@ final class InstructionReader {
             next();
             prefixBytes[prefixCount++] = (byte) b;
         }
+    }
+
+    /**
+     * Whether the FWAIT at {@code pos} joins the x87 escape that follows: directly, or, when no prefix
+     * came before it, after further prefixes and FWAITs (objdump's rule).
+     */
+    private boolean waitJoinsEscape() {
+        int limit = Math.min(end, start + Decoder.MAX_LENGTH);
+        int j = pos + 1;
+        if (prefixCount == 0 && rex == 0) {
+            while (j < limit
+                    && (isLegacyPrefix(code[j] & 0xff)
+                            || (code[j] & 0xff) == 0x9b
+                            || mode64 && (code[j] & 0xf0) == 0x40)) {
+                j++;
+            }
+        }
+        return j < limit && (code[j] & 0xff) >= 0xd8 && (code[j] & 0xff) <= 0xdf;
     }
 
     private static boolean isLegacyPrefix(int b) {
@@ -730,6 +760,7 @@ final class InstructionReader {
                             && (vex == null && (mandatory == 2 || mandatory == 3)
                                     || row.has(Attribute.REP)
                                     || row.has(Attribute.REPE_REPNE));
+                case 0x9b -> true;
                 case 0xf0 -> row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory;
                 default -> i == lastSegment && segmentUsed;
             };

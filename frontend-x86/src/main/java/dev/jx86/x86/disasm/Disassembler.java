@@ -37,6 +37,18 @@ public final class Disassembler {
             Mnemonic.RET,
             Mnemonic.ENTER);
 
+    /** x87 no-wait instructions that objdump names without the n after an FWAIT (fnstsw: fstsw). */
+    private static final Set<Mnemonic> WAITING_FORMS = EnumSet.of(
+            Mnemonic.FNSTCW,
+            Mnemonic.FNSTSW,
+            Mnemonic.FNSTENV,
+            Mnemonic.FNSAVE,
+            Mnemonic.FNINIT,
+            Mnemonic.FNCLEX,
+            Mnemonic.FNENI,
+            Mnemonic.FNDISI,
+            Mnemonic.FNSETPM);
+
     /** x87 state instructions whose mnemonic carries a 66 prefix's choice of the other layout. */
     private static final Set<Mnemonic> X87_ENVIRONMENT =
             EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
@@ -141,6 +153,7 @@ public final class Disassembler {
         boolean repeRepne = (attributes & Attribute.REPE_REPNE.bit()) != 0;
         boolean notrack = (attributes & Attribute.NOTRACK.bit()) != 0;
         return switch (prefix) {
+            case 0x9b -> null;
             case 0xf0 -> "lock";
             case 0xf2 -> unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
             case 0xf3 -> unused ? "repz" : repeRepne ? "repz" : rep ? "rep" : null;
@@ -165,6 +178,9 @@ public final class Disassembler {
     private static String mnemonic(Instruction instruction) {
         Mnemonic mnemonic = instruction.mnemonic();
         String text = mnemonic.text();
+        if (WAITING_FORMS.contains(mnemonic) && instruction.prefixes().fwait()) {
+            text = "f" + text.substring(2);
+        }
         int size = instruction.operandSize();
         int defaultSize = instruction.mode() == Mode.BITS16 ? 2 : 4;
         if (mnemonic == Mnemonic.MOV && isAbsolute64(instruction)) {
