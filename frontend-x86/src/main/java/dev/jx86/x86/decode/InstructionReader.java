@@ -179,8 +179,7 @@ final class InstructionReader {
                 // objdump ends an undefined 3DNow! opcode after the first 0F and decodes on from the second.
                 pos = opcodeStart + 1;
                 Prefixes prefixes = prefixes(null, false, List.of());
-                return new Invalid(
-                        address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, new Invalid.Parts(mode, prefixes, null));
+                return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
             }
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
@@ -332,8 +331,7 @@ final class InstructionReader {
         modrm();
         Memory memory = isRegisterForm() ? null : readMemory(0, false);
         Prefixes prefixes = prefixes(null, false, memory == null ? List.of() : List.of(memory));
-        return new Invalid(
-                address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, new Invalid.Parts(mode, prefixes, memory));
+        return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes, memory);
     }
 
     /** Skips the SIB and displacement that follow {@code m} without building an operand. */

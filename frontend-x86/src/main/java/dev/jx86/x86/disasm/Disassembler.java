@@ -77,21 +77,21 @@ public final class Disassembler {
     /** The instruction in objdump's Intel syntax, without address or bytes. */
     public String format(Decoded decoded) {
         return switch (decoded) {
-            case Invalid invalid -> invalid.parts() == null ? "(bad)" : format(invalid.parts());
+            case Invalid invalid -> format(invalid);
             case Instruction instruction -> format(instruction);
         };
     }
 
-    /** An undefined encoding of known extent, as objdump shows it: prefixes, (bad), memory operand. */
-    private static String format(Invalid.Parts parts) {
+    /** objdump's {@code (bad)}: after the prefixes without effect, before an x87 memory operand. */
+    private static String format(Invalid invalid) {
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, parts.prefixes(), parts.mode(), 0);
+        appendPrefixes(text, invalid.prefixes(), invalid.mode(), 0);
         text.append("(bad)");
-        if (parts.memory() != null) {
+        if (invalid.memory() != null) {
             while (text.length() < 6) {
                 text.append(' ');
             }
-            appendMemory(text.append(' '), parts.memory());
+            appendMemory(text.append(' '), invalid.memory());
         }
         return text.toString();
     }
