@@ -8,7 +8,9 @@ import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.Type;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads one instruction: prefixes, opcode, a walk of the decode tree, ModRM/SIB/displacement,
@@ -36,8 +38,8 @@ final class InstructionReader {
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
     /** The x87 state operands whose layout (16- or 32-bit) the operand size chooses; REX.W has no say. */
-    private static final java.util.Set<Mnemonic> X87_ENVIRONMENT =
-            java.util.EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
+    private static final Set<Mnemonic> X87_ENVIRONMENT =
+            EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
     /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
     private static final Row NO_ROW = new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0);
 
