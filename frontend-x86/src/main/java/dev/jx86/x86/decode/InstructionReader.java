@@ -8,7 +8,9 @@ import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.Type;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads one instruction: prefixes, opcode, a walk of the decode tree, ModRM/SIB/displacement,
@@ -36,6 +38,11 @@ final class InstructionReader {
     private static final int REX_B = 1;
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
+    /** The x87 state operands whose layout (16- or 32-bit) the operand size chooses; REX.W has no say. */
+    private static final Set<Mnemonic> X87_ENVIRONMENT =
+            EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
+    /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
+    private static final Row NO_ROW = new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0);
 
     private final Mode mode;
     private final boolean mode64;
@@ -61,6 +68,9 @@ final class InstructionReader {
     private int opcode;
     private int modrm = -1;
     private boolean sib;
+    /** The memory operand when it precedes the opcode byte (3DNow!). */
+    private Memory memoryAhead;
+
     private int operandSize;
     private int addressSize;
 
@@ -112,6 +122,19 @@ final class InstructionReader {
 
     private Decoded readInstruction() {
         readPrefixes();
+        while (peek() == 0x9b && waitJoinsEscape()) {
+            // FWAIT before an x87 escape is kept with it as a prefix, as objdump shows it (9B D9 /7:
+            // fstcw). A REX before the 9B applies to no opcode.
+            boolean prefixed = prefixCount > 0 || rex != 0;
+            next();
+            prefixBytes[prefixCount++] = (byte) 0x9b;
+            rex = 0;
+            if (prefixed) {
+                break;
+            }
+            readPrefixes();
+        }
+        int opcodeStart = pos;
         int b = next();
         if (b == 0x0f) {
             int b2 = next();
@@ -122,7 +145,14 @@ final class InstructionReader {
                 map = OpcodeMap.MAP_0F3A;
                 opcode = next();
             } else if (b2 == 0x0f) {
-                return skip3DNow();
+                // 3DNow!: the opcode byte follows the ModRM form, so the address is read first.
+                map = OpcodeMap.THREE_DNOW;
+                modrm();
+                if (!isRegisterForm()) {
+                    addressSize = addressSize();
+                    memoryAhead = readMemory(0, false);
+                }
+                opcode = next();
             } else {
                 map = OpcodeMap.MAP_0F;
                 opcode = b2;
@@ -146,6 +176,15 @@ final class InstructionReader {
             node = split.children()[key(split)];
         }
         if (!(node instanceof Node.Leaf leaf)) {
+            if (map == OpcodeMap.ONE_BYTE && opcode >= 0xd8 && opcode <= 0xdf) {
+                return undefinedEscape();
+            }
+            if (map == OpcodeMap.THREE_DNOW) {
+                // objdump ends an undefined 3DNow! opcode after the first 0F and decodes on from the second.
+                pos = opcodeStart + 1;
+                Prefixes prefixes = prefixes(null, false, List.of());
+                return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
+            }
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
@@ -180,6 +219,24 @@ final class InstructionReader {
             next();
             prefixBytes[prefixCount++] = (byte) b;
         }
+    }
+
+    /**
+     * Whether the FWAIT at {@code pos} joins the x87 escape that follows: directly, or, when no prefix
+     * came before it, after further prefixes and FWAITs (objdump's rule).
+     */
+    private boolean waitJoinsEscape() {
+        int limit = Math.min(end, start + Decoder.MAX_LENGTH);
+        int j = pos + 1;
+        if (prefixCount == 0 && rex == 0) {
+            while (j < limit
+                    && (isLegacyPrefix(code[j] & 0xff)
+                            || (code[j] & 0xff) == 0x9b
+                            || mode64 && (code[j] & 0xf0) == 0x40)) {
+                j++;
+            }
+        }
+        return j < limit && (code[j] & 0xff) >= 0xd8 && (code[j] & 0xff) <= 0xdf;
     }
 
     private static boolean isLegacyPrefix(int b) {
@@ -269,12 +326,16 @@ final class InstructionReader {
         return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
     }
 
-    /** 3DNow! (0F 0F ModRM ... opcode) is decoded to its length only. */
-    private Decoded skip3DNow() {
-        int m = next();
-        skipAddress(m, false);
-        next();
-        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+    /**
+     * An undefined x87 escape: the escapes always take a ModRM byte (SDM Vol. 2, A.5), so the encoding
+     * still spans its SIB and displacement, and objdump shows its memory operand after {@code (bad)}.
+     */
+    private Invalid undefinedEscape() {
+        addressSize = addressSize();
+        modrm();
+        Memory memory = isRegisterForm() ? null : readMemory(0, false);
+        Prefixes prefixes = prefixes(null, false, memory == null ? List.of() : List.of(memory));
+        return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes, memory);
     }
 
     /** Skips the SIB and displacement that follow {@code m} without building an operand. */
@@ -352,7 +413,9 @@ final class InstructionReader {
             modrm();
         }
         Memory memory = null;
-        if (modrm >= 0 && (modrm >> 6) != 3) {
+        if (memoryAhead != null) {
+            memory = memoryAhead;
+        } else if (modrm >= 0 && (modrm >> 6) != 3) {
             memory = readMemory(0, false);
         }
         List<OperandForm> forms = row.operands();
@@ -519,6 +582,8 @@ final class InstructionReader {
         if (addressSize == 2) {
             return readMemory16(size, mod, rm);
         }
+        // objdump counts REX.B as used by every memory form, also those without a base register.
+        rexUsed |= REX_B;
         Register base = null;
         Register index = null;
         int scale = 1;
@@ -695,10 +760,16 @@ final class InstructionReader {
         return value << shift >> shift;
     }
 
-    /** Which prefixes took effect, in the sense objdump prints the others by name. */
+    /**
+     * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
+     * for an undefined encoding, where only the memory operand uses prefixes.
+     */
     private Prefixes prefixes(Row row, boolean mandatory66, List<Operand> operands) {
         if (prefixCount == 0 && rex == 0 && vex == null) {
             return Prefixes.NONE;
+        }
+        if (row == null) {
+            row = NO_ROW;
         }
         int mandatory = row.encoding().prefix();
         int unused = 0;
@@ -716,6 +787,7 @@ final class InstructionReader {
                             && (vex == null && (mandatory == 2 || mandatory == 3)
                                     || row.has(Attribute.REP)
                                     || row.has(Attribute.REPE_REPNE));
+                case 0x9b -> true;
                 case 0xf0 -> row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory;
                 default -> i == lastSegment && segmentUsed;
             };
@@ -756,7 +828,8 @@ final class InstructionReader {
                 || row.mnemonic() == Mnemonic.IRET
                 || row.mnemonic() == Mnemonic.RETF
                 || row.mnemonic() == Mnemonic.PUSHA
-                || row.mnemonic() == Mnemonic.POPA;
+                || row.mnemonic() == Mnemonic.POPA
+                || X87_ENVIRONMENT.contains(row.mnemonic());
     }
 
     private static boolean wSplit(Row row) {

@@ -89,6 +89,13 @@ public final class FlagTable {
             writes(m, ZF);
         }
         writes(XTEST, STATUS);
+        for (Mnemonic m : new Mnemonic[] {FCOMI, FCOMIP, FUCOMI, FUCOMIP}) {
+            writes(m, STATUS);
+        }
+        condition(CF, FCMOVB, FCMOVNB);
+        condition(ZF, FCMOVE, FCMOVNE);
+        condition(CF | ZF, FCMOVBE, FCMOVNBE);
+        condition(PF, FCMOVU, FCMOVNU);
         writes(SYSRET, all);
         writes(RSM, all);
     }

@@ -34,6 +34,7 @@ public final class DecodeTables {
         ThreeByte3AMap.addTo(builder);
         X87Map.addTo(builder);
         VexMap.addTo(builder);
+        ThreeDNowMap.addTo(builder);
         return builder;
     }
 }
