@@ -17,7 +17,9 @@ import java.util.Properties;
  * summary says which opcode-table rows are missing or wrong.
  */
 final class Tally {
-    private static final int EXAMPLES = 3;
+    /** Examples kept per category; -Djx86.corpora.examples=N for more. */
+    private static final int EXAMPLES = Integer.getInteger("jx86.corpora.examples", 3);
+
     private static final String RATCHET = "/decoder-corpora-ratchet.properties";
 
     private final String corpus;
