@@ -544,7 +544,8 @@ final class InstructionReader {
             case Z -> operandSize == 2 ? 2 : 4;
             case Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
             case A -> operandSize * 2;
-            case P -> operandSize + 2;
+            // A far pointer is m16:16 or m16:32; AMD (and objdump) ignore REX.W here, Intel reads m16:64.
+            case P -> operandSize == 2 ? 4 : 6;
             case S -> mode64 ? 10 : 6;
             case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
         };
@@ -599,8 +600,9 @@ final class InstructionReader {
             int baseLow = s & 7;
             if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
-            } else if (scale != 1 || baseLow != 4) {
-                // No index; objdump still names the field (riz), except in the plain [rsp] form.
+            } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && mode64)) {
+                // No index; objdump still names the field (riz), except in the plain [rsp] and
+                // absolute forms.
                 index = addressSize == 8 ? Register.RIZ : Register.EIZ;
             }
             if (baseLow == 5 && mod == 0) {
@@ -775,10 +777,10 @@ final class InstructionReader {
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 -> i == last66 && (mandatory66 || usesOperandSize(row));
+                case 0x66 -> i == last66 && (mandatory66 || usesOperandSize(row) && !rexWOverrides66(row));
                 case 0x67 ->
                     i == last67
-                            && (memoryOperand && !(operands.stream().anyMatch(this::isOffset))
+                            && (memoryOperand && !(operands.stream().anyMatch(this::isAbsolute))
                                     || row.has(Attribute.AS16)
                                     || row.has(Attribute.AS32)
                                     || row.has(Attribute.AS64));
@@ -797,7 +799,7 @@ final class InstructionReader {
         }
         int rexUnused = 0;
         if (rex != 0 && vex == null) {
-            boolean sizeFromW = row.usesOperandSize() && !row.has(Attribute.D64) && !row.has(Attribute.F64);
+            boolean sizeFromW = sizeFromW(row);
             boolean farReturn = row.mnemonic() == Mnemonic.IRET || row.mnemonic() == Mnemonic.RETF;
             if (sizeFromW || farReturn || wSplit(row)) {
                 rexUsed |= REX_W;
@@ -811,8 +813,28 @@ final class InstructionReader {
                 java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, vex == null ? rex : 0, rexUnused, vex);
     }
 
-    private boolean isOffset(Operand operand) {
-        return operand instanceof Memory m && m.base() == null && m.index() == null && modrm < 0;
+    /** objdump does not count 67 as taken by a 32-bit absolute address (16- and 64-bit modes). */
+    private boolean isAbsolute(Operand operand) {
+        return operand instanceof Memory m && m.base() == null && m.index() == null && m.addressSize() == 4;
+    }
+
+    /**
+     * REX.W sets a 64-bit operand size whatever 66 says, so 66 has no effect; except at 90, where 66
+     * is what makes the bytes XCHG rather than NOP.
+     */
+    private boolean rexWOverrides66(Row row) {
+        return (rex & REX_W) != 0
+                && vex == null
+                && sizeFromW(row)
+                && !(row.mnemonic() == Mnemonic.XCHG && opcode == 0x90);
+    }
+
+    /** Whether REX.W selects this row's operand size (not for D64 rows, which are 64-bit anyway). */
+    private static boolean sizeFromW(Row row) {
+        return row.usesOperandSize()
+                && !row.has(Attribute.D64)
+                && !row.has(Attribute.F64)
+                && row.operands().stream().noneMatch(f -> f.type() == Type.P);
     }
 
     private static boolean usesOperandSize(Row row) {

@@ -156,7 +156,7 @@ public final class Disassembler {
             case 0x9b -> null;
             case 0xf0 -> "lock";
             case 0xf2 -> unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
-            case 0xf3 -> unused ? "repz" : repeRepne ? "repz" : rep ? "rep" : null;
+            case 0xf3 -> rep ? "rep" : unused || repeRepne ? "repz" : null;
             case 0x66 -> unused ? (mode == Mode.BITS16 ? "data32" : "data16") : null;
             case 0x67 -> unused ? (mode == Mode.BITS32 ? "addr16" : "addr32") : null;
             case 0x3e -> unused ? (notrack ? "notrack" : "ds") : null;
