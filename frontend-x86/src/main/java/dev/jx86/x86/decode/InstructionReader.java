@@ -503,6 +503,8 @@ final class InstructionReader {
         long displacement = 0;
         int displacementSize = 0;
         boolean stackDefault = false;
+        // objdump counts REX.B as used by any ModRM memory form, even where no base register reads it.
+        rexUsed |= REX_B;
         if (rm == 4) {
             int s = next();
             sib = true;

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Collects the rows of the opcode tables and compiles each opcode's rows into a decode tree. Where
- * rows overlap, the one with more specific constraints wins (F3 0F 1E FA ENDBR64 over 0F 1E /r NOP);
- * two equally specific rows for the same bytes are an error in the tables.
+ * rows overlap, the one with more specific constraints wins (F3 0F 1E FA ENDBR64 over 0F 1E /r NOP),
+ * and between equally specific rows the one with a mandatory prefix; two rows still tied for the same
+ * bytes are an error in the tables.
  */
 public final class TableBuilder {
     private final List<List<List<Row>>> rowsByMap = new ArrayList<>();
@@ -129,8 +130,13 @@ public final class TableBuilder {
             int score = 0;
             for (Dimension dimension : Dimension.values()) {
                 if (valueOf(row, dimension) != Encoding.ANY) {
-                    score++;
+                    score += 2;
                 }
+            }
+            // Between rows otherwise equally specific, a mandatory prefix decides: it is part of the
+            // opcode (F2 0F 38 F0 CRC32 over the memory-only 0F 38 F0 MOVBE).
+            if (row.encoding().prefix() != Encoding.ANY) {
+                score++;
             }
             if (score > bestScore) {
                 best = row;
