@@ -15,6 +15,8 @@ import static dev.jx86.x86.decode.Mnemonic.*;
  *   <li>Where the SDM writes {@code Gy}/{@code Ey} for a register that REX.W widens but 66 does not
  *       (CRC32, ADCX, ADOX, WRSS, WRUSS, AADD...), the REX.W form is a row of its own, as on the instruction
  *       pages: then a 66 that changes nothing is shown as {@code data16}, as objdump does.
+ *   <li>MOVBE (F0, F1) is one row without a mandatory prefix, so that 66 acts as operand-size prefix
+ *       (the SDM's 66 column, Gw/Mw), with its blank F3 column marked undefined.
  *   <li>Operands sized by the address size (MOVDIR64B, ENQCMD(S): r16/r32/r64) are one row per address
  *       size; INVEPT, INVVPID and INVPCID take a 64-bit register in 64-bit mode and a 32-bit one
  *       elsewhere, one row each.
@@ -121,9 +123,11 @@ final class ThreeByte38Map {
         t.row("F3 0F 38 DF /r", AESDEC256KL, "Vdq,M");
 
         t.row("0F 38 F0 /r", MOVBE, "Gv,Mv");
+        t.undefined("F3 0F 38 F0");
         t.row("F2 0F 38 F0 /r", CRC32, "Gd,Eb");
         t.row("F2 REX.W 0F 38 F0 /r", CRC32, "Gq,Eb");
         t.row("0F 38 F1 /r", MOVBE, "Mv,Gv");
+        t.undefined("F3 0F 38 F1");
         t.row("F2 0F 38 F1 /r", CRC32, "Gd,Ev");
         t.row("F2 REX.W 0F 38 F1 /r", CRC32, "Gq,Ev");
         t.row("66 0F 38 F5 /r", WRUSSD, "M,Gd");
