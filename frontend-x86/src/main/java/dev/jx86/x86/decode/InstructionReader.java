@@ -139,12 +139,14 @@ final class InstructionReader {
             map = OpcodeMap.ONE_BYTE;
             opcode = b;
         }
+        int opcodeEnd = pos;
         Node node = DecodeTables.root(map, opcode);
         while (node instanceof Node.Split split) {
             node = split.children()[key(split)];
         }
         if (!(node instanceof Node.Leaf leaf)) {
-            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+            // Like objdump, an undefined encoding ends after its opcode, whether or not its ModRM was read.
+            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
