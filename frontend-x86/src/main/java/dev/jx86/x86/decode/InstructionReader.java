@@ -67,6 +67,8 @@ final class InstructionReader {
     private int rexUsed;
     private boolean memoryOperand;
     private boolean segmentUsed;
+    /** 66 chose between rows that differ in their mandatory prefix (BSF over TZCNT, MOVBE over CRC32). */
+    private boolean selected66;
 
     // Relative branch displacement, resolved once the length is known.
     private long relative;
@@ -295,7 +297,11 @@ final class InstructionReader {
 
     private int key(Node.Split split) {
         return switch (split.dimension()) {
-            case PREFIX -> prefixKey();
+            case PREFIX -> {
+                int prefix = prefixKey();
+                selected66 |= prefix == 1 && vex == null;
+                yield prefix;
+            }
             case REG -> modrm() >> 3 & 7;
             case MOD -> (modrm() >> 6) == 3 ? Encoding.REGISTER : Encoding.MEMORY;
             case RM -> modrm() & 7;
@@ -681,7 +687,7 @@ final class InstructionReader {
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 -> i == last66 && (mandatory66 || usesOperandSize(row));
+                case 0x66 -> i == last66 && (mandatory66 || selected66 || usesOperandSize(row) && !sizeFromRexW(row));
                 case 0x67 ->
                     i == last67
                             && (memoryOperand && !(operands.stream().anyMatch(this::isOffset))
@@ -728,6 +734,11 @@ final class InstructionReader {
                 || row.mnemonic() == Mnemonic.RETF
                 || row.mnemonic() == Mnemonic.PUSHA
                 || row.mnemonic() == Mnemonic.POPA;
+    }
+
+    /** REX.W sets the operand size to 64 bits, leaving an operand-size 66 without effect. */
+    private boolean sizeFromRexW(Row row) {
+        return (rex & REX_W) != 0 && vex == null && row.usesOperandSize();
     }
 
     private static boolean wSplit(Row row) {
