@@ -78,6 +78,8 @@ final class InstructionReader {
     private int rexUsed;
     private boolean memoryOperand;
     private boolean segmentUsed;
+    /** 66 chose between rows that differ in their mandatory prefix (BSF over TZCNT, MOVBE over CRC32). */
+    private boolean selected66;
 
     // Relative branch displacement, resolved once the length is known.
     private long relative;
@@ -171,6 +173,7 @@ final class InstructionReader {
             map = OpcodeMap.ONE_BYTE;
             opcode = b;
         }
+        int opcodeEnd = pos;
         Node node = DecodeTables.root(map, opcode);
         while (node instanceof Node.Split split) {
             node = split.children()[key(split)];
@@ -185,7 +188,8 @@ final class InstructionReader {
                 Prefixes prefixes = prefixes(null, false, List.of());
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
             }
-            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+            // Like objdump, an undefined encoding ends after its opcode, whether or not its ModRM was read.
+            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
@@ -356,7 +360,11 @@ final class InstructionReader {
 
     private int key(Node.Split split) {
         return switch (split.dimension()) {
-            case PREFIX -> prefixKey();
+            case PREFIX -> {
+                int prefix = prefixKey();
+                selected66 |= prefix == 1 && vex == null;
+                yield prefix;
+            }
             case REG -> modrm() >> 3 & 7;
             case MOD -> (modrm() >> 6) == 3 ? Encoding.REGISTER : Encoding.MEMORY;
             case RM -> modrm() & 7;
@@ -591,6 +599,8 @@ final class InstructionReader {
         long displacement = 0;
         int displacementSize = 0;
         boolean stackDefault = false;
+        // objdump counts REX.B as used by any ModRM memory form, even where no base register reads it.
+        rexUsed |= REX_B;
         if (rm == 4) {
             int s = next();
             sib = true;
@@ -777,7 +787,8 @@ final class InstructionReader {
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 -> i == last66 && (mandatory66 || usesOperandSize(row) && !rexWOverrides66(row));
+                case 0x66 ->
+                    i == last66 && (mandatory66 || selected66 || usesOperandSize(row) && !rexWOverrides66(row));
                 case 0x67 ->
                     i == last67
                             && (memoryOperand && !(operands.stream().anyMatch(this::isAbsolute))

@@ -91,7 +91,7 @@ public final class Disassembler {
             while (text.length() < 6) {
                 text.append(' ');
             }
-            appendMemory(text.append(' '), invalid.memory());
+            appendMemory(text.append(' '), invalid.memory(), false);
         }
         return text.toString();
     }
@@ -99,9 +99,12 @@ public final class Disassembler {
     private String format(Instruction instruction) {
         StringBuilder text = new StringBuilder();
         appendPrefixes(text, instruction.prefixes(), instruction.mode(), instruction.attributes());
-        text.append(mnemonic(instruction));
+        String pseudoOp = PseudoOps.name(instruction);
+        text.append(pseudoOp != null ? pseudoOp : mnemonic(instruction));
         String comment = null;
-        for (int i = 0; i < instruction.operands().size(); i++) {
+        int count = instruction.operands().size() - (pseudoOp != null ? 1 : 0);
+        boolean vector = instruction.operands().stream().anyMatch(Disassembler::isVectorRegister);
+        for (int i = 0; i < count; i++) {
             if (i == 0) {
                 while (text.length() < 6) {
                     text.append(' ');
@@ -111,7 +114,7 @@ public final class Disassembler {
                 text.append(',');
             }
             Operand operand = instruction.operand(i);
-            appendOperand(text, instruction, operand);
+            appendOperand(text, instruction, operand, vector);
             if (operand instanceof Memory memory && memory.ripRelative()) {
                 comment = target(instruction.nextAddress() + memory.displacement(), instruction);
             }
@@ -232,7 +235,15 @@ public final class Disassembler {
         return false;
     }
 
-    private void appendOperand(StringBuilder text, Instruction instruction, Operand operand) {
+    private static boolean isVectorRegister(Operand operand) {
+        return operand instanceof Register register
+                && switch (register.kind()) {
+                    case XMM, YMM, ZMM -> true;
+                    default -> false;
+                };
+    }
+
+    private void appendOperand(StringBuilder text, Instruction instruction, Operand operand, boolean vector) {
         switch (operand) {
             case Register register -> text.append(register.text());
             case Immediate immediate when immediate.encodedSize() == 0 -> text.append(immediate.value());
@@ -244,7 +255,7 @@ public final class Disassembler {
                         .append(Integer.toHexString(far.selector()))
                         .append(":0x")
                         .append(Long.toHexString(far.offset()));
-            case Memory memory -> appendMemory(text, memory);
+            case Memory memory -> appendMemory(text, memory, vector);
         }
     }
 
@@ -269,8 +280,12 @@ public final class Disassembler {
         return Long.toHexString(wrapped) + (symbol != null ? " <" + symbol + ">" : "");
     }
 
-    private static void appendMemory(StringBuilder text, Memory memory) {
-        String keyword = sizeKeyword(memory.size());
+    /**
+     * A 16-byte operand is an XMMWORD beside vector registers and an OWORD elsewhere (INVEPT,
+     * CMPXCHG16B), as objdump names them.
+     */
+    private static void appendMemory(StringBuilder text, Memory memory, boolean vector) {
+        String keyword = memory.size() == 16 && !vector ? "OWORD" : sizeKeyword(memory.size());
         if (keyword != null) {
             text.append(keyword).append(" PTR ");
         }
@@ -292,6 +307,7 @@ public final class Disassembler {
             }
             text.append(memory.index().text());
             if (memory.addressSize() != 2) {
+                // 16-bit addressing has no scale: objdump writes [bx+si], not [bx+si*1].
                 text.append('*').append(memory.scale());
             }
         }
