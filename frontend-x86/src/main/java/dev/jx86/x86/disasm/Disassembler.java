@@ -230,7 +230,11 @@ public final class Disassembler {
             if (memory.base() != null) {
                 text.append('+');
             }
-            text.append(memory.index().text()).append('*').append(memory.scale());
+            text.append(memory.index().text());
+            // 16-bit addressing has no SIB byte, so no scale to show: [bx+si], not [bx+si*1].
+            if (memory.addressSize() != 2) {
+                text.append('*').append(memory.scale());
+            }
         }
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();
