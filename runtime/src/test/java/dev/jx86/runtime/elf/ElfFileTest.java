@@ -156,6 +156,42 @@ class ElfFileTest {
         assertThat(elf.symbolizer().describe(elf.header().entry())).hasValue("_start");
     }
 
+    /** Debian's 32-bit busybox and C library, when scripts/fetch-i386-samples has fetched them. */
+    @Test
+    void readsReal32BitFiles() throws IOException {
+        String property = System.getProperty("jx86.i386");
+        Path dir = property != null
+                ? Path.of(property)
+                : Path.of(System.getProperty("user.home"), ".cache", "jx86", "i386");
+        Path busybox = dir.resolve("bin/busybox");
+        Path libc = dir.resolve("lib/libc.so.6");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(busybox) && Files.isRegularFile(libc),
+                "no 32-bit samples in " + dir + ": run scripts/fetch-i386-samples");
+
+        ElfFile program = ElfFile.read(busybox);
+        assertThat(program.bits()).isEqualTo(32);
+        assertThat(program.header().machine()).isEqualTo(ElfHeader.EM_386);
+        assertThat(program.section(".text")
+                        .orElseThrow()
+                        .contains(program.header().entry()))
+                .isTrue();
+        assertThat(program.segments()).anySatisfy(s -> {
+            assertThat(s.type()).isEqualTo(ElfSegment.PT_LOAD);
+            assertThat(s.flags() & ElfSegment.PF_X).isNotZero();
+        });
+
+        ElfFile library = ElfFile.read(libc);
+        assertThat(library.header().type()).isEqualTo(ElfHeader.ET_DYN);
+        ElfSymbol printf = library.symbols().stream()
+                .filter(s -> s.dynamic() && s.name().equals("printf"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(printf.function()).isTrue();
+        assertThat(printf.defined()).isTrue();
+        assertThat(library.symbolizer().describe(printf.value() + 2)).hasValue("printf+0x2");
+    }
+
     @Test
     void parsesAHandMade32BitHeader() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(52 + 32 + 4).order(ByteOrder.LITTLE_ENDIAN);

@@ -225,11 +225,12 @@ final class DisasmCommand implements Callable<Integer> {
         return length;
     }
 
+    /** "48 01 c8 ": each byte followed by a space, as objdump prints them. */
     private static String bytes(byte[] code, int offset, int length) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < length && offset + i < code.length; i++) {
             s.append(String.format("%02x ", code[offset + i]));
         }
-        return s.toString().trim();
+        return s.toString();
     }
 }

@@ -100,6 +100,13 @@ class DisasmCommandTest {
     }
 
     @Test
+    void longInstructionsKeepAllTheirBytesOnOneLine() {
+        assertThat(run("disasm", "--hex", "66 2e 0f 1f 84 00 00 00 00 00")).isZero();
+        assertThat(out.toString())
+                .isEqualTo("       0:\t66 2e 0f 1f 84 00 00 00 00 00 \tcs nop WORD PTR [rax+rax*1+0x0]\n");
+    }
+
+    @Test
     void decodesAtListedOffsets() throws IOException {
         Path raw = write("code.bin", hex("90 48 01 c8"));
         Path offsets = write("offsets", "1\n0\n".getBytes());
