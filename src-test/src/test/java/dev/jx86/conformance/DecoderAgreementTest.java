@@ -48,17 +48,22 @@ class DecoderAgreementTest {
     static List<Path> elf32Files() throws IOException {
         Path dir = i386Dir();
         return Samples.elf(
-                List.of(dir.resolve("bin"), dir.resolve("lib")), ElfHeader.EM_386, ELF32_BUDGET, ELF_MAX_PER_FILE);
+                List.of(dir.resolve("bin"), dir.resolve("lib")),
+                ElfHeader.EM_386,
+                ELF32_BUDGET,
+                ELF_MAX_PER_FILE,
+                List.of("libc.so.6", "busybox"));
     }
 
     static List<Path> elf64Files() throws IOException {
-        return Samples.elf(ELF64_DIRS, ElfHeader.EM_X86_64, ELF64_BUDGET, ELF_MAX_PER_FILE);
+        return Samples.elf(ELF64_DIRS, ElfHeader.EM_X86_64, ELF64_BUDGET, ELF_MAX_PER_FILE, List.of("libc.so.6"));
     }
 
     @Test
     void elf64() throws IOException {
         List<Path> files = elf64Files();
         Assumptions.assumeFalse(files.isEmpty(), "no x86-64 ELF files in " + ELF64_DIRS);
+        printSample("elf64", files);
         Tally tally = new Tally("elf64", 3);
         comparison.compareElf(files, tally, THREADS);
         check(tally);
@@ -70,6 +75,7 @@ class DecoderAgreementTest {
         Assumptions.assumeFalse(
                 files.isEmpty(),
                 "no 32-bit x86 ELF files in " + i386Dir() + ": run scripts/fetch-i386-samples (.ci/run does)");
+        printSample("elf32", files);
         Tally tally = new Tally("elf32", 3);
         comparison.compareElf(files, tally, THREADS);
         check(tally);
@@ -109,6 +115,13 @@ class DecoderAgreementTest {
             String name = "random" + mode.bits() + (piece < bytes.length ? "." + at / piece : "");
             comparison.compareFlat(code, mode, name, tally);
         }
+    }
+
+    private static void printSample(String suite, List<Path> files) {
+        System.out.println(suite + " sample: " + files.size() + " files, "
+                + files.stream().mapToLong(Samples::codeSize).sum() / 1024 + " KiB of code: "
+                + String.join(
+                        " ", files.stream().map(f -> f.getFileName().toString()).toList()));
     }
 
     private static void check(Tally tally) {

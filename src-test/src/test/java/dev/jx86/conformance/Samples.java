@@ -22,9 +22,12 @@ final class Samples {
      * A deterministic sample of the x86 ELF files ({@code machine}) directly in {@code dirs}: files are
      * taken in the order of a hash of their names (so the sample spreads over the alphabet) while
      * their executable sections total at most {@code budget} bytes; files with more code than
-     * {@code maxPerFile} are passed over so that one large library cannot fill the budget.
+     * {@code maxPerFile} are passed over so that one large library cannot fill the budget. Files named
+     * in {@code pinned} come first whatever their size: the C library, whose hand-written string
+     * functions use every vector extension, is worth more than its share.
      */
-    static List<Path> elf(List<Path> dirs, int machine, long budget, long maxPerFile) throws IOException {
+    static List<Path> elf(List<Path> dirs, int machine, long budget, long maxPerFile, List<String> pinned)
+            throws IOException {
         List<Path> candidates = new ArrayList<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
@@ -39,6 +42,13 @@ final class Samples {
         candidates.sort(Comparator.comparingLong(Samples::nameHash).thenComparing(Path::toString));
         List<Path> sample = new ArrayList<>();
         long total = 0;
+        for (Path file : List.copyOf(candidates)) {
+            if (pinned.contains(file.getFileName().toString())) {
+                sample.add(file);
+                total += codeSize(file);
+                candidates.remove(file);
+            }
+        }
         for (Path file : candidates) {
             if (total > budget - budget / 32) {
                 break;
