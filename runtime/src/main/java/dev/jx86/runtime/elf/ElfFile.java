@@ -25,18 +25,21 @@ public final class ElfFile {
     private final List<ElfSection> sections;
     private final List<ElfSegment> segments;
     private final List<ElfSymbol> symbols;
+    private final List<ElfRelocation> relocations;
 
     private ElfFile(
             byte[] bytes,
             ElfHeader header,
             List<ElfSection> sections,
             List<ElfSegment> segments,
-            List<ElfSymbol> symbols) {
+            List<ElfSymbol> symbols,
+            List<ElfRelocation> relocations) {
         this.bytes = bytes;
         this.header = header;
         this.sections = sections;
         this.segments = segments;
         this.symbols = symbols;
+        this.relocations = relocations;
     }
 
     /** Reads and parses the file at {@code path}. */
@@ -76,9 +79,14 @@ public final class ElfFile {
         return symbols;
     }
 
+    /** The entries of every SHT_RELA and SHT_REL section, in file order. */
+    public List<ElfRelocation> relocations() {
+        return relocations;
+    }
+
     /** A copy of the section's bytes in the file (empty for SHT_NOBITS). */
     public byte[] contents(ElfSection section) {
-        if (!section.hasContents()) {
+        if (!section.hasContents() || section.size() == 0) {
             return new byte[0];
         }
         return Arrays.copyOfRange(bytes, (int) section.offset(), (int) (section.offset() + section.size()));
@@ -86,10 +94,13 @@ public final class ElfFile {
 
     /** A copy of the bytes the segment takes from the file ({@code fileSize} of them). */
     public byte[] contents(ElfSegment segment) {
+        if (segment.fileSize() == 0) {
+            return new byte[0];
+        }
         return Arrays.copyOfRange(bytes, (int) segment.offset(), (int) (segment.offset() + segment.fileSize()));
     }
 
-    /** Names addresses by the symbols of this file; see {@link Symbolizer}. */
+    /** Names addresses by the symbols of this file and its PLT entries; see {@link Symbolizer}. */
     public Symbolizer symbolizer() {
         return Symbolizer.of(this);
     }
@@ -168,7 +179,19 @@ public final class ElfFile {
                     symbols(s, sections, true, symbols);
                 }
             }
-            return new ElfFile(b, header, List.copyOf(sections), List.copyOf(segments), List.copyOf(symbols));
+            List<ElfRelocation> relocations = new ArrayList<>();
+            for (ElfSection s : sections) {
+                if (s.type() == ElfSection.SHT_RELA || s.type() == ElfSection.SHT_REL) {
+                    relocations(s, sections, relocations);
+                }
+            }
+            return new ElfFile(
+                    b,
+                    header,
+                    List.copyOf(sections),
+                    List.copyOf(segments),
+                    List.copyOf(symbols),
+                    List.copyOf(relocations));
         }
 
         /** Section 0's sh_size, which holds the section count when e_shnum cannot (ELF gABI, extended numbering). */
@@ -320,6 +343,56 @@ public final class ElfFile {
                 }
                 out.add(new ElfSymbol(name, value, size, info & 0xf, info >>> 4, other & 3, shndx, dynamic));
             }
+        }
+
+        private void relocations(ElfSection table, List<ElfSection> sections, List<ElfRelocation> out)
+                throws ElfFormatException {
+            boolean explicitAddend = table.type() == ElfSection.SHT_RELA;
+            int entry = (wide ? 8 : 4) * (explicitAddend ? 3 : 2);
+            if (table.entrySize() != 0 && table.entrySize() < entry) {
+                throw new ElfFormatException(table.name() + ": relocation size " + table.entrySize() + " < " + entry);
+            }
+            long stride = table.entrySize() == 0 ? entry : table.entrySize();
+            ElfSection symbolTable = null;
+            if (table.link() != 0) {
+                if (table.link() < 0 || table.link() >= sections.size()) {
+                    throw new ElfFormatException(
+                            table.name() + ": symbol table index " + table.link() + " out of range");
+                }
+                symbolTable = sections.get(table.link());
+                if (symbolTable.type() != ElfSection.SHT_SYMTAB && symbolTable.type() != ElfSection.SHT_DYNSYM) {
+                    symbolTable = null;
+                }
+            }
+            long count = table.size() / stride;
+            for (long i = 0; i < count; i++) {
+                long r = table.offset() + i * stride;
+                long offset = word(r);
+                long info = word(r + (wide ? 8 : 4));
+                long addend = explicitAddend ? (wide ? u64(r + 16) : (int) u32(r + 8)) : 0;
+                int type = (int) (wide ? info & 0xffffffffL : info & 0xff);
+                long symbol = wide ? info >>> 32 : info >>> 8;
+                String name = symbol == 0 || symbolTable == null ? "" : symbolName(symbolTable, sections, symbol);
+                out.add(new ElfRelocation(table.name(), offset, type, name, addend));
+            }
+        }
+
+        /** The name of entry {@code index} of a symbol table, without version. */
+        private String symbolName(ElfSection table, List<ElfSection> sections, long index) throws ElfFormatException {
+            long stride = table.entrySize() == 0 ? (wide ? 24 : 16) : table.entrySize();
+            if (index >= table.size() / stride) {
+                throw new ElfFormatException(table.name() + ": symbol index " + index + " out of range");
+            }
+            if (table.link() <= 0 || table.link() >= sections.size()) {
+                throw new ElfFormatException(table.name() + ": string table index " + table.link() + " out of range");
+            }
+            ElfSection strings = sections.get(table.link());
+            if (!strings.hasContents()) {
+                throw new ElfFormatException(table.name() + ": string table " + strings.name() + " has no contents");
+            }
+            String name = string(strings.offset(), strings.size(), u32(table.offset() + index * stride), "symbol name");
+            int at = name.indexOf('@');
+            return at > 0 ? name.substring(0, at) : name;
         }
 
         private String string(long tableOffset, long tableSize, long offset, String what) throws ElfFormatException {

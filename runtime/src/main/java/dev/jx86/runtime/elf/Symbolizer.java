@@ -24,8 +24,11 @@ public final class Symbolizer {
         this.names = names;
     }
 
+    /** The file's symbols, and {@code name@plt} for each PLT entry (as objdump synthesizes them). */
     public static Symbolizer of(ElfFile elf) {
-        return of(elf.symbols());
+        List<ElfSymbol> symbols = new ArrayList<>(elf.symbols());
+        symbols.addAll(PltEntries.of(elf));
+        return of(symbols);
     }
 
     public static Symbolizer of(List<ElfSymbol> symbols) {

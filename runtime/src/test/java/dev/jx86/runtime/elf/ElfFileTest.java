@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ElfFileTest {
     private static final String PROGRAM = """
+            #include <stdio.h>
             int counter;
             static int __attribute__((noinline)) helper(int x) { return x * 3 + 1; }
-            int main(int argc, char **argv) { counter += helper(argc); return counter; }
+            int main(int argc, char **argv) { counter += helper(argc); puts(argv[0]); return counter; }
             """;
 
     @TempDir
@@ -146,6 +147,29 @@ class ElfFileTest {
     }
 
     @Test
+    void readsRelocationsAndNamesPltEntries() throws IOException {
+        ElfFile elf = ElfFile.parse(program());
+        assertThat(elf.relocations()).anySatisfy(r -> {
+            assertThat(r.symbol()).isEqualTo("puts");
+            assertThat(r.type()).isIn(ElfRelocation.R_X86_64_JUMP_SLOT, ElfRelocation.R_X86_64_GLOB_DAT);
+            assertThat(r.section()).startsWith(".rela");
+        });
+        Symbolizer symbols = elf.symbolizer();
+        long puts = -1;
+        for (ElfSection s : elf.sections()) {
+            if (s.name().startsWith(".plt")) {
+                for (long a = s.address(); a < s.address() + s.size(); a++) {
+                    if (symbols.symbolAt(a).filter("puts@plt"::equals).isPresent()) {
+                        puts = a;
+                    }
+                }
+            }
+        }
+        assertThat(puts).as("address of puts@plt").isPositive();
+        assertThat(symbols.describe(puts + 6)).hasValue("puts@plt+0x6");
+    }
+
+    @Test
     void reads32BitExecutables() throws IOException, InterruptedException {
         byte[] program32 = gcc(dir, "t32", "-m32");
         Assumptions.assumeTrue(program32 != null, "gcc -m32 not available (no gcc-multilib): skipping 32-bit test");
@@ -255,7 +279,7 @@ class ElfFileTest {
     void corruptedBytesFailCleanly() {
         byte[] elf = program();
         Random random = new Random(2);
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 6000; i++) {
             byte[] bad = elf.clone();
             int flips = 1 + random.nextInt(8);
             for (int j = 0; j < flips; j++) {
