@@ -32,17 +32,23 @@ final class ObjdumpListing {
 
     /** Whether objdump can be run at all. */
     static boolean available() {
+        return version() != null;
+    }
+
+    /** The first line of {@code objdump --version}, or null when it cannot be run. */
+    static String version() {
         try {
             Process p = new ProcessBuilder("objdump", "--version")
                     .redirectErrorStream(true)
                     .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            boolean ok = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return ok ? out.lines().findFirst().orElse("objdump") : null;
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
