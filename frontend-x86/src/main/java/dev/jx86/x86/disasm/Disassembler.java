@@ -238,7 +238,10 @@ public final class Disassembler {
         }
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();
-            if (displacement < 0 && memory.base() != null) {
+            if (memory.ripRelative()) {
+                // objdump shows a RIP- (and EIP-) relative displacement as a 64-bit unsigned number.
+                text.append("+0x").append(Long.toHexString(displacement));
+            } else if (displacement < 0 && memory.base() != null) {
                 text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
             } else {
                 text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));
