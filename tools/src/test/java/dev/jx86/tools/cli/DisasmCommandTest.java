@@ -107,6 +107,14 @@ class DisasmCommandTest {
     }
 
     @Test
+    void ripRelativeDisplacementsAreUnsignedAsObjdumpPrintsThem() {
+        assertThat(run("disasm", "--hex", "48 8d 05 b5 ff ff ff")).isZero();
+        assertThat(out.toString())
+                .isEqualTo(
+                        "       0:\t48 8d 05 b5 ff ff ff \tlea    rax,[rip+0xffffffffffffffb5]        # 0xffffffffffffffbc\n");
+    }
+
+    @Test
     void decodesAtListedOffsets() throws IOException {
         Path raw = write("code.bin", hex("90 48 01 c8"));
         Path offsets = write("offsets", "1\n0\n".getBytes());
