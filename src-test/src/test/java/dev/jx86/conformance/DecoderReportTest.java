@@ -33,10 +33,15 @@ class DecoderReportTest {
                 return;
             }
             for (String target : System.getProperty("jx86.report").split(";")) {
-                if (!target.isBlank()) {
-                    report(comparison, target.strip(), examples).print(out, top, examples);
-                    out.println();
+                if (target.isBlank()) {
+                    continue;
                 }
+                try {
+                    report(comparison, target.strip(), examples).print(out, top, examples);
+                } catch (IOException e) {
+                    out.println(target.strip() + ": " + e.getMessage());
+                }
+                out.println();
             }
         }
     }
@@ -58,7 +63,7 @@ class DecoderReportTest {
                     comparison.compareFlat(
                             Path.of(target.substring(colon + 1)), Mode.ofBits(Integer.parseInt(bits)), tally);
                 } else {
-                    comparison.compareElf(List.of(Path.of(target)), tally, 1);
+                    comparison.compareElf(Path.of(target), tally);
                 }
             }
         }
