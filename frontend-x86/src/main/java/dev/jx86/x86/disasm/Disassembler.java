@@ -314,7 +314,8 @@ public final class Disassembler {
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();
             if (memory.ripRelative()) {
-                text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));
+                // objdump shows a RIP- (and EIP-) relative displacement as a 64-bit unsigned number.
+                text.append("+0x").append(Long.toHexString(displacement));
             } else if (displacement < 0) {
                 text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
             } else {
