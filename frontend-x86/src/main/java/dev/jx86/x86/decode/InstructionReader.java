@@ -23,7 +23,6 @@ final class InstructionReader {
         private static final long serialVersionUID = 1L;
         static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
         static final Stop TOO_LONG = new Stop(Invalid.Reason.TOO_LONG);
-        static final Stop NO_SEGMENT_REGISTER = new Stop(Invalid.Reason.UNDEFINED_OPCODE);
         final Invalid.Reason reason;
 
         private Stop(Invalid.Reason reason) {
@@ -80,6 +79,8 @@ final class InstructionReader {
     private boolean segmentUsed;
     /** 66 chose between rows that differ in their mandatory prefix (BSF over TZCNT, MOVBE over CRC32). */
     private boolean selected66;
+    /** ModRM.reg named segment register 6 or 7, which do not exist: #UD once the length is known. */
+    private boolean noSuchSegment;
 
     // Relative branch displacement, resolved once the length is known.
     private long relative;
@@ -435,6 +436,9 @@ final class InstructionReader {
             long target = wrap(address + (pos - start) + relative);
             operands.set(relativeIndex, new RelativeTarget(target, relativeSize));
         }
+        if (noSuchSegment) {
+            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+        }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
         return new Instruction(
                 address,
@@ -511,7 +515,8 @@ final class InstructionReader {
     private Register segmentRegister() {
         int number = modrm >> 3 & 7;
         if (number > 5) {
-            throw Stop.NO_SEGMENT_REGISTER;
+            noSuchSegment = true;
+            return Register.ES;
         }
         return Register.segment(number);
     }
@@ -696,7 +701,22 @@ final class InstructionReader {
         if (lastSegment < 0) {
             return null;
         }
-        Register segment = switch (prefixBytes[lastSegment]) {
+        if (mode64) {
+            // CS, DS, ES and SS overrides are ignored as if absent: the last FS or GS acts.
+            for (int i = lastSegment; i >= 0; i--) {
+                switch (prefixBytes[i]) {
+                    case 0x64 -> {
+                        return Register.FS;
+                    }
+                    case 0x65 -> {
+                        return Register.GS;
+                    }
+                    default -> {}
+                }
+            }
+            return null;
+        }
+        return switch (prefixBytes[lastSegment]) {
             case 0x26 -> Register.ES;
             case 0x2e -> Register.CS;
             case 0x36 -> Register.SS;
@@ -704,10 +724,6 @@ final class InstructionReader {
             case 0x64 -> Register.FS;
             default -> Register.GS;
         };
-        if (mode64 && segment != Register.FS && segment != Register.GS) {
-            return null;
-        }
-        return segment;
     }
 
     private Memory stringOperand(int size, Register segment, int register) {
@@ -840,12 +856,19 @@ final class InstructionReader {
                 && !(row.mnemonic() == Mnemonic.XCHG && opcode == 0x90);
     }
 
-    /** Whether REX.W selects this row's operand size (not for D64 rows, which are 64-bit anyway). */
+    /**
+     * Whether REX.W selects this row's operand size: not for D64 rows (64-bit anyway), far pointers
+     * (AMD reads m16:32) or eAX forms (which stop at 32 bits).
+     */
     private static boolean sizeFromW(Row row) {
-        return row.usesOperandSize()
-                && !row.has(Attribute.D64)
-                && !row.has(Attribute.F64)
-                && row.operands().stream().noneMatch(f -> f.type() == Type.P);
+        if (row.has(Attribute.D64) || row.has(Attribute.F64)) {
+            return false;
+        }
+        if (row.has(Attribute.OS16) || row.has(Attribute.OS32) || row.has(Attribute.OS64)) {
+            return true;
+        }
+        return row.operands().stream()
+                .anyMatch(f -> f.followsOperandSize() && f.type() != Type.P && f.sizeFollows() != 4);
     }
 
     private static boolean usesOperandSize(Row row) {
