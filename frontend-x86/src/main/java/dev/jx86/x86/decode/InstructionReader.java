@@ -7,6 +7,7 @@ import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.Type;
+import dev.jx86.x86.decode.tables.XopOpcodes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -298,10 +299,18 @@ final class InstructionReader {
 
     /** EVEX (AVX-512) is decoded to its length only: jx86 does not support it, so it raises #UD. */
     private Decoded skipEvex() {
+        int escape = pos - 1;
         int p0 = next();
-        next();
-        next();
         int evexMap = p0 & 7;
+        // Maps 0, 4 and 7 and a set reserved bit 3 are not EVEX; neither is P1 bit 2 clear (SDM 2.7.1).
+        if (evexMap == 0 || evexMap == 4 || evexMap == 7 || (p0 & 8) != 0) {
+            return unsupported(escape + 1);
+        }
+        int p1 = next();
+        if ((p1 & 4) == 0) {
+            return unsupported(escape + 2);
+        }
+        next();
         int op = next();
         int m = next();
         skipAddress(m, true);
@@ -310,25 +319,38 @@ final class InstructionReader {
         if (immediate) {
             next();
         }
-        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+        return unsupported(pos);
     }
 
-    /** AMD XOP is decoded to its length only: it raises #UD on the processors jx86 models. */
+    /**
+     * AMD XOP is decoded to its length only: it raises #UD on the processors jx86 models. Bytes that
+     * are no XOP instruction end, as objdump has them, after 8F (a map other than 8, 9 or A) or after
+     * the opcode.
+     */
     private Decoded skipXop() {
+        int escape = pos - 1;
         int b1 = next();
-        next();
-        next();
         int xopMap = b1 & 0x1f;
-        int m = next();
-        skipAddress(m, false);
-        if (xopMap == 8) {
-            next();
-        } else if (xopMap == 0xa) {
-            for (int i = 0; i < 4; i++) {
-                next();
-            }
+        if (xopMap != 8 && xopMap != 9 && xopMap != 0xa) {
+            return unsupported(escape + 1);
         }
-        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+        int b2 = next();
+        int op = next();
+        int m = next();
+        int immediate = XopOpcodes.immediateSize(
+                xopMap, op, (b2 & 0x80) != 0, (b2 & 4) != 0, b2 & 3, b2 >> 3 & 0xf, m >> 3 & 7);
+        if (immediate < 0) {
+            return unsupported(escape + 4);
+        }
+        skipAddress(m, false);
+        for (int i = 0; i < immediate; i++) {
+            next();
+        }
+        return unsupported(pos);
+    }
+
+    private Invalid unsupported(int end) {
+        return new Invalid(address, end - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
     }
 
     /**
