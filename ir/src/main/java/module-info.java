@@ -2,4 +2,6 @@
 module dev.jx86.ir {
     exports dev.jx86.ir;
     exports dev.jx86.ir.eval;
+    exports dev.jx86.ir.text;
+    exports dev.jx86.ir.verify;
 }
