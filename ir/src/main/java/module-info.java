@@ -4,4 +4,5 @@ module dev.jx86.ir {
     exports dev.jx86.ir.eval;
     exports dev.jx86.ir.text;
     exports dev.jx86.ir.verify;
+    exports dev.jx86.ir.opt;
 }
