@@ -4,13 +4,12 @@ import dev.jx86.ir.Block;
 import dev.jx86.ir.Effect;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
-import java.util.Set;
 
 /**
  * Decides whether a state write can be observed before it is overwritten: the one definition of the precise-state
- * rule (docs/ir.md). A fault observes the state committed at the last boundary before it, so a set is observed by a
- * may-fault op only if a boundary lies between them; a raise terminal observes the state at the block's last
- * boundary.
+ * rule (docs/ir.md). A fault, and a raise terminal, observe the state committed at the last boundary before them.
+ * So a set S1 overwritten by S2 is still observable when a boundary B lies between them and some may-fault op (or
+ * the raise) follows B before the first boundary after S2: at B the slot held S1's value.
  */
 final class StateObservers {
     private StateObservers() {}
@@ -18,34 +17,31 @@ final class StateObservers {
     /** Whether SET instruction {@code set} is overwritten by a later set of its slot before anything observes it. */
     static boolean deadSet(Block b, int set) {
         long slot = b.aux0(set);
-        boolean boundary = false;
+        int firstBoundary = -1;
         for (int k = set + 1; k < b.size(); k++) {
             Op op = b.op(k);
-            Set<Effect> effects = b.effects(k);
             if (op == Op.GET && b.aux0(k) == slot
-                    || effects.contains(Effect.READS_STATE) && op != Op.GET
-                    || effects.contains(Effect.MAY_FAULT) && boundary) {
+                    || op != Op.GET && b.effects(k).contains(Effect.READS_STATE)) {
                 return false;
             }
-            boundary |= op == Op.BOUNDARY;
+            if (op == Op.BOUNDARY && firstBoundary < 0) {
+                firstBoundary = k;
+            }
             if (op == Op.SET && b.aux0(k) == slot) {
-                return !raiseObservesBetween(b, set, k);
+                return firstBoundary < 0 || !faultBetween(b, firstBoundary, k);
             }
         }
         return false;
     }
 
-    /** Whether the terminal raises and the block's last boundary lies between instructions {@code from} and {@code to}. */
-    private static boolean raiseObservesBetween(Block b, int from, int to) {
-        if (!(b.terminal() instanceof Terminal.Raise)) {
-            return false;
-        }
-        int last = -1;
-        for (int k = 0; k < b.size(); k++) {
-            if (b.op(k) == Op.BOUNDARY) {
-                last = k;
+    /** Whether a may-fault op or raise sees the state at a boundary from {@code boundary} up to {@code overwrite}. */
+    private static boolean faultBetween(Block b, int boundary, int overwrite) {
+        int k = boundary + 1;
+        for (; k < b.size() && !(k > overwrite && b.op(k) == Op.BOUNDARY); k++) {
+            if (b.effects(k).contains(Effect.MAY_FAULT)) {
+                return true;
             }
         }
-        return from < last && last < to;
+        return k == b.size() && b.terminal() instanceof Terminal.Raise;
     }
 }
