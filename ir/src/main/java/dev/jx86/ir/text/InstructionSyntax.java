@@ -143,11 +143,7 @@ final class InstructionSyntax {
                 }
                 words[word] = slot;
             }
-            case CONSTANT -> {
-                long[] wide = c.wideNumber();
-                words[word] = type == Type.V128 ? wide[0] : wide[0] & type.mask();
-                words[word + 1] = type == Type.V128 ? wide[1] : 0;
-            }
+            case CONSTANT -> constant(type, words, word);
             case HELPER -> {
                 Token t = c.next();
                 Helper h = helpers.get(t.text().startsWith("@") ? t.text().substring(1) : "");
@@ -170,6 +166,24 @@ final class InstructionSyntax {
                     VECTOR_CONVERSION -> throw c.error(c.peek(), "suffix aux " + kind + " written as operand");
         }
         return type;
+    }
+
+    /** A constant of {@code type}: any number that fits its width, unsigned or (negative) signed. */
+    private void constant(Type type, long[] words, int word) {
+        if (type == Type.V128) {
+            long[] wide = c.wideNumber();
+            words[word] = wide[0];
+            words[word + 1] = wide[1];
+            return;
+        }
+        Token t = c.peek();
+        long value = c.number();
+        boolean fits =
+                type == Type.I64 || (value & ~type.mask()) == 0 || value < 0 && value >= -(1L << (type.bits() - 1));
+        if (!fits) {
+            throw c.error(t, "constant " + t.text() + " does not fit " + type.text());
+        }
+        words[word] = value & type.mask();
     }
 
     private void byteTable(long[] words, int word) {
