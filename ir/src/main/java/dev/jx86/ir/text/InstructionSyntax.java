@@ -27,6 +27,8 @@ final class InstructionSyntax {
     private final Map<String, Value> values;
     private final Map<String, Helper> helpers;
     private final Cursor c;
+    /** Whether an operand has been read, so that the next one needs a comma before it. */
+    private boolean any;
 
     InstructionSyntax(SlotNames slots, Map<String, Value> values, Map<String, Helper> helpers, Cursor c) {
         this.slots = slots;
@@ -56,7 +58,6 @@ final class InstructionSyntax {
         Op op = OPS.get(String.join(".", Arrays.copyOf(parts, k)));
         long[] words = new long[2];
         int word = 0;
-        List<AuxKind> before = new ArrayList<>();
         List<AuxKind> after = new ArrayList<>();
         for (AuxKind kind : op.aux()) {
             switch (kind.position()) {
@@ -68,7 +69,7 @@ final class InstructionSyntax {
                                 nameToken, "'" + op.text() + "' needs a " + describe(kind) + ", not '" + suffix + "'");
                     }
                 }
-                case BEFORE -> before.add(kind);
+                case BEFORE -> {}
                 case AFTER -> after.add(kind);
             }
             word += kind.words();
@@ -84,7 +85,7 @@ final class InstructionSyntax {
             throw c.error(nameToken, "unexpected suffix '." + parts[k] + "'");
         }
         List<Value> args = new ArrayList<>();
-        type = operands(op, type, words, before, after, args);
+        type = operands(op, type, words, after, args);
         if ((type == Type.VOID) != (result == null)) {
             throw c.error(
                     result == null ? nameToken : result,
@@ -97,7 +98,7 @@ final class InstructionSyntax {
     }
 
     /** Reads the operands into {@code words} and {@code args}; returns the result type (a call's comes from its helper). */
-    private Type operands(Op op, Type type, long[] words, List<AuxKind> before, List<AuxKind> after, List<Value> args) {
+    private Type operands(Op op, Type type, long[] words, List<AuxKind> after, List<Value> args) {
         int word = 0;
         for (AuxKind kind : op.aux()) {
             if (kind.position() == AuxKind.Position.BEFORE) {
@@ -119,8 +120,6 @@ final class InstructionSyntax {
         c.end();
         return type;
     }
-
-    private boolean any;
 
     private void separator() {
         if (any) {

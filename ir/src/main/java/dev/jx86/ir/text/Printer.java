@@ -2,7 +2,6 @@ package dev.jx86.ir.text;
 
 import dev.jx86.ir.AuxKind;
 import dev.jx86.ir.Block;
-import dev.jx86.ir.Effect;
 import dev.jx86.ir.Helper;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
@@ -133,10 +132,5 @@ public final class Printer {
 
     static String hex(long value) {
         return "0x" + Long.toHexString(value);
-    }
-
-    /** The text of an effect in a helper declaration. */
-    static String effect(Effect e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }
