@@ -9,7 +9,8 @@ import dev.jx86.ir.eval.PureSemantics;
 
 /**
  * Replaces every computation whose operands are all constants by its result, computed with the reference semantics
- * so that folding and execution cannot disagree. A constant FLAGS value becomes {@code flags.explicit} of its bits. A
+ * so that folding and execution cannot disagree; a select on a constant condition becomes the chosen operand. A
+ * constant FLAGS value becomes {@code flags.explicit} of its bits. A
  * branch on a constant becomes a jump, an indirect jump to a constant a direct one. Leaves dead constants to DCE.
  */
 public final class ConstantFolding implements Pass {
@@ -27,6 +28,14 @@ public final class ConstantFolding implements Pass {
         long[] high = new long[b.size()];
         boolean[] known = new boolean[b.size()];
         for (int i = 0; i < b.size(); i++) {
+            if (b.op(i) == Op.SELECT && known[b.arg(i, 0)]) {
+                int chosen = b.arg(i, low[b.arg(i, 0)] != 0 ? 1 : 2);
+                r.replace(i, r.mapped(chosen));
+                known[i] = known[chosen];
+                low[i] = low[chosen];
+                high[i] = high[chosen];
+                continue;
+            }
             if (!PureSemantics.computable(b, i) || !operandsKnown(b, i, known)) {
                 r.copy(i);
                 continue;

@@ -88,7 +88,10 @@ public final class Printer {
             case SLOT -> slots.name((int) value);
             case CONSTANT ->
                 b.type(i) == Type.V128 ? "0x" + String.format("%016x%016x", words[word + 1], value) : hex(value);
-            case HELPER -> "@" + b.helpers().get((int) value).name();
+            case HELPER ->
+                b.helpers().containsKey((int) value)
+                        ? "@" + b.helpers().get((int) value).name()
+                        : "@undeclared" + value;
             case PC -> hex(value);
             case LENGTH, BIT_OFFSET -> Long.toString(value);
             case BYTE_TABLE -> byteTable(words[word], words[word + 1]);
