@@ -29,6 +29,16 @@ class TextTest {
         assertThat(used).containsExactlyInAnyOrder(Op.values());
     }
 
+    @Test
+    void theExampleInTheDocsIsValidAndPrintedAsWritten() throws IOException {
+        String doc = Files.readString(Path.of("../docs/ir.md"));
+        int start = doc.indexOf("block 0x401000 {");
+        String example = doc.substring(start, doc.indexOf("}\n", start) + 2);
+        Block b = Parser.parse(example, TestSlots.names());
+        assertThat(dev.jx86.ir.verify.Verifier.verify(b)).isEmpty();
+        assertThat(new Printer(TestSlots.names()).toText(b)).isEqualTo(example);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
