@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * and the state committed at an injected fault.
  */
 class RandomBlockTest {
-    private static final int BLOCKS = 1500;
+    /** How many blocks each test draws; raise it for a longer hunt: {@code -Djx86.ir.randomBlocks=20000}. */
+    private static final int BLOCKS = Integer.getInteger("jx86.ir.randomBlocks", 1500);
 
     @Test
     void generatedBlocksVerify() {
