@@ -1,6 +1,7 @@
 package dev.jx86.x86.decode;
 
 import dev.jx86.x86.decode.tables.DecodeTables;
+import dev.jx86.x86.decode.tables.Dimension;
 import dev.jx86.x86.decode.tables.Encoding;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
@@ -140,17 +141,37 @@ final class InstructionReader {
             opcode = b;
         }
         Node node = DecodeTables.root(map, opcode);
+        boolean mandatoryPrefix = false;
         while (node instanceof Node.Split split) {
-            node = split.children()[key(split)];
+            int key = key(split);
+            mandatoryPrefix |= split.dimension() == Dimension.PREFIX && key != 0;
+            node = split.children()[key];
         }
         if (!(node instanceof Node.Leaf leaf)) {
-            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+            return undefined(mandatoryPrefix);
         }
         Row row = leaf.row();
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
             row = DecodeTables.nop90();
         }
         return finish(row);
+    }
+
+    /**
+     * An undefined opcode. Its prefixes had no effect, unless one was read as a mandatory prefix: the
+     * processor (and objdump) then take the bytes as that prefix's undefined column.
+     */
+    private Invalid undefined(boolean mandatoryPrefix) {
+        if (mandatoryPrefix || vex != null || prefixCount == 0 && rex == 0) {
+            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+        }
+        Prefixes unused = new Prefixes(
+                java.util.Arrays.copyOf(prefixBytes, prefixCount),
+                (1 << prefixCount) - 1,
+                rex,
+                rex == 0 ? 0 : (rex & 0xf) != 0 ? rex & 0xf : 16,
+                null);
+        return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, unused);
     }
 
     private void readPrefixes() {
@@ -348,6 +369,9 @@ final class InstructionReader {
         addressSize = addressSize();
         if (encoding.hasModRm()) {
             modrm();
+            if (row.has(Attribute.MOD_IGNORED)) {
+                modrm |= 0xc0;
+            }
         }
         Memory memory = null;
         if (modrm >= 0 && (modrm >> 6) != 3) {
@@ -422,6 +446,8 @@ final class InstructionReader {
                         : form.fixed();
             case ONE -> new Immediate(1, 1, 0);
             case STI -> Register.st(modrm & 7);
+            case BND -> Register.bound(modrm >> 3 & 3);
+            case BND_RM -> isRegisterForm() ? Register.bound(modrm & 3) : sized(memory, form.memoryType());
         };
     }
 
@@ -698,7 +724,8 @@ final class InstructionReader {
         }
         int rexUnused = 0;
         if (rex != 0 && vex == null) {
-            boolean sizeFromW = row.usesOperandSize() && !row.has(Attribute.D64) && !row.has(Attribute.F64);
+            boolean sizeFromW =
+                    row.usesOperandSize(memoryOperand) && !row.has(Attribute.D64) && !row.has(Attribute.F64);
             boolean farReturn = row.mnemonic() == Mnemonic.IRET || row.mnemonic() == Mnemonic.RETF;
             if (sizeFromW || farReturn || wSplit(row)) {
                 rexUsed |= REX_W;
@@ -716,8 +743,8 @@ final class InstructionReader {
         return operand instanceof Memory m && m.base() == null && m.index() == null && modrm < 0;
     }
 
-    private static boolean usesOperandSize(Row row) {
-        return row.usesOperandSize()
+    private boolean usesOperandSize(Row row) {
+        return row.usesOperandSize(memoryOperand)
                 || row.has(Attribute.D64)
                 || row.has(Attribute.F64)
                 || row.mnemonic() == Mnemonic.IRET

@@ -6,8 +6,15 @@ package dev.jx86.x86.decode;
  * raises #UD (or #GP/#PF for length and truncation as the hardware would).
  *
  * @param length bytes consumed before the decoder gave up, or the full length when it is known
+ * @param mode the mode decoded in, or null where {@code prefixes} is empty
+ * @param prefixes for an undefined opcode, the prefixes that did not select it (none when a mandatory
+ *     prefix did): objdump names these before its {@code (bad)}
  */
-public record Invalid(long address, int length, Reason reason) implements Decoded {
+public record Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes) implements Decoded {
+
+    public Invalid(long address, int length, Reason reason) {
+        this(address, length, reason, null, Prefixes.NONE);
+    }
 
     /** Why the bytes are not an instruction. */
     public enum Reason {

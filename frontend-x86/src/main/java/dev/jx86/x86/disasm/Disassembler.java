@@ -14,6 +14,7 @@ import dev.jx86.x86.decode.Prefixes;
 import dev.jx86.x86.decode.Register;
 import dev.jx86.x86.decode.RelativeTarget;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
 
@@ -36,6 +37,21 @@ public final class Disassembler {
             Mnemonic.LEAVE,
             Mnemonic.RET,
             Mnemonic.ENTER);
+
+    /**
+     * SSE compares whose immediate selects a predicate: objdump prints predicates 0-7 as pseudo-ops
+     * ({@code cmpltps}) without the immediate, the mnemonic split around the predicate.
+     */
+    private static final Map<Mnemonic, String[]> COMPARE_PSEUDO_OPS = Map.of(
+            Mnemonic.CMPPS, new String[] {"cmp", "ps"},
+            Mnemonic.CMPPD, new String[] {"cmp", "pd"},
+            Mnemonic.CMPSS, new String[] {"cmp", "ss"},
+            Mnemonic.CMPSD, new String[] {"cmp", "sd"});
+
+    private static final String[] COMPARE_PREDICATES = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"};
+
+    /** Instructions objdump suffixes with d or q by REX.W in 64-bit mode. */
+    private static final Set<Mnemonic> REX_W_SUFFIXED = EnumSet.of(Mnemonic.SYSRET, Mnemonic.SYSEXIT);
 
     private final LongFunction<String> symbols;
     private final boolean bareTargets;
@@ -61,17 +77,31 @@ public final class Disassembler {
     /** The instruction in objdump's Intel syntax, without address or bytes. */
     public String format(Decoded decoded) {
         return switch (decoded) {
-            case Invalid invalid -> "(bad)";
+            case Invalid invalid -> format(invalid);
             case Instruction instruction -> format(instruction);
         };
     }
 
+    /** objdump's {@code (bad)}, after the prefixes that had no effect. */
+    private static String format(Invalid invalid) {
+        StringBuilder text = new StringBuilder();
+        appendPrefixes(text, null, invalid.mode(), invalid.prefixes());
+        return text.append("(bad)").toString();
+    }
+
     private String format(Instruction instruction) {
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, instruction);
-        text.append(mnemonic(instruction));
+        appendPrefixes(text, instruction, instruction.mode(), instruction.prefixes());
+        int shown = instruction.operands().size();
+        String pseudoOp = comparePseudoOp(instruction);
+        if (pseudoOp != null) {
+            text.append(pseudoOp);
+            shown--;
+        } else {
+            text.append(mnemonic(instruction));
+        }
         String comment = null;
-        for (int i = 0; i < instruction.operands().size(); i++) {
+        for (int i = 0; i < shown; i++) {
             if (i == 0) {
                 while (text.length() < 6) {
                     text.append(' ');
@@ -92,10 +122,10 @@ public final class Disassembler {
         return text.toString();
     }
 
-    private void appendPrefixes(StringBuilder text, Instruction instruction) {
-        Prefixes prefixes = instruction.prefixes();
+    /** The prefixes objdump names; {@code instruction} is null for undefined bytes. */
+    private static void appendPrefixes(StringBuilder text, Instruction instruction, Mode mode, Prefixes prefixes) {
         for (int i = 0; i < prefixes.count(); i++) {
-            String name = prefixName(instruction, prefixes, i);
+            String name = prefixName(instruction, mode, prefixes, i);
             if (name != null) {
                 text.append(name).append(' ');
             }
@@ -116,9 +146,19 @@ public final class Disassembler {
     }
 
     /** The name objdump gives the {@code i}-th legacy prefix here, or null when it prints none. */
-    private static String prefixName(Instruction instruction, Prefixes prefixes, int i) {
+    private static String prefixName(Instruction instruction, Mode mode, Prefixes prefixes, int i) {
         int prefix = prefixes.byteAt(i);
         boolean unused = prefixes.unused(i);
+        if (instruction == null) {
+            return switch (prefix) {
+                case 0xf0 -> "lock";
+                case 0xf2 -> "repnz";
+                case 0xf3 -> "repz";
+                case 0x66 -> mode == Mode.BITS16 ? "data32" : "data16";
+                case 0x67 -> mode == Mode.BITS32 ? "addr16" : "addr32";
+                default -> segmentName(prefix);
+            };
+        }
         return switch (prefix) {
             case 0xf0 -> "lock";
             case 0xf2 ->
@@ -149,6 +189,20 @@ public final class Disassembler {
         };
     }
 
+    /** The pseudo-op objdump prints for a compare whose immediate is a predicate it names, or null. */
+    private static String comparePseudoOp(Instruction instruction) {
+        String[] parts = COMPARE_PSEUDO_OPS.get(instruction.mnemonic());
+        if (parts == null) {
+            return null;
+        }
+        Operand last = instruction.operand(instruction.operands().size() - 1);
+        if (!(last instanceof Immediate immediate)) {
+            return null;
+        }
+        long predicate = immediate.value() & 0xff;
+        return predicate < COMPARE_PREDICATES.length ? parts[0] + COMPARE_PREDICATES[(int) predicate] + parts[1] : null;
+    }
+
     private static String mnemonic(Instruction instruction) {
         Mnemonic mnemonic = instruction.mnemonic();
         String text = mnemonic.text();
@@ -157,7 +211,14 @@ public final class Disassembler {
         if (mnemonic == Mnemonic.MOV && isAbsolute64(instruction)) {
             return "movabs";
         }
+        if (REX_W_SUFFIXED.contains(mnemonic) && instruction.mode() == Mode.BITS64) {
+            return text + ((instruction.prefixes().rex() & 8) != 0 ? "q" : "d");
+        }
+        boolean segment = !instruction.operands().isEmpty()
+                && instruction.operand(0) instanceof Register register
+                && register.kind() == Register.Kind.SEGMENT;
         boolean stackSized = STACK_SIZED.contains(mnemonic)
+                || (mnemonic == Mnemonic.PUSH || mnemonic == Mnemonic.POP) && segment
                 || mnemonic == Mnemonic.PUSH && instruction.operand(0) instanceof Immediate
                 || mnemonic == Mnemonic.CALL && instruction.operand(0) instanceof RelativeTarget;
         if (!stackSized) {
@@ -234,7 +295,10 @@ public final class Disassembler {
         }
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();
-            if (displacement < 0 && memory.base() != null) {
+            if (memory.ripRelative()) {
+                // objdump shows a RIP-relative displacement as a 64-bit unsigned number.
+                text.append("+0x").append(Long.toHexString(displacement));
+            } else if (displacement < 0 && memory.base() != null) {
                 text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
             } else {
                 text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));

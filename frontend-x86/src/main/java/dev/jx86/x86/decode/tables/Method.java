@@ -58,5 +58,10 @@ public enum Method {
     /** The constant 1 of the shift-by-one forms. */
     ONE,
     /** ModRM.rm selects an x87 stack register ST(i) (register form only). */
-    STI
+    STI,
+    // Added for the 0F map (MPX), written "bnd" and "bnd/M" in rows as in the SDM's instruction pages.
+    /** ModRM.reg selects a bound register. */
+    BND,
+    /** ModRM.rm: a bound register or memory. */
+    BND_RM
 }
