@@ -148,7 +148,7 @@ final class InstructionReader {
             node = split.children()[key];
         }
         if (!(node instanceof Node.Leaf leaf)) {
-            return undefined(mandatoryPrefix);
+            return undefined(mandatoryPrefix && ((Node.Undefined) node).otherPrefixColumn());
         }
         Row row = leaf.row();
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {

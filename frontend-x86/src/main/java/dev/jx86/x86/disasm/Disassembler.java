@@ -53,6 +53,10 @@ public final class Disassembler {
     /** Instructions objdump suffixes with d or q by REX.W in 64-bit mode. */
     private static final Set<Mnemonic> REX_W_SUFFIXED = EnumSet.of(Mnemonic.SYSRET, Mnemonic.SYSEXIT);
 
+    /** Descriptor-table instructions: objdump states the operand size outside 64-bit mode (sgdtd). */
+    private static final Set<Mnemonic> SIZE_SUFFIXED_OUTSIDE_64 =
+            EnumSet.of(Mnemonic.SGDT, Mnemonic.SIDT, Mnemonic.LGDT, Mnemonic.LIDT);
+
     private final LongFunction<String> symbols;
     private final boolean bareTargets;
 
@@ -210,6 +214,9 @@ public final class Disassembler {
         int defaultSize = instruction.mode() == Mode.BITS16 ? 2 : 4;
         if (mnemonic == Mnemonic.MOV && isAbsolute64(instruction)) {
             return "movabs";
+        }
+        if (SIZE_SUFFIXED_OUTSIDE_64.contains(mnemonic) && instruction.mode() != Mode.BITS64) {
+            return text + (size == 2 ? "w" : "d");
         }
         if (REX_W_SUFFIXED.contains(mnemonic) && instruction.mode() == Mode.BITS64) {
             return text + ((instruction.prefixes().rex() & 8) != 0 ? "q" : "d");

@@ -25,9 +25,9 @@ final class TwoByteMap {
         group7(t);
         t.row("0F 02 /r", LAR, "Gv,Rv/Mw");
         t.row("0F 03 /r", LSL, "Gv,Rv/Mw");
-        t.row("0F 05", SYSCALL, "", O64, BRANCH);
+        t.row("0F 05", SYSCALL, "", BRANCH);
         t.row("0F 06", CLTS, "", PRIVILEGED);
-        t.row("0F 07", SYSRET, "", O64, BRANCH, PRIVILEGED);
+        t.row("0F 07", SYSRET, "", BRANCH, PRIVILEGED);
         t.row("REX.W 0F 07", SYSRET, "", O64, BRANCH, PRIVILEGED);
         t.row("0F 08", INVD, "", PRIVILEGED);
         t.row("NP 0F 09", WBINVD, "", PRIVILEGED);
@@ -67,10 +67,10 @@ final class TwoByteMap {
         t.row("0F 18 /1 mem", PREFETCHT0, "Mb");
         t.row("0F 18 /2 mem", PREFETCHT1, "Mb");
         t.row("0F 18 /3 mem", PREFETCHT2, "Mb");
-        t.row("F3 0F 18 /6 mem", NOP, "Ev");
-        t.row("F2 0F 18 /6 mem", NOP, "Ev");
-        t.row("F3 0F 18 /7 mem", NOP, "Ev");
-        t.row("F2 0F 18 /7 mem", NOP, "Ev");
+        t.row("F3 0F 18 /6 mem", NOP, "Ev", O64);
+        t.row("F2 0F 18 /6 mem", NOP, "Ev", O64);
+        t.row("F3 0F 18 /7 mem", NOP, "Ev", O64);
+        t.row("F2 0F 18 /7 mem", NOP, "Ev", O64);
         t.row("0F 18 /r", NOP, "Ev");
         t.row("0F 19 /r", NOP, "Ev");
         t.row("NP 0F 1A /r mem", BNDLDX, "bnd,M");
@@ -418,7 +418,9 @@ final class TwoByteMap {
 
     /** Group 7, 0F 01: descriptor tables in memory forms, many single instructions in register forms. */
     private static void group7(TableBuilder t) {
-        t.row("0F 01 /0 mem", SGDT, "M");
+        t.row("0F 01 /0 mem", SGDT, "M", O64);
+        t.row("0F 01 /0 mem", SGDT, "M", I64, OS16);
+        t.row("0F 01 /0 mem", SGDT, "M", I64, OS32);
         t.row("0F 01 C0", ENCLV, "");
         t.row("0F 01 C1", VMCALL, "");
         t.row("0F 01 C2", VMLAUNCH, "", PRIVILEGED);
@@ -426,26 +428,32 @@ final class TwoByteMap {
         t.row("0F 01 C4", VMXOFF, "", PRIVILEGED);
         t.row("0F 01 C5", PCONFIG, "", PRIVILEGED);
         t.row("NP 0F 01 C6", WRMSRNS, "", PRIVILEGED);
-        t.row("F3 0F 01 C6", WRMSRLIST, "", PRIVILEGED);
-        t.row("F2 0F 01 C6", RDMSRLIST, "", PRIVILEGED);
-        t.row("66 0F 01 CC", TDCALL, "");
-        t.row("66 0F 01 CD", SEAMRET, "");
-        t.row("66 0F 01 CE", SEAMOPS, "");
-        t.row("66 0F 01 CF", SEAMCALL, "");
-        t.row("0F 01 /1 mem", SIDT, "M");
+        t.row("F3 0F 01 C6", WRMSRLIST, "", O64, PRIVILEGED);
+        t.row("F2 0F 01 C6", RDMSRLIST, "", O64, PRIVILEGED);
+        t.row("66 0F 01 CC", TDCALL, "", O64);
+        t.row("66 0F 01 CD", SEAMRET, "", O64);
+        t.row("66 0F 01 CE", SEAMOPS, "", O64);
+        t.row("66 0F 01 CF", SEAMCALL, "", O64);
+        t.row("0F 01 /1 mem", SIDT, "M", O64);
+        t.row("0F 01 /1 mem", SIDT, "M", I64, OS16);
+        t.row("0F 01 /1 mem", SIDT, "M", I64, OS32);
         t.row("0F 01 C8", MONITOR, "");
         t.row("0F 01 C9", MWAIT, "");
         t.row("0F 01 CA", CLAC, "", PRIVILEGED);
         t.row("0F 01 CB", STAC, "", PRIVILEGED);
         t.row("NP 0F 01 CF", ENCLS, "", PRIVILEGED);
-        t.row("0F 01 /2 mem", LGDT, "M", PRIVILEGED);
+        t.row("0F 01 /2 mem", LGDT, "M", O64, PRIVILEGED);
+        t.row("0F 01 /2 mem", LGDT, "M", I64, OS16, PRIVILEGED);
+        t.row("0F 01 /2 mem", LGDT, "M", I64, OS32, PRIVILEGED);
         t.row("0F 01 D0", XGETBV, "");
         t.row("0F 01 D1", XSETBV, "", PRIVILEGED);
         t.row("0F 01 D4", VMFUNC, "");
         t.row("0F 01 D5", XEND, "");
         t.row("0F 01 D6", XTEST, "");
         t.row("0F 01 D7", ENCLU, "");
-        t.row("0F 01 /3 mem", LIDT, "M", PRIVILEGED);
+        t.row("0F 01 /3 mem", LIDT, "M", O64, PRIVILEGED);
+        t.row("0F 01 /3 mem", LIDT, "M", I64, OS16, PRIVILEGED);
+        t.row("0F 01 /3 mem", LIDT, "M", I64, OS32, PRIVILEGED);
         t.row("0F 01 D8", VMRUN, "", PRIVILEGED);
         t.row("NP 0F 01 D9", VMMCALL, "");
         t.row("F3 0F 01 D9", VMGEXIT, "");
@@ -471,7 +479,7 @@ final class TwoByteMap {
         t.row("NP 0F 01 EF", WRPKRU, "");
         t.row("0F 01 /6", LMSW, "Ew", PRIVILEGED);
         t.row("0F 01 /7 mem", INVLPG, "Mb", PRIVILEGED);
-        t.row("0F 01 F8", SWAPGS, "", O64, PRIVILEGED);
+        t.row("0F 01 F8", SWAPGS, "", PRIVILEGED);
         t.row("0F 01 F9", RDTSCP, "");
         t.row("NP 0F 01 FA", MONITORX, "");
         t.row("F3 0F 01 FA", MCOMMIT, "");
@@ -518,8 +526,8 @@ final class TwoByteMap {
         t.row("F3 0F AE /6 reg", UMONITOR, "Rq", AS64);
         t.row("66 0F AE /6 reg", TPAUSE, "Rd");
         t.row("F2 0F AE /6 reg", UMWAIT, "Rd");
-        t.row("NP 0F AE /6 reg", MFENCE, "");
-        t.row("NP 0F AE /7 reg", SFENCE, "");
+        t.row("NP 0F AE F0", MFENCE, "");
+        t.row("NP 0F AE F8", SFENCE, "");
     }
 
     /** Group 9, 0F C7. */
