@@ -65,6 +65,9 @@ final class InstructionReader {
     private int addressSize;
 
     // What the instruction consumed, for the unused-prefix accounting.
+    /** Whether the opcode has mandatory-prefix columns: 66 then selects one even under REX.W. */
+    private boolean prefixColumns;
+
     private int rexUsed;
     private boolean memoryOperand;
     private boolean segmentUsed;
@@ -145,6 +148,7 @@ final class InstructionReader {
         while (node instanceof Node.Split split) {
             int key = key(split);
             mandatoryPrefix |= split.dimension() == Dimension.PREFIX && key != 0;
+            prefixColumns |= split.dimension() == Dimension.PREFIX;
             node = split.children()[key];
         }
         if (!(node instanceof Node.Leaf leaf)) {
@@ -487,7 +491,8 @@ final class InstructionReader {
             case Z -> operandSize == 2 ? 2 : 4;
             case Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
             case A -> operandSize * 2;
-            case P -> operandSize + 2;
+            // A far pointer's offset is 16 or 32 bits by 66 alone: objdump ignores REX.W here (AMD).
+            case P -> (operandSize == 8 ? (last66 >= 0 ? 2 : 4) : operandSize) + 2;
             case S -> mode64 ? 10 : 6;
             case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
         };
@@ -540,6 +545,7 @@ final class InstructionReader {
             }
             int baseLow = s & 7;
             if (baseLow == 5 && mod == 0) {
+                rexUsed |= REX_B; // Like objdump, count REX.B as read with the SIB byte even without a base.
                 displacement = readSigned(4);
                 displacementSize = 4;
             } else {
@@ -549,6 +555,7 @@ final class InstructionReader {
                 stackDefault = baseLow == 4 || baseLow == 5;
             }
         } else if (rm == 5 && mod == 0) {
+            rexUsed |= REX_B; // Like objdump, count REX.B as read with ModRM.rm even for RIP-relative.
             displacement = readSigned(4);
             displacementSize = 4;
             if (mode64) {
@@ -703,7 +710,15 @@ final class InstructionReader {
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 -> i == last66 && (mandatory66 || usesOperandSize(row));
+                case 0x66 ->
+                    i == last66
+                            && (mandatory66
+                                    // REX.W overrides 66 as the operand size, which leaves 66 unused.
+                                    || usesOperandSize(row)
+                                            && (vex != null
+                                                    || (rex & REX_W) == 0
+                                                    || prefixColumns
+                                                    || hasFarPointer(row)));
                 case 0x67 ->
                     i == last67
                             && (memoryOperand && !(operands.stream().anyMatch(this::isOffset))
@@ -751,6 +766,10 @@ final class InstructionReader {
                 || row.mnemonic() == Mnemonic.RETF
                 || row.mnemonic() == Mnemonic.PUSHA
                 || row.mnemonic() == Mnemonic.POPA;
+    }
+
+    private static boolean hasFarPointer(Row row) {
+        return row.operands().stream().anyMatch(form -> form.memoryType() == Type.P);
     }
 
     private static boolean wSplit(Row row) {

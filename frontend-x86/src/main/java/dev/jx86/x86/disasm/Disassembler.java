@@ -264,7 +264,7 @@ public final class Disassembler {
                         .append(Integer.toHexString(far.selector()))
                         .append(":0x")
                         .append(Long.toHexString(far.offset()));
-            case Memory memory -> appendMemory(text, memory);
+            case Memory memory -> appendMemory(text, instruction, memory);
         }
     }
 
@@ -277,8 +277,9 @@ public final class Disassembler {
         return Long.toHexString(wrapped) + (symbol != null ? " <" + symbol + ">" : "");
     }
 
-    private static void appendMemory(StringBuilder text, Memory memory) {
-        String keyword = sizeKeyword(memory.size());
+    private static void appendMemory(StringBuilder text, Instruction instruction, Memory memory) {
+        // objdump calls CMPXCHG16B's operand an octword, every other 16-byte one an XMMWORD.
+        String keyword = instruction.mnemonic() == Mnemonic.CMPXCHG16B ? "OWORD" : sizeKeyword(memory.size());
         if (keyword != null) {
             text.append(keyword).append(" PTR ");
         }
@@ -298,7 +299,11 @@ public final class Disassembler {
             if (memory.base() != null) {
                 text.append('+');
             }
-            text.append(memory.index().text()).append('*').append(memory.scale());
+            text.append(memory.index().text());
+            if (memory.addressSize() != 2) {
+                // 16-bit addressing has no scale; objdump shows SIB's *1 but not [bx+si].
+                text.append('*').append(memory.scale());
+            }
         }
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();

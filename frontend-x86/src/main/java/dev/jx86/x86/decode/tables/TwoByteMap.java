@@ -524,8 +524,8 @@ final class TwoByteMap {
         t.row("F3 0F AE /6 reg", UMONITOR, "Rw", AS16);
         t.row("F3 0F AE /6 reg", UMONITOR, "Rd", AS32);
         t.row("F3 0F AE /6 reg", UMONITOR, "Rq", AS64);
-        t.row("66 0F AE /6 reg", TPAUSE, "Rd");
-        t.row("F2 0F AE /6 reg", UMWAIT, "Rd");
+        t.row("66 0F AE /6 reg", TPAUSE, "Ry");
+        t.row("F2 0F AE /6 reg", UMWAIT, "Ry");
         t.row("NP 0F AE F0", MFENCE, "");
         t.row("NP 0F AE F8", SFENCE, "");
     }
