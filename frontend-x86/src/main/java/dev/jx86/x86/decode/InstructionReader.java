@@ -427,7 +427,8 @@ final class InstructionReader {
             case O -> offset(0);
             case A -> farPointer();
             case S -> Register.segment(modrm >> 3 & 7);
-            case C -> Register.control(regNumber());
+            // Outside 64-bit mode LOCK selects CR8-CR15 (AMD's alternative to REX.R).
+            case C -> Register.control(regNumber() | (lock >= 0 && !mode64 ? 8 : 0));
             case D -> Register.debug(regNumber());
             case T -> Register.test(modrm >> 3 & 7);
             case P -> Register.mmx(modrm >> 3 & 7);
@@ -730,7 +731,12 @@ final class InstructionReader {
                             && (vex == null && (mandatory == 2 || mandatory == 3)
                                     || row.has(Attribute.REP)
                                     || row.has(Attribute.REPE_REPNE));
-                case 0xf0 -> row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory;
+                case 0xf0 ->
+                    row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
+                            || !mode64
+                                    && operands.stream()
+                                            .anyMatch(
+                                                    o -> o instanceof Register r && r.kind() == Register.Kind.CONTROL);
                 default -> i == lastSegment && segmentUsed;
             };
             if (!used) {

@@ -164,7 +164,8 @@ public final class Disassembler {
             };
         }
         return switch (prefix) {
-            case 0xf0 -> "lock";
+            // A LOCK that selected CR8-CR15 is part of the register name instead.
+            case 0xf0 -> unused || instruction.has(Attribute.LOCKABLE) ? "lock" : null;
             case 0xf2 ->
                 unused
                         ? instruction.has(Attribute.BND) ? "bnd" : "repnz"
