@@ -9,13 +9,23 @@ import dev.jx86.x86.decode.Mnemonic;
  * The two-byte opcode map (0F xx): Intel SDM Vol. 2, Table A-3, rows in its order, with the groups of
  * Table A-6 at their opcodes. 0F 0F (3DNow!), 0F 38 and 0F 3A are escapes handled elsewhere.
  *
- * <p>Departures from the SDM, all to follow GNU objdump 2.40: register forms the SDM writes as
- * {@code Ew} (LAR, LSL, SLDT, STR) are {@code Rv/Mw}, as the processor reads the full register;
- * group 16 and 0F 19-1F decode every form that is not a prefetch, CLDEMOTE or MPX/CET row as NOP Ev
- * (the SDM's reserved-NOP space); row prefixes (NP or none) follow which prefixes objdump accepts, so
- * some MMX-form rows take any prefix (PMOVMSKB, group 15 FXSAVE...); VMREAD/VMWRITE, MOV CRn/DRn and
- * RDPID are split by mode into their 32- and 64-bit forms; AMD's SSE4a (EXTRQ, INSERTQ, MOVNTSS/SD),
- * SVM, SEV-SNP and other 0F 01 register forms from AMD's manual are included.
+ * <p>Departures from the SDM, to agree with GNU objdump 2.40:
+ *
+ * <ul>
+ *   <li>LAR, LSL, SLDT, STR, SMSW take {@code Rv/Mw} where the SDM writes {@code Ew}/{@code Mw}: the
+ *       register form names the full register. RDFSBASE and its kin take {@code Rv} (objdump shows 16-bit
+ *       forms), TPAUSE/UMWAIT {@code Ry}, UMONITOR a register of the address size.
+ *   <li>Group 16 and 0F 19-1F decode every form that is not a prefetch, CLDEMOTE, MPX or CET row as NOP
+ *       Ev (the SDM's reserved-NOP space); in 64-bit mode F3/F2 0F 18 /6-/7 take the prefix as a column.
+ *   <li>The prefix column (NP or none) of each row is the one objdump accepts: WBINVD, EMMS, group 7
+ *       and group 15 rows are NP where objdump rejects 66/F2/F3, PMOVMSKB's MMX form takes any prefix.
+ *   <li>Rows objdump prints differently by mode are split by mode (MOV CRn/DRn, VMREAD/VMWRITE, RDPID,
+ *       BNDCL/CU/CN) or by operand size (SGDT/SIDT/LGDT/LIDT, which objdump suffixes outside 64-bit
+ *       mode). MOV to and from CRn/DRn/TRn ignore ModRM.mod ({@code MOD_IGNORED}).
+ *   <li>Added beyond Table A-3: AMD's SSE4a (EXTRQ, INSERTQ, MOVNTSS/SD), SVM, SEV-SNP, INVLPGB and
+ *       other 0F 01 register forms, UINTR and TDX forms, and VIA PadLock (0F A6, 0F A7). Bound-register
+ *       operands are written {@code bnd} and {@code bnd/M}, as in the SDM's MPX pages.
+ * </ul>
  */
 final class TwoByteMap {
     private TwoByteMap() {}
@@ -430,7 +440,7 @@ final class TwoByteMap {
         t.row("NP 0F 01 C6", WRMSRNS, "", PRIVILEGED);
         t.row("F3 0F 01 C6", WRMSRLIST, "", O64, PRIVILEGED);
         t.row("F2 0F 01 C6", RDMSRLIST, "", O64, PRIVILEGED);
-        t.row("66 0F 01 CC", TDCALL, "", O64);
+        t.row("66 0F 01 CC", TDCALL, "");
         t.row("66 0F 01 CD", SEAMRET, "", O64);
         t.row("66 0F 01 CE", SEAMOPS, "", O64);
         t.row("66 0F 01 CF", SEAMCALL, "", O64);
@@ -514,10 +524,10 @@ final class TwoByteMap {
         t.row("F3 0F AE /6 mem", CLRSSBSY, "Mq", PRIVILEGED);
         t.row("NP 0F AE /7 mem", CLFLUSH, "Mb");
         t.row("66 0F AE /7 mem", CLFLUSHOPT, "Mb");
-        t.row("F3 0F AE /0 reg", RDFSBASE, "Ry");
-        t.row("F3 0F AE /1 reg", RDGSBASE, "Ry");
-        t.row("F3 0F AE /2 reg", WRFSBASE, "Ry");
-        t.row("F3 0F AE /3 reg", WRGSBASE, "Ry");
+        t.row("F3 0F AE /0 reg", RDFSBASE, "Rv");
+        t.row("F3 0F AE /1 reg", RDGSBASE, "Rv");
+        t.row("F3 0F AE /2 reg", WRFSBASE, "Rv");
+        t.row("F3 0F AE /3 reg", WRGSBASE, "Rv");
         t.row("F3 0F AE /5 reg", INCSSPD, "Rd");
         t.row("F3 REX.W 0F AE /5 reg", INCSSPQ, "Rq");
         t.row("NP 0F AE /5 reg", LFENCE, "");
@@ -527,7 +537,7 @@ final class TwoByteMap {
         t.row("66 0F AE /6 reg", TPAUSE, "Ry");
         t.row("F2 0F AE /6 reg", UMWAIT, "Ry");
         t.row("NP 0F AE F0", MFENCE, "");
-        t.row("NP 0F AE F8", SFENCE, "");
+        t.row("0F AE F8", SFENCE, "");
     }
 
     /** Group 9, 0F C7. */
