@@ -90,7 +90,7 @@ public final class TableBuilder {
     /**
      * Compiles {@code rows} from dimension {@code first} on. For the undefined leaves it also tracks
      * {@code anyPrefix}, the rows that match the path in every dimension but the prefix, and {@code
-     * samePrefix}, the rows whose mandatory prefix is the path's, matched only on ModRM.reg: where
+     * samePrefix}, the rows whose mandatory prefix is the path's, matched only on ModRM.reg and rm: where
      * either is left, the prefix present selected an empty column of the opcode (see {@link
      * Node.Undefined}).
      */
@@ -115,7 +115,7 @@ public final class TableBuilder {
                         rows.stream()
                                 .filter(r -> r.encoding().prefix() == value)
                                 .toList();
-                    case REG -> matching(samePrefix, dimension, value);
+                    case REG, RM -> matching(samePrefix, dimension, value);
                     default -> samePrefix;
                 };
                 children[v] = build(matching, matchingAnyPrefix, matchingSamePrefix, d + 1);
