@@ -541,10 +541,13 @@ final class InstructionReader {
             rexUsed |= REX_X;
             scale = 1 << (s >> 6);
             int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
+            int baseLow = s & 7;
             if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
+            } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
+                // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
+                index = addressSize == 8 ? Register.RIZ : Register.EIZ;
             }
-            int baseLow = s & 7;
             if (baseLow == 5 && mod == 0) {
                 rexUsed |= REX_B; // Like objdump, count REX.B as read with the SIB byte even without a base.
                 displacement = readSigned(4);
@@ -574,7 +577,7 @@ final class InstructionReader {
             displacement = readSigned(4);
             displacementSize = 4;
         }
-        if (addressSize == 4 && base == null && index == null) {
+        if (addressSize == 4 && base == null && (index == null || mode64 && index == Register.EIZ)) {
             displacement &= 0xffffffffL;
         }
         Register segment = stackDefault ? Register.SS : Register.DS;

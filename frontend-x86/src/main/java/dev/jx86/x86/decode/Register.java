@@ -247,7 +247,10 @@ public enum Register implements Operand {
     BND0(Kind.BOUND, 16, 0, "bnd0"),
     BND1(Kind.BOUND, 16, 1, "bnd1"),
     BND2(Kind.BOUND, 16, 2, "bnd2"),
-    BND3(Kind.BOUND, 16, 3, "bnd3");
+    BND3(Kind.BOUND, 16, 3, "bnd3"),
+    // Added for objdump's display of SIB without an index.
+    EIZ(Kind.ZERO_INDEX, 4, 4, "eiz"),
+    RIZ(Kind.ZERO_INDEX, 8, 4, "riz");
 
     /** The register files. */
     public enum Kind {
@@ -268,7 +271,9 @@ public enum Register implements Operand {
         YMM,
         ZMM,
         MASK,
-        BOUND
+        BOUND,
+        /** SIB's "no index" (index field 100 without REX.X), which reads as zero; objdump names it. */
+        ZERO_INDEX
     }
 
     private static final Register[] VALUES = values();

@@ -311,7 +311,7 @@ public final class Disassembler {
             if (memory.ripRelative()) {
                 // objdump shows a RIP-relative displacement as a 64-bit unsigned number.
                 text.append("+0x").append(Long.toHexString(displacement));
-            } else if (displacement < 0 && memory.base() != null) {
+            } else if (displacement < 0) {
                 text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
             } else {
                 text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));
