@@ -412,7 +412,6 @@ public enum Mnemonic {
     ENDBR64,
     HLT,
     CLDEMOTE,
-    JMPE,
     GETSEC,
     MONTMUL,
     XSHA1,
