@@ -151,6 +151,9 @@ final class InstructionReader {
             prefixColumns |= split.dimension() == Dimension.PREFIX;
             node = split.children()[key];
         }
+        if (node instanceof Node.NamedUndefined named) {
+            return finish(named.row(), true);
+        }
         if (!(node instanceof Node.Leaf leaf)) {
             return undefined(mandatoryPrefix && ((Node.Undefined) node).otherPrefixColumn());
         }
@@ -158,7 +161,7 @@ final class InstructionReader {
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
             row = DecodeTables.nop90();
         }
-        return finish(row);
+        return finish(row, false);
     }
 
     /**
@@ -366,7 +369,11 @@ final class InstructionReader {
         };
     }
 
-    private Decoded finish(Row row) {
+    /**
+     * Reads the rest of {@code row}'s instruction. With {@code named}, ModRM has the form the row does
+     * not take: the result is undefined, carrying the instruction objdump names without that operand.
+     */
+    private Decoded finish(Row row, boolean named) {
         Encoding encoding = row.encoding();
         boolean mandatory66 = encoding.prefix() == 1 && vex == null;
         operandSize = operandSize(row.has(Attribute.D64) || row.has(Attribute.F64), mandatory66);
@@ -383,13 +390,35 @@ final class InstructionReader {
         }
         List<OperandForm> forms = row.operands();
         List<Operand> operands = new ArrayList<>(forms.size());
-        for (OperandForm form : forms) {
+        int badOperand = -1;
+        for (int i = 0; i < forms.size(); i++) {
+            OperandForm form = forms.get(i);
+            boolean wrongForm = memory == null ? form.memoryOnly() : form.registerOnly();
+            if (named && wrongForm) {
+                badOperand = i;
+                continue;
+            }
             operands.add(operand(form, memory));
         }
         if (hasRelative) {
             operands.set(relativeIndex, new RelativeTarget(wrap(address + (pos - start) + relative)));
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
+        if (named) {
+            Instruction shown = new Instruction(
+                    address,
+                    pos - start,
+                    mode,
+                    row.mnemonic(),
+                    List.copyOf(operands),
+                    operandSize,
+                    addressSize,
+                    prefixes,
+                    row.attributes());
+            Invalid.Reason reason =
+                    memory == null ? Invalid.Reason.REGISTER_FORM_NOT_ALLOWED : Invalid.Reason.MEMORY_FORM_NOT_ALLOWED;
+            return new Invalid(address, pos - start, reason, mode, Prefixes.NONE, shown, badOperand);
+        }
         return new Instruction(
                 address,
                 pos - start,

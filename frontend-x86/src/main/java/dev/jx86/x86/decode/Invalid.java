@@ -9,11 +9,20 @@ package dev.jx86.x86.decode;
  * @param mode the mode decoded in, or null where {@code prefixes} is empty
  * @param prefixes for an undefined opcode, the prefixes that did not select it (none when a mandatory
  *     prefix did): objdump names these before its {@code (bad)}
+ * @param named for an instruction in a ModRM form it does not take, the instruction as objdump names it,
+ *     without the operand it cannot take; else null
+ * @param badOperand the index in {@code named}'s operands where objdump shows that operand as {@code (bad)}
  */
-public record Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes) implements Decoded {
+public record Invalid(
+        long address, int length, Reason reason, Mode mode, Prefixes prefixes, Instruction named, int badOperand)
+        implements Decoded {
 
     public Invalid(long address, int length, Reason reason) {
-        this(address, length, reason, null, Prefixes.NONE);
+        this(address, length, reason, null, Prefixes.NONE, null, -1);
+    }
+
+    public Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes) {
+        this(address, length, reason, mode, prefixes, null, -1);
     }
 
     /** Why the bytes are not an instruction. */

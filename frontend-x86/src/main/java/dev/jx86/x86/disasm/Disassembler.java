@@ -87,13 +87,21 @@ public final class Disassembler {
     }
 
     /** objdump's {@code (bad)}, after the prefixes that had no effect. */
-    private static String format(Invalid invalid) {
+    private String format(Invalid invalid) {
+        if (invalid.named() != null) {
+            return format(invalid.named(), invalid.badOperand());
+        }
         StringBuilder text = new StringBuilder();
         appendPrefixes(text, null, invalid.mode(), invalid.prefixes());
         return text.append("(bad)").toString();
     }
 
     private String format(Instruction instruction) {
+        return format(instruction, -1);
+    }
+
+    /** The instruction's text; objdump's {@code (bad)} stands at operand index {@code bad} if not -1. */
+    private String format(Instruction instruction, int bad) {
         StringBuilder text = new StringBuilder();
         appendPrefixes(text, instruction, instruction.mode(), instruction.prefixes());
         int shown = instruction.operands().size();
@@ -105,7 +113,8 @@ public final class Disassembler {
             text.append(mnemonic(instruction));
         }
         String comment = null;
-        for (int i = 0; i < shown; i++) {
+        int slots = shown + (bad >= 0 ? 1 : 0);
+        for (int i = 0, next = 0; i < slots; i++) {
             if (i == 0) {
                 while (text.length() < 6) {
                     text.append(' ');
@@ -114,7 +123,11 @@ public final class Disassembler {
             } else {
                 text.append(',');
             }
-            Operand operand = instruction.operand(i);
+            if (i == bad) {
+                text.append("(bad)");
+                continue;
+            }
+            Operand operand = instruction.operand(next++);
             appendOperand(text, instruction, operand);
             if (operand instanceof Memory memory && memory.ripRelative()) {
                 comment = target(instruction.nextAddress() + memory.displacement(), instruction);

@@ -20,6 +20,9 @@ public sealed interface Node {
      */
     record Undefined(boolean otherPrefixColumn) implements Node {}
 
+    /** Undefined bytes (the ModRM form {@code row} does not take) that objdump names as {@code row}. */
+    record NamedUndefined(Row row) implements Node {}
+
     Undefined UNDEFINED = new Undefined(false);
 
     Undefined UNDEFINED_COLUMN = new Undefined(true);

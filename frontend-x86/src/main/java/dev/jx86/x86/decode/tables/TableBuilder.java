@@ -118,13 +118,42 @@ public final class TableBuilder {
                     case REG, RM -> matching(samePrefix, dimension, value);
                     default -> samePrefix;
                 };
-                children[v] = build(matching, matchingAnyPrefix, matchingSamePrefix, d + 1);
+                List<Row> named = dimension == Dimension.MOD && matching.isEmpty()
+                        ? rows.stream()
+                                .filter(r -> r.has(Attribute.NAMED_IN_OTHER_FORM))
+                                .toList()
+                        : List.of();
+                children[v] = named.isEmpty()
+                        ? build(matching, matchingAnyPrefix, matchingSamePrefix, d + 1)
+                        : named(named, d + 1);
             }
             boolean d64 = agree(rows, r -> r.has(Attribute.D64) || r.has(Attribute.F64), dimension);
             boolean mandatory66 = agree(rows, r -> r.encoding().prefix() == 1, dimension);
             return new Node.Split(dimension, children, d64, mandatory66);
         }
         return new Node.Leaf(mostSpecific(rows));
+    }
+
+    /** The ModRM form no row takes, under rows objdump names anyway: the most specific, by the rest of the path. */
+    private static Node named(List<Row> rows, int first) {
+        if (rows.isEmpty()) {
+            return Node.UNDEFINED;
+        }
+        Dimension[] dimensions = Dimension.values();
+        for (int d = first; d < dimensions.length; d++) {
+            Dimension dimension = dimensions[d];
+            if (rows.stream().allMatch(r -> valueOf(r, dimension) == Encoding.ANY)) {
+                continue;
+            }
+            Node[] children = new Node[dimension.arity()];
+            for (int v = 0; v < children.length; v++) {
+                children[v] = named(matching(rows, dimension, v), d + 1);
+            }
+            boolean d64 = rows.get(0).has(Attribute.D64) || rows.get(0).has(Attribute.F64);
+            return new Node.Split(
+                    dimension, children, d64, rows.get(0).encoding().prefix() == 1);
+        }
+        return new Node.NamedUndefined(mostSpecific(rows));
     }
 
     /** No row for the path: an empty prefix column where rows of other prefixes match the rest of it. */

@@ -22,6 +22,8 @@ import dev.jx86.x86.decode.Mnemonic;
  *   <li>Rows objdump prints differently by mode are split by mode (MOV CRn/DRn, VMREAD/VMWRITE, RDPID,
  *       BNDCL/CU/CN) or by operand size (SGDT/SIDT/LGDT/LIDT, which objdump suffixes outside 64-bit
  *       mode). MOV to and from CRn/DRn/TRn ignore ModRM.mod ({@code MOD_IGNORED}).
+ *   <li>{@code NAMED_IN_OTHER_FORM} marks rows objdump names with a {@code (bad)} operand in the ModRM
+ *       form they do not take (prefetch group, CMPXCHG8B/16B, MASKMOVQ...): the bytes stay undefined.
  *   <li>Added beyond Table A-3: AMD's SSE4a (EXTRQ, INSERTQ, MOVNTSS/SD), SVM, SEV-SNP, INVLPGB and
  *       other 0F 01 register forms, UINTR and TDX forms, and VIA PadLock (0F A6, 0F A7). Bound-register
  *       operands are written {@code bnd} and {@code bnd/M}, as in the SDM's MPX pages.
@@ -43,9 +45,9 @@ final class TwoByteMap {
         t.row("NP 0F 09", WBINVD, "", PRIVILEGED);
         t.row("F3 0F 09", WBNOINVD, "", PRIVILEGED);
         t.row("0F 0B", UD2, "");
-        t.row("0F 0D /r", PREFETCH, "Mb");
-        t.row("0F 0D /1", PREFETCHW, "Mb");
-        t.row("0F 0D /2", PREFETCHWT1, "Mb");
+        t.row("0F 0D /r", PREFETCH, "Mb", NAMED_IN_OTHER_FORM);
+        t.row("0F 0D /1", PREFETCHW, "Mb", NAMED_IN_OTHER_FORM);
+        t.row("0F 0D /2", PREFETCHWT1, "Mb", NAMED_IN_OTHER_FORM);
         t.row("0F 0E", FEMMS, "");
 
         t.row("NP 0F 10 /r", MOVUPS, "Vps,Wps");
@@ -245,8 +247,8 @@ final class TwoByteMap {
         t.row("F2 0F 78 /r", INSERTQ, "Vq,Uq,Ib,Ib");
         t.row("NP 0F 79 /r", VMWRITE, "Gd,Ed", I64);
         t.row("NP 0F 79 /r", VMWRITE, "Gq,Eq", O64);
-        t.row("66 0F 79 /r", EXTRQ, "Vq,Uq");
-        t.row("F2 0F 79 /r", INSERTQ, "Vq,Uq");
+        t.row("66 0F 79 /r", EXTRQ, "Vq,Uq", NAMED_IN_OTHER_FORM);
+        t.row("F2 0F 79 /r", INSERTQ, "Vq,Uq", NAMED_IN_OTHER_FORM);
         t.row("66 0F 7C /r", HADDPD, "Vpd,Wpd");
         t.row("F2 0F 7C /r", HADDPS, "Vps,Wps");
         t.row("66 0F 7D /r", HSUBPD, "Vpd,Wpd");
@@ -364,8 +366,8 @@ final class TwoByteMap {
         mmx(t, "D4", PADDQ);
         mmx(t, "D5", PMULLW);
         t.row("66 0F D6 /r", MOVQ, "Wq,Vq");
-        t.row("F3 0F D6 /r", MOVQ2DQ, "Vdq,Nq");
-        t.row("F2 0F D6 /r", MOVDQ2Q, "Pq,Uq");
+        t.row("F3 0F D6 /r", MOVQ2DQ, "Vdq,Nq", NAMED_IN_OTHER_FORM);
+        t.row("F2 0F D6 /r", MOVDQ2Q, "Pq,Uq", NAMED_IN_OTHER_FORM);
         t.row("0F D7 /r", PMOVMSKB, "Gy,Nq");
         t.row("66 0F D7 /r", PMOVMSKB, "Gy,Ux");
         mmx(t, "D8", PSUBUSB);
@@ -386,7 +388,7 @@ final class TwoByteMap {
         t.row("66 0F E6 /r", CVTTPD2DQ, "Vx,Wpd");
         t.row("F3 0F E6 /r", CVTDQ2PD, "Vx,Wq");
         t.row("F2 0F E6 /r", CVTPD2DQ, "Vx,Wpd");
-        t.row("NP 0F E7 /r", MOVNTQ, "Mq,Pq");
+        t.row("NP 0F E7 /r", MOVNTQ, "Mq,Pq", NAMED_IN_OTHER_FORM);
         t.row("66 0F E7 /r", MOVNTDQ, "Mx,Vx");
         mmx(t, "E8", PSUBSB);
         mmx(t, "E9", PSUBSW);
@@ -404,8 +406,8 @@ final class TwoByteMap {
         mmx(t, "F4", PMULUDQ);
         mmx(t, "F5", PMADDWD);
         mmx(t, "F6", PSADBW);
-        t.row("NP 0F F7 /r", MASKMOVQ, "Pq,Nq");
-        t.row("66 0F F7 /r", MASKMOVDQU, "Vdq,Udq");
+        t.row("NP 0F F7 /r", MASKMOVQ, "Pq,Nq", NAMED_IN_OTHER_FORM);
+        t.row("66 0F F7 /r", MASKMOVDQU, "Vdq,Udq", NAMED_IN_OTHER_FORM);
         mmx(t, "F8", PSUBB);
         mmx(t, "F9", PSUBW);
         mmx(t, "FA", PSUBD);
@@ -542,8 +544,8 @@ final class TwoByteMap {
 
     /** Group 9, 0F C7. */
     private static void group9(TableBuilder t) {
-        t.row("0F C7 /1 mem", CMPXCHG8B, "Mq", LOCKABLE);
-        t.row("REX.W 0F C7 /1 mem", CMPXCHG16B, "Mdq", LOCKABLE);
+        t.row("0F C7 /1 mem", CMPXCHG8B, "Mq", LOCKABLE, NAMED_IN_OTHER_FORM);
+        t.row("REX.W 0F C7 /1 mem", CMPXCHG16B, "Mdq", LOCKABLE, NAMED_IN_OTHER_FORM);
         t.row("0F C7 /3 mem", XRSTORS, "M", PRIVILEGED);
         t.row("REX.W 0F C7 /3 mem", XRSTORS64, "M", PRIVILEGED);
         t.row("0F C7 /4 mem", XSAVEC, "M");
