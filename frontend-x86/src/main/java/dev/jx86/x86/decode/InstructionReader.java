@@ -405,6 +405,9 @@ final class InstructionReader {
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
         if (named) {
+            if (badOperand < 0) {
+                badOperand = operands.size(); // A ModRM byte the row names exactly: objdump appends (bad).
+            }
             Instruction shown = new Instruction(
                     address,
                     pos - start,

@@ -118,7 +118,8 @@ public final class TableBuilder {
                     case REG, RM -> matching(samePrefix, dimension, value);
                     default -> samePrefix;
                 };
-                List<Row> named = dimension == Dimension.MOD && matching.isEmpty()
+                boolean form = dimension == Dimension.MOD || dimension == Dimension.RM;
+                List<Row> named = form && matching.isEmpty()
                         ? rows.stream()
                                 .filter(r -> r.has(Attribute.NAMED_IN_OTHER_FORM))
                                 .toList()

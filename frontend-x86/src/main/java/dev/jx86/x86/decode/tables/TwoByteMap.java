@@ -23,7 +23,8 @@ import dev.jx86.x86.decode.Mnemonic;
  *       BNDCL/CU/CN) or by operand size (SGDT/SIDT/LGDT/LIDT, which objdump suffixes outside 64-bit
  *       mode). MOV to and from CRn/DRn/TRn ignore ModRM.mod ({@code MOD_IGNORED}).
  *   <li>{@code NAMED_IN_OTHER_FORM} marks rows objdump names with a {@code (bad)} operand in the ModRM
- *       form they do not take (prefetch group, CMPXCHG8B/16B, MASKMOVQ...): the bytes stay undefined.
+ *       form or ModRM byte they do not take (prefetch group, CMPXCHG8B/16B, MASKMOVQ, PadLock...): the
+ *       bytes stay undefined.
  *   <li>Added beyond Table A-3: AMD's SSE4a (EXTRQ, INSERTQ, MOVNTSS/SD), SVM, SEV-SNP, INVLPGB and
  *       other 0F 01 register forms, UINTR and TDX forms, and VIA PadLock (0F A6, 0F A7). Bound-register
  *       operands are written {@code bnd} and {@code bnd/M}, as in the SDM's MPX pages.
@@ -304,15 +305,15 @@ final class TwoByteMap {
         t.row("0F A5 /r", SHLD, "Ev,Gv,CL");
         t.row("0F A8", PUSH, "GS", D64);
         t.row("0F A9", POP, "GS", D64);
-        t.row("0F A6 C0", MONTMUL, "");
-        t.row("0F A6 C8", XSHA1, "");
-        t.row("0F A6 D0", XSHA256, "");
-        t.row("0F A7 C0", XSTORE, "");
-        t.row("0F A7 C8", XCRYPTECB, "");
-        t.row("0F A7 D0", XCRYPTCBC, "");
-        t.row("0F A7 D8", XCRYPTCTR, "");
-        t.row("0F A7 E0", XCRYPTCFB, "");
-        t.row("0F A7 E8", XCRYPTOFB, "");
+        t.row("0F A6 C0", MONTMUL, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A6 C8", XSHA1, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A6 D0", XSHA256, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A7 C0", XSTORE, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A7 C8", XCRYPTECB, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A7 D0", XCRYPTCBC, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A7 D8", XCRYPTCTR, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A7 E0", XCRYPTCFB, "", NAMED_IN_OTHER_FORM);
+        t.row("0F A7 E8", XCRYPTOFB, "", NAMED_IN_OTHER_FORM);
         t.row("0F AA", RSM, "", BRANCH);
         t.row("0F AB /r", BTS, "Ev,Gv", LOCKABLE);
         t.row("0F AC /r", SHRD, "Ev,Gv,Ib");
