@@ -40,7 +40,18 @@ public enum Attribute {
     /** Changes control flow. */
     BRANCH,
     /** Raises #GP unless CPL is 0. */
-    PRIVILEGED;
+    PRIVILEGED,
+    // Added for the 0F map.
+    /**
+     * ModRM.mod is ignored and read as 11: the rm field always names a register (MOV to and from
+     * control, debug and test registers, SDM Vol. 2 "MOV-Move to/from Control Registers").
+     */
+    MOD_IGNORED,
+    /**
+     * In the ModRM form the row does not take, objdump still names the instruction and shows the
+     * operand as {@code (bad)}; the bytes remain undefined (#UD).
+     */
+    NAMED_IN_OTHER_FORM;
 
     public final int bit() {
         return 1 << ordinal();

@@ -1,6 +1,7 @@
 package dev.jx86.x86.decode;
 
 import dev.jx86.x86.decode.tables.DecodeTables;
+import dev.jx86.x86.decode.tables.Dimension;
 import dev.jx86.x86.decode.tables.Encoding;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
@@ -75,6 +76,9 @@ final class InstructionReader {
     private int addressSize;
 
     // What the instruction consumed, for the unused-prefix accounting.
+    /** Whether the opcode has mandatory-prefix columns: 66 then selects one even under REX.W. */
+    private boolean prefixColumns;
+
     private int rexUsed;
     private boolean memoryOperand;
     private boolean segmentUsed;
@@ -177,8 +181,15 @@ final class InstructionReader {
         }
         int opcodeEnd = pos;
         Node node = DecodeTables.root(map, opcode);
+        boolean mandatoryPrefix = false;
         while (node instanceof Node.Split split) {
-            node = split.children()[key(split)];
+            int key = key(split);
+            mandatoryPrefix |= split.dimension() == Dimension.PREFIX && key != 0;
+            prefixColumns |= split.dimension() == Dimension.PREFIX;
+            node = split.children()[key];
+        }
+        if (node instanceof Node.NamedUndefined named) {
+            return finish(named.row(), true);
         }
         if (!(node instanceof Node.Leaf leaf)) {
             if (map == OpcodeMap.ONE_BYTE && opcode >= 0xd8 && opcode <= 0xdf) {
@@ -191,13 +202,30 @@ final class InstructionReader {
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
             }
             // Like objdump, an undefined encoding ends after its opcode, whether or not its ModRM was read.
-            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
+            return undefined(opcodeEnd, mandatoryPrefix && ((Node.Undefined) node).otherPrefixColumn());
         }
         Row row = leaf.row();
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
             row = DecodeTables.nop90();
         }
-        return finish(row);
+        return finish(row, false);
+    }
+
+    /**
+     * An undefined opcode. Its prefixes had no effect, unless one was read as a mandatory prefix: the
+     * processor (and objdump) then take the bytes as that prefix's undefined column.
+     */
+    private Invalid undefined(int opcodeEnd, boolean mandatoryPrefix) {
+        if (mandatoryPrefix || vex != null || prefixCount == 0 && rex == 0) {
+            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
+        }
+        Prefixes unused = new Prefixes(
+                java.util.Arrays.copyOf(prefixBytes, prefixCount),
+                (1 << prefixCount) - 1,
+                rex,
+                rex == 0 ? 0 : (rex & 0xf) != 0 ? rex & 0xf : 16,
+                null);
+        return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE, mode, unused);
     }
 
     private void readPrefixes() {
@@ -435,13 +463,20 @@ final class InstructionReader {
         };
     }
 
-    private Decoded finish(Row row) {
+    /**
+     * Reads the rest of {@code row}'s instruction. With {@code named}, ModRM has the form the row does
+     * not take: the result is undefined, carrying the instruction objdump names without that operand.
+     */
+    private Decoded finish(Row row, boolean named) {
         Encoding encoding = row.encoding();
         boolean mandatory66 = encoding.prefix() == 1 && vex == null;
         operandSize = operandSize(row.has(Attribute.D64) || row.has(Attribute.F64), mandatory66);
         addressSize = addressSize();
         if (encoding.hasModRm()) {
             modrm();
+            if (row.has(Attribute.MOD_IGNORED)) {
+                modrm |= 0xc0;
+            }
         }
         Memory memory = null;
         if (memoryAhead != null) {
@@ -451,7 +486,14 @@ final class InstructionReader {
         }
         List<OperandForm> forms = row.operands();
         List<Operand> operands = new ArrayList<>(forms.size());
-        for (OperandForm form : forms) {
+        int badOperand = -1;
+        for (int i = 0; i < forms.size(); i++) {
+            OperandForm form = forms.get(i);
+            boolean wrongForm = memory == null ? form.memoryOnly() : form.registerOnly();
+            if (named && wrongForm) {
+                badOperand = i;
+                continue;
+            }
             operands.add(operand(form, memory));
         }
         if (hasRelative) {
@@ -462,6 +504,24 @@ final class InstructionReader {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
+        if (named) {
+            if (badOperand < 0) {
+                badOperand = operands.size(); // A ModRM byte the row names exactly: objdump appends (bad).
+            }
+            Instruction shown = new Instruction(
+                    address,
+                    pos - start,
+                    mode,
+                    row.mnemonic(),
+                    List.copyOf(operands),
+                    operandSize,
+                    addressSize,
+                    prefixes,
+                    row.attributes());
+            Invalid.Reason reason =
+                    memory == null ? Invalid.Reason.REGISTER_FORM_NOT_ALLOWED : Invalid.Reason.MEMORY_FORM_NOT_ALLOWED;
+            return new Invalid(address, pos - start, reason, mode, Prefixes.NONE, shown, badOperand);
+        }
         return new Instruction(
                 address,
                 pos - start,
@@ -499,7 +559,8 @@ final class InstructionReader {
             case O -> offset(0);
             case A -> farPointer();
             case S -> segmentRegister();
-            case C -> Register.control(regNumber());
+            // Outside 64-bit mode LOCK selects CR8-CR15 (AMD's alternative to REX.R).
+            case C -> Register.control(regNumber() | (lock >= 0 && !mode64 ? 8 : 0));
             case D -> Register.debug(regNumber());
             case T -> Register.test(modrm >> 3 & 7);
             case P -> Register.mmx(modrm >> 3 & 7);
@@ -530,6 +591,8 @@ final class InstructionReader {
                 Register segment = override != null ? override : Register.DS;
                 yield new Memory(1, segment, true, base, null, 1, 0, 0, addressSize);
             }
+            case BND -> Register.bound(modrm >> 3 & 3);
+            case BND_RM -> isRegisterForm() ? Register.bound(modrm & 3) : sized(memory, form.memoryType());
         };
     }
 
@@ -579,8 +642,8 @@ final class InstructionReader {
             case Z -> operandSize == 2 ? 2 : 4;
             case Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
             case A -> operandSize * 2;
-            // A far pointer is m16:16 or m16:32; AMD (and objdump) ignore REX.W here, Intel reads m16:64.
-            case P -> operandSize == 2 ? 4 : 6;
+            // A far pointer's offset is 16 or 32 bits by 66 alone: objdump ignores REX.W here (AMD).
+            case P -> (operandSize == 8 ? (last66 >= 0 ? 2 : 4) : operandSize) + 2;
             case S -> mode64 ? 10 : 6;
             case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
         };
@@ -637,12 +700,12 @@ final class InstructionReader {
             int baseLow = s & 7;
             if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
-            } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && mode64)) {
-                // No index; objdump still names the field (riz), except in the plain [rsp] and
-                // absolute forms.
+            } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
+                // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
                 index = addressSize == 8 ? Register.RIZ : Register.EIZ;
             }
             if (baseLow == 5 && mod == 0) {
+                rexUsed |= REX_B; // Like objdump, count REX.B as read with the SIB byte even without a base.
                 displacement = readSigned(4);
                 displacementSize = 4;
             } else {
@@ -652,6 +715,7 @@ final class InstructionReader {
                 stackDefault = baseLow == 4 || baseLow == 5;
             }
         } else if (rm == 5 && mod == 0) {
+            rexUsed |= REX_B; // Like objdump, count REX.B as read with ModRM.rm even for RIP-relative.
             displacement = readSigned(4);
             displacementSize = 4;
             if (mode64) {
@@ -669,7 +733,7 @@ final class InstructionReader {
             displacement = readSigned(4);
             displacementSize = 4;
         }
-        if (addressSize == 4 && base == null && index == null) {
+        if (addressSize == 4 && base == null && (index == null || mode64 && index == Register.EIZ)) {
             displacement &= 0xffffffffL;
         }
         Register segment = stackDefault ? Register.SS : Register.DS;
@@ -826,7 +890,11 @@ final class InstructionReader {
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {
                 case 0x66 ->
-                    i == last66 && (mandatory66 || selected66 || usesOperandSize(row) && !rexWOverrides66(row));
+                    i == last66
+                            && (mandatory66
+                                    || selected66
+                                    // REX.W overrides 66 as the operand size, which leaves 66 unused.
+                                    || usesOperandSize(row) && !(rexWOverrides66(row) && !prefixColumns));
                 case 0x67 ->
                     i == last67
                             && (memoryOperand && !(operands.stream().anyMatch(this::isAbsolute))
@@ -839,7 +907,12 @@ final class InstructionReader {
                                     || row.has(Attribute.REP)
                                     || row.has(Attribute.REPE_REPNE));
                 case 0x9b -> true;
-                case 0xf0 -> row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory;
+                case 0xf0 ->
+                    row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
+                            || !mode64
+                                    && operands.stream()
+                                            .anyMatch(
+                                                    o -> o instanceof Register r && r.kind() == Register.Kind.CONTROL);
                 default -> i == lastSegment && segmentUsed;
             };
             if (!used) {
@@ -882,7 +955,7 @@ final class InstructionReader {
      * Whether REX.W selects this row's operand size: not for D64 rows (64-bit anyway), far pointers
      * (AMD reads m16:32) or eAX forms (which stop at 32 bits).
      */
-    private static boolean sizeFromW(Row row) {
+    private boolean sizeFromW(Row row) {
         if (row.has(Attribute.D64) || row.has(Attribute.F64)) {
             return false;
         }
@@ -890,17 +963,17 @@ final class InstructionReader {
             return true;
         }
         return row.operands().stream()
-                .anyMatch(f -> f.followsOperandSize() && f.type() != Type.P && f.sizeFollows() != 4);
+                .anyMatch(f -> f.followsOperandSize(memoryOperand) && f.type() != Type.P && f.sizeFollows() != 4);
     }
 
-    private static boolean usesOperandSize(Row row) {
+    private boolean usesOperandSize(Row row) {
         for (OperandForm form : row.operands()) {
             if (form.method() == dev.jx86.x86.decode.tables.Method.J) {
                 // A rel8 branch reads the same whatever the size (objdump shows 66 as data16).
                 return form.type() == Type.Z;
             }
         }
-        return row.usesOperandSize()
+        return row.usesOperandSize(memoryOperand)
                 || row.has(Attribute.D64)
                 || row.has(Attribute.F64)
                 || row.mnemonic() == Mnemonic.IRET
@@ -908,6 +981,10 @@ final class InstructionReader {
                 || row.mnemonic() == Mnemonic.PUSHA
                 || row.mnemonic() == Mnemonic.POPA
                 || X87_ENVIRONMENT.contains(row.mnemonic());
+    }
+
+    private static boolean hasFarPointer(Row row) {
+        return row.operands().stream().anyMatch(form -> form.memoryType() == Type.P);
     }
 
     private static boolean wSplit(Row row) {

@@ -8,19 +8,41 @@ package dev.jx86.x86.decode;
  * @param length bytes consumed before the decoder gave up, or the full length when it is known
  * @param mode the mode decoded in, or null where {@code prefixes} is empty
  * @param prefixes for an undefined opcode, its prefixes with those it did not use marked so: objdump
- *     names these before its {@code (bad)}
+ *     names these before its {@code (bad)} (none when a mandatory prefix selected the opcode)
  * @param memory for an undefined x87 escape, the memory operand of its ModRM form, which objdump shows
  *     after {@code (bad)}; null otherwise
+ * @param named for an instruction in a ModRM form it does not take, the instruction as objdump names it,
+ *     without the operand it cannot take; else null
+ * @param badOperand the index in {@code named}'s operands where objdump shows that operand as {@code (bad)}
  */
-public record Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes, Memory memory)
+public record Invalid(
+        long address,
+        int length,
+        Reason reason,
+        Mode mode,
+        Prefixes prefixes,
+        Memory memory,
+        Instruction named,
+        int badOperand)
         implements Decoded {
 
     public Invalid(long address, int length, Reason reason) {
-        this(address, length, reason, null, Prefixes.NONE, null);
+        this(address, length, reason, null, Prefixes.NONE, null, null, -1);
     }
 
     public Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes) {
-        this(address, length, reason, mode, prefixes, null);
+        this(address, length, reason, mode, prefixes, null, null, -1);
+    }
+
+    /** An undefined x87 escape that objdump shows with its memory operand. */
+    public Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes, Memory memory) {
+        this(address, length, reason, mode, prefixes, memory, null, -1);
+    }
+
+    /** An instruction in a ModRM form it does not take, which objdump still names. */
+    public Invalid(
+            long address, int length, Reason reason, Mode mode, Prefixes prefixes, Instruction named, int badOperand) {
+        this(address, length, reason, mode, prefixes, null, named, badOperand);
     }
 
     /** Why the bytes are not an instruction. */

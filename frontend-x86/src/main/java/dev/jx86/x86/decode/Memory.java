@@ -9,7 +9,8 @@ package dev.jx86.x86.decode;
  * @param explicitSegment whether the instruction names the segment (an override prefix that takes
  *     effect, or a string instruction's fixed operand)
  * @param base base register, {@link Register#RIP}/{@link Register#EIP} for RIP-relative, or null
- * @param index index register or null
+ * @param index index register or null; {@link Register#RIZ}/{@link Register#EIZ} where SIB encodes no
+ *     index in a form objdump names (it reads as zero)
  * @param scale 1, 2, 4 or 8
  * @param displacement sign-extended displacement (for a moffs operand: the unsigned offset)
  * @param displacementSize bytes of displacement encoded (0, 1, 2, 4, or 8 for a 64-bit moffs)

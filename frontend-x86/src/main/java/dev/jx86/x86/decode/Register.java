@@ -99,22 +99,22 @@ public enum Register implements Operand {
     CR13(Kind.CONTROL, 8, 13, "cr13"),
     CR14(Kind.CONTROL, 8, 14, "cr14"),
     CR15(Kind.CONTROL, 8, 15, "cr15"),
-    DR0(Kind.DEBUG, 8, 0, "db0"),
-    DR1(Kind.DEBUG, 8, 1, "db1"),
-    DR2(Kind.DEBUG, 8, 2, "db2"),
-    DR3(Kind.DEBUG, 8, 3, "db3"),
-    DR4(Kind.DEBUG, 8, 4, "db4"),
-    DR5(Kind.DEBUG, 8, 5, "db5"),
-    DR6(Kind.DEBUG, 8, 6, "db6"),
-    DR7(Kind.DEBUG, 8, 7, "db7"),
-    DR8(Kind.DEBUG, 8, 8, "db8"),
-    DR9(Kind.DEBUG, 8, 9, "db9"),
-    DR10(Kind.DEBUG, 8, 10, "db10"),
-    DR11(Kind.DEBUG, 8, 11, "db11"),
-    DR12(Kind.DEBUG, 8, 12, "db12"),
-    DR13(Kind.DEBUG, 8, 13, "db13"),
-    DR14(Kind.DEBUG, 8, 14, "db14"),
-    DR15(Kind.DEBUG, 8, 15, "db15"),
+    DR0(Kind.DEBUG, 8, 0, "dr0"),
+    DR1(Kind.DEBUG, 8, 1, "dr1"),
+    DR2(Kind.DEBUG, 8, 2, "dr2"),
+    DR3(Kind.DEBUG, 8, 3, "dr3"),
+    DR4(Kind.DEBUG, 8, 4, "dr4"),
+    DR5(Kind.DEBUG, 8, 5, "dr5"),
+    DR6(Kind.DEBUG, 8, 6, "dr6"),
+    DR7(Kind.DEBUG, 8, 7, "dr7"),
+    DR8(Kind.DEBUG, 8, 8, "dr8"),
+    DR9(Kind.DEBUG, 8, 9, "dr9"),
+    DR10(Kind.DEBUG, 8, 10, "dr10"),
+    DR11(Kind.DEBUG, 8, 11, "dr11"),
+    DR12(Kind.DEBUG, 8, 12, "dr12"),
+    DR13(Kind.DEBUG, 8, 13, "dr13"),
+    DR14(Kind.DEBUG, 8, 14, "dr14"),
+    DR15(Kind.DEBUG, 8, 15, "dr15"),
     TR0(Kind.TEST, 4, 0, "tr0"),
     TR1(Kind.TEST, 4, 1, "tr1"),
     TR2(Kind.TEST, 4, 2, "tr2"),
@@ -248,9 +248,9 @@ public enum Register implements Operand {
     BND1(Kind.BOUND, 16, 1, "bnd1"),
     BND2(Kind.BOUND, 16, 2, "bnd2"),
     BND3(Kind.BOUND, 16, 3, "bnd3"),
-    /** The SIB index field naming no register (100b without REX.X) where objdump still shows one. */
-    EIZ(Kind.ZERO, 4, 4, "eiz"),
-    RIZ(Kind.ZERO, 8, 4, "riz");
+    // Added for objdump's display of SIB without an index.
+    EIZ(Kind.ZERO_INDEX, 4, 4, "eiz"),
+    RIZ(Kind.ZERO_INDEX, 8, 4, "riz");
 
     /** The register files. */
     public enum Kind {
@@ -272,8 +272,8 @@ public enum Register implements Operand {
         ZMM,
         MASK,
         BOUND,
-        /** A SIB index that names no register: it reads as zero. */
-        ZERO
+        /** SIB's "no index" (index field 100 without REX.X), which reads as zero; objdump names it. */
+        ZERO_INDEX
     }
 
     private static final Register[] VALUES = values();

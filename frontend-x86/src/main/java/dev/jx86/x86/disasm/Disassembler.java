@@ -53,6 +53,13 @@ public final class Disassembler {
     private static final Set<Mnemonic> X87_ENVIRONMENT =
             EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
 
+    /** Instructions objdump suffixes with d or q by REX.W in 64-bit mode. */
+    private static final Set<Mnemonic> REX_W_SUFFIXED = EnumSet.of(Mnemonic.SYSRET, Mnemonic.SYSEXIT);
+
+    /** Descriptor-table instructions: objdump states the operand size outside 64-bit mode (sgdtd). */
+    private static final Set<Mnemonic> SIZE_SUFFIXED_OUTSIDE_64 =
+            EnumSet.of(Mnemonic.SGDT, Mnemonic.SIDT, Mnemonic.LGDT, Mnemonic.LIDT);
+
     private final LongFunction<String> symbols;
     private final boolean bareTargets;
 
@@ -82,10 +89,13 @@ public final class Disassembler {
         };
     }
 
-    /** objdump's {@code (bad)}: after the prefixes without effect, before an x87 memory operand. */
-    private static String format(Invalid invalid) {
+    /** objdump's {@code (bad)}, after the prefixes that had no effect; an x87 memory operand after it. */
+    private String format(Invalid invalid) {
+        if (invalid.named() != null) {
+            return format(invalid.named(), invalid.badOperand());
+        }
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, invalid.prefixes(), invalid.mode(), 0, 0);
+        appendPrefixes(text, null, invalid.mode(), invalid.prefixes());
         text.append("(bad)");
         if (invalid.memory() != null) {
             while (text.length() < 6) {
@@ -97,14 +107,25 @@ public final class Disassembler {
     }
 
     private String format(Instruction instruction) {
+        return format(instruction, -1);
+    }
+
+    /** The instruction's text; objdump's {@code (bad)} stands at operand index {@code bad} if not -1. */
+    private String format(Instruction instruction, int bad) {
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, instruction.prefixes(), instruction.mode(), instruction.attributes(), hle(instruction));
+        appendPrefixes(text, instruction, instruction.mode(), instruction.prefixes());
+        int shown = instruction.operands().size();
         String pseudoOp = PseudoOps.name(instruction);
-        text.append(pseudoOp != null ? pseudoOp : mnemonic(instruction));
+        if (pseudoOp != null) {
+            text.append(pseudoOp);
+            shown--;
+        } else {
+            text.append(mnemonic(instruction));
+        }
         String comment = null;
-        int count = instruction.operands().size() - (pseudoOp != null ? 1 : 0);
         boolean vector = instruction.operands().stream().anyMatch(Disassembler::isVectorRegister);
-        for (int i = 0; i < count; i++) {
+        int slots = shown + (bad >= 0 ? 1 : 0);
+        for (int i = 0, next = 0; i < slots; i++) {
             if (i == 0) {
                 while (text.length() < 6) {
                     text.append(' ');
@@ -113,7 +134,11 @@ public final class Disassembler {
             } else {
                 text.append(',');
             }
-            Operand operand = instruction.operand(i);
+            if (i == bad) {
+                text.append("(bad)");
+                continue;
+            }
+            Operand operand = instruction.operand(next++);
             appendOperand(text, instruction, operand, vector);
             if (operand instanceof Memory memory && memory.ripRelative()) {
                 comment = target(instruction.nextAddress() + memory.displacement(), instruction);
@@ -145,9 +170,11 @@ public final class Disassembler {
         return instruction.mnemonic() == Mnemonic.MOV && instruction.has(Attribute.HLE) ? XRELEASE : 0;
     }
 
-    private static void appendPrefixes(StringBuilder text, Prefixes prefixes, Mode mode, int attributes, int hle) {
+    /** The prefixes objdump names; {@code instruction} is null for undefined bytes. */
+    private static void appendPrefixes(StringBuilder text, Instruction instruction, Mode mode, Prefixes prefixes) {
+        int hle = instruction == null ? 0 : hle(instruction);
         for (int i = 0; i < prefixes.count(); i++) {
-            String name = prefixName(mode, attributes, hle, prefixes, i);
+            String name = prefixName(instruction, hle, mode, prefixes, i);
             if (name != null) {
                 text.append(name).append(' ');
             }
@@ -168,16 +195,31 @@ public final class Disassembler {
     }
 
     /** The name objdump gives the {@code i}-th legacy prefix here, or null when it prints none. */
-    private static String prefixName(Mode mode, int attributes, int hle, Prefixes prefixes, int i) {
+    private static String prefixName(Instruction instruction, int hle, Mode mode, Prefixes prefixes, int i) {
         int prefix = prefixes.byteAt(i);
         boolean unused = prefixes.unused(i);
-        boolean bnd = (attributes & Attribute.BND.bit()) != 0;
-        boolean rep = (attributes & Attribute.REP.bit()) != 0;
-        boolean repeRepne = (attributes & Attribute.REPE_REPNE.bit()) != 0;
-        boolean notrack = (attributes & Attribute.NOTRACK.bit()) != 0;
+        if (instruction == null) {
+            if (!unused) {
+                return null;
+            }
+            return switch (prefix) {
+                case 0xf0 -> "lock";
+                case 0xf2 -> "repnz";
+                case 0xf3 -> "repz";
+                case 0x66 -> mode == Mode.BITS16 ? "data32" : "data16";
+                case 0x67 -> mode == Mode.BITS32 ? "addr16" : "addr32";
+                case 0x9b -> null;
+                default -> segmentName(prefix);
+            };
+        }
+        boolean bnd = instruction.has(Attribute.BND);
+        boolean rep = instruction.has(Attribute.REP);
+        boolean repeRepne = instruction.has(Attribute.REPE_REPNE);
+        boolean notrack = instruction.has(Attribute.NOTRACK);
         return switch (prefix) {
             case 0x9b -> null;
-            case 0xf0 -> "lock";
+            // A LOCK that selected CR8-CR15 is part of the register name instead.
+            case 0xf0 -> unused || instruction.has(Attribute.LOCKABLE) ? "lock" : null;
             case 0xf2 ->
                 (hle & XACQUIRE) != 0 ? "xacquire" : unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
             case 0xf3 -> (hle & XRELEASE) != 0 ? "xrelease" : rep ? "rep" : unused || repeRepne ? "repz" : null;
@@ -199,6 +241,7 @@ public final class Disassembler {
         };
     }
 
+    /** The pseudo-op objdump prints for a compare whose immediate is a predicate it names, or null. */
     private static String mnemonic(Instruction instruction) {
         Mnemonic mnemonic = instruction.mnemonic();
         String text = mnemonic.text();
@@ -213,6 +256,12 @@ public final class Disassembler {
         if (X87_ENVIRONMENT.contains(mnemonic)) {
             // The 16-bit layout when 66 asks for it, whatever REX.W says (objdump: fnsavew, frstord).
             return used66(instruction.prefixes()) ? text + (instruction.mode() == Mode.BITS16 ? "d" : "w") : text;
+        }
+        if (SIZE_SUFFIXED_OUTSIDE_64.contains(mnemonic) && instruction.mode() != Mode.BITS64) {
+            return text + (size == 2 ? "w" : "d");
+        }
+        if (REX_W_SUFFIXED.contains(mnemonic) && instruction.mode() == Mode.BITS64) {
+            return text + ((instruction.prefixes().rex() & 8) != 0 ? "q" : "d");
         }
         Operand first = instruction.operands().isEmpty() ? null : instruction.operand(0);
         boolean stackSized = STACK_SIZED.contains(mnemonic)

@@ -4,12 +4,23 @@ import dev.jx86.x86.decode.Immediate;
 import dev.jx86.x86.decode.Instruction;
 import dev.jx86.x86.decode.Mnemonic;
 import dev.jx86.x86.decode.Operand;
+import java.util.Map;
 
 /**
  * The names objdump gives some instructions for particular values of their last (immediate) operand,
- * which it then leaves out: {@code pclmullqlqdq xmm0,xmm1} for {@code pclmulqdq xmm0,xmm1,0x0}.
+ * which it then leaves out: {@code pclmullqlqdq xmm0,xmm1} for {@code pclmulqdq xmm0,xmm1,0x0}, {@code
+ * cmpltps xmm0,xmm1} for {@code cmpps xmm0,xmm1,0x1}.
  */
 final class PseudoOps {
+    /** SSE compares split around the predicate that objdump names for immediates 0-7. */
+    private static final Map<Mnemonic, String[]> COMPARES = Map.of(
+            Mnemonic.CMPPS, new String[] {"cmp", "ps"},
+            Mnemonic.CMPPD, new String[] {"cmp", "pd"},
+            Mnemonic.CMPSS, new String[] {"cmp", "ss"},
+            Mnemonic.CMPSD, new String[] {"cmp", "sd"});
+
+    private static final String[] PREDICATES = {"eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"};
+
     private PseudoOps() {}
 
     /** The pseudo-op objdump prints for {@code instruction}, or null to print it as decoded. */
@@ -25,7 +36,8 @@ final class PseudoOps {
         if (instruction.mnemonic() == Mnemonic.PCLMULQDQ) {
             return carrylessMultiply(value);
         }
-        return null;
+        String[] compare = COMPARES.get(instruction.mnemonic());
+        return compare != null && value < PREDICATES.length ? compare[0] + PREDICATES[value] + compare[1] : null;
     }
 
     /** Bits 0 and 4 of the immediate pick the high or low quadword of each source. */

@@ -60,5 +60,10 @@ public enum Method {
     /** ModRM.rm selects an x87 stack register ST(i) (register form only). */
     STI,
     /** Memory at DS:rBX, XLAT's table; written {@code [rBX]b}. */
-    TABLE
+    TABLE,
+    // Added for the 0F map (MPX), written "bnd" and "bnd/M" in rows as in the SDM's instruction pages.
+    /** ModRM.reg selects a bound register. */
+    BND,
+    /** ModRM.rm: a bound register or memory. */
+    BND_RM
 }

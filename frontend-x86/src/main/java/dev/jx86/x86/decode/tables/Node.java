@@ -12,8 +12,18 @@ public sealed interface Node {
      */
     record Split(Dimension dimension, Node[] children, boolean defaultSize64, boolean mandatory66) implements Node {}
 
-    /** No row: the opcode (with these prefixes, ModRM or mode) is undefined. */
-    record Undefined() implements Node {}
+    /**
+     * No row: the opcode (with these prefixes, ModRM or mode) is undefined.
+     *
+     * @param otherPrefixColumn whether rows exist for these bytes under another mandatory prefix: the
+     *     prefix present then selected an empty column rather than having no effect
+     */
+    record Undefined(boolean otherPrefixColumn) implements Node {}
 
-    Undefined UNDEFINED = new Undefined();
+    /** Undefined bytes (the ModRM form {@code row} does not take) that objdump names as {@code row}. */
+    record NamedUndefined(Row row) implements Node {}
+
+    Undefined UNDEFINED = new Undefined(false);
+
+    Undefined UNDEFINED_COLUMN = new Undefined(true);
 }

@@ -29,6 +29,12 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
             case "ST" -> {
                 return new OperandForm(Method.FIXED, Type.T, Type.T, Register.ST, 0);
             }
+            case "bnd" -> {
+                return new OperandForm(Method.BND, Type.NONE, Type.NONE, null, 0);
+            }
+            case "bnd/M" -> {
+                return new OperandForm(Method.BND_RM, Type.NONE, Type.NONE, null, 0);
+            }
             default -> {}
         }
         if (text.length() == 3 && (text.charAt(0) == 'r' || text.charAt(0) == 'e')) {
@@ -85,10 +91,21 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
         return method == Method.M;
     }
 
+    /** As {@link #followsOperandSize()}, for the memory form when {@code memory} (a split form's M part). */
+    public boolean followsOperandSize(boolean memory) {
+        if (!memory || memoryType == type) {
+            return followsOperandSize();
+        }
+        return switch (memoryType) {
+            case V, Z, Y, A, P, BS -> true;
+            default -> false;
+        };
+    }
+
     /** Whether the form is encoded in the ModRM byte. */
     public boolean usesModRm() {
         return switch (method) {
-            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI -> true;
+            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI, BND, BND_RM -> true;
             default -> false;
         };
     }

@@ -21,6 +21,9 @@ public record Row(Encoding encoding, Mnemonic mnemonic, List<OperandForm> operan
         if (encoding.mod() != Encoding.ANY) {
             return encoding.mod();
         }
+        if (has(Attribute.MOD_IGNORED)) {
+            return Encoding.ANY;
+        }
         for (OperandForm form : operands) {
             if (form.memoryOnly()) {
                 return Encoding.MEMORY;
@@ -34,11 +37,19 @@ public record Row(Encoding encoding, Mnemonic mnemonic, List<OperandForm> operan
 
     /** Whether the operand-size attribute changes what this row decodes to. */
     public boolean usesOperandSize() {
+        return usesOperandSize(false);
+    }
+
+    /**
+     * Whether the operand-size attribute changes what this row decodes to in its memory form ({@code
+     * memory}) or its register form: {@code Rv/Mw} follows the operand size only in register form.
+     */
+    public boolean usesOperandSize(boolean memory) {
         if ((attributes & (Attribute.OS16.bit() | Attribute.OS32.bit() | Attribute.OS64.bit())) != 0) {
             return true;
         }
         for (OperandForm form : operands) {
-            if (form.followsOperandSize()) {
+            if (form.followsOperandSize(memory)) {
                 return true;
             }
         }

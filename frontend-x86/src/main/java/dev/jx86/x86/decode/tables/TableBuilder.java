@@ -91,7 +91,7 @@ public final class TableBuilder {
             for (int op = 0; op < 256; op++) {
                 List<Row> rows = rowsByMap.get(m).get(op);
                 try {
-                    roots[m][op] = build(rows, 0);
+                    roots[m][op] = build(rows, rows, List.of(), 0);
                 } catch (IllegalStateException e) {
                     throw new IllegalStateException(
                             OpcodeMap.values()[m] + " opcode " + Integer.toHexString(op) + ": " + e.getMessage(), e);
@@ -101,7 +101,57 @@ public final class TableBuilder {
         return roots;
     }
 
-    private Node build(List<Row> rows, int first) {
+    /**
+     * Compiles {@code rows} from dimension {@code first} on. For the undefined leaves it also tracks
+     * {@code anyPrefix}, the rows that match the path in every dimension but the prefix, and {@code
+     * samePrefix}, the rows whose mandatory prefix is the path's, matched only on ModRM.reg and rm: where
+     * either is left, the prefix present selected an empty column of the opcode (see {@link
+     * Node.Undefined}).
+     */
+    private Node build(List<Row> rows, List<Row> anyPrefix, List<Row> samePrefix, int first) {
+        if (rows.isEmpty()) {
+            return samePrefix.isEmpty() ? undefined(anyPrefix, first) : Node.UNDEFINED_COLUMN;
+        }
+        Dimension[] dimensions = Dimension.values();
+        for (int d = first; d < dimensions.length; d++) {
+            Dimension dimension = dimensions[d];
+            if (rows.stream().allMatch(r -> valueOf(r, dimension) == Encoding.ANY)) {
+                continue;
+            }
+            Node[] children = new Node[dimension.arity()];
+            for (int v = 0; v < children.length; v++) {
+                int value = v;
+                List<Row> matching = matching(rows, dimension, value);
+                List<Row> matchingAnyPrefix =
+                        dimension == Dimension.PREFIX ? anyPrefix : matching(anyPrefix, dimension, value);
+                List<Row> matchingSamePrefix = switch (dimension) {
+                    case PREFIX ->
+                        rows.stream()
+                                .filter(r -> r.encoding().prefix() == value)
+                                .toList();
+                    case REG, RM -> matching(samePrefix, dimension, value);
+                    default -> samePrefix;
+                };
+                boolean form = dimension == Dimension.MOD || dimension == Dimension.RM;
+                List<Row> named = form && matching.isEmpty()
+                        ? rows.stream()
+                                .filter(r -> r.has(Attribute.NAMED_IN_OTHER_FORM))
+                                .toList()
+                        : List.of();
+                children[v] = named.isEmpty()
+                        ? build(matching, matchingAnyPrefix, matchingSamePrefix, d + 1)
+                        : named(named, d + 1);
+            }
+            boolean d64 = agree(rows, r -> r.has(Attribute.D64) || r.has(Attribute.F64), dimension);
+            boolean mandatory66 = agree(rows, r -> r.encoding().prefix() == 1, dimension);
+            return new Node.Split(dimension, children, d64, mandatory66);
+        }
+        Row row = mostSpecific(rows);
+        return holes.contains(row) ? Node.UNDEFINED_COLUMN : new Node.Leaf(row);
+    }
+
+    /** The ModRM form no row takes, under rows objdump names anyway: the most specific, by the rest of the path. */
+    private static Node named(List<Row> rows, int first) {
         if (rows.isEmpty()) {
             return Node.UNDEFINED;
         }
@@ -113,18 +163,42 @@ public final class TableBuilder {
             }
             Node[] children = new Node[dimension.arity()];
             for (int v = 0; v < children.length; v++) {
-                int value = v;
-                List<Row> matching = rows.stream()
-                        .filter(r -> valueOf(r, dimension) == value || valueOf(r, dimension) == Encoding.ANY)
-                        .toList();
-                children[v] = build(matching, d + 1);
+                children[v] = named(matching(rows, dimension, v), d + 1);
             }
-            boolean d64 = agree(rows, r -> r.has(Attribute.D64) || r.has(Attribute.F64), dimension);
-            boolean mandatory66 = agree(rows, r -> r.encoding().prefix() == 1, dimension);
-            return new Node.Split(dimension, children, d64, mandatory66);
+            boolean d64 = rows.get(0).has(Attribute.D64) || rows.get(0).has(Attribute.F64);
+            return new Node.Split(
+                    dimension, children, d64, rows.get(0).encoding().prefix() == 1);
         }
-        Row row = mostSpecific(rows);
-        return holes.contains(row) ? Node.UNDEFINED : new Node.Leaf(row);
+        return new Node.NamedUndefined(mostSpecific(rows));
+    }
+
+    /** No row for the path: an empty prefix column where rows of other prefixes match the rest of it. */
+    private static Node undefined(List<Row> anyPrefix, int first) {
+        if (anyPrefix.isEmpty()) {
+            return Node.UNDEFINED;
+        }
+        Dimension[] dimensions = Dimension.values();
+        for (int d = first; d < dimensions.length; d++) {
+            Dimension dimension = dimensions[d];
+            if (dimension == Dimension.PREFIX
+                    || anyPrefix.stream().allMatch(r -> valueOf(r, dimension) == Encoding.ANY)) {
+                continue;
+            }
+            Node[] children = new Node[dimension.arity()];
+            for (int v = 0; v < children.length; v++) {
+                children[v] = undefined(matching(anyPrefix, dimension, v), d + 1);
+            }
+            boolean d64 =
+                    anyPrefix.get(0).has(Attribute.D64) || anyPrefix.get(0).has(Attribute.F64);
+            return new Node.Split(dimension, children, d64, false);
+        }
+        return Node.UNDEFINED_COLUMN;
+    }
+
+    private static List<Row> matching(List<Row> rows, Dimension dimension, int value) {
+        return rows.stream()
+                .filter(r -> valueOf(r, dimension) == value || valueOf(r, dimension) == Encoding.ANY)
+                .toList();
     }
 
     /** Under an operand-size split every row must compute the size the same way. */
