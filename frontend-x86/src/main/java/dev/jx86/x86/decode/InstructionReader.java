@@ -2,6 +2,7 @@ package dev.jx86.x86.decode;
 
 import dev.jx86.x86.decode.tables.DecodeTables;
 import dev.jx86.x86.decode.tables.Encoding;
+import dev.jx86.x86.decode.tables.Method;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.OperandForm;
@@ -54,12 +55,20 @@ final class InstructionReader {
     private int lock = -1;
     private int rex;
     private Vex vex;
+    // VEX only: a REX byte before it (objdump names it as unused), VEX.vvvv before the mode masks it,
+    // and where the opcode byte ends (objdump's length for a VEX encoding it rejects).
+    private int rexBeforeVex;
+    private int rawVvvv;
+    private int opcodeEnd;
 
     // Opcode and ModRM.
     private OpcodeMap map;
     private int opcode;
     private int modrm = -1;
     private boolean sib;
+    /** For a VSIB operand: the size of its vector index register (16 or 32), else 0. */
+    private int vsibIndexSize;
+
     private int operandSize;
     private int addressSize;
 
@@ -131,6 +140,7 @@ final class InstructionReader {
                 return invalid;
             }
             opcode = next();
+            opcodeEnd = pos;
         } else if (b == 0x62 && (mode64 || peek() >= 0xc0)) {
             return skipEvex();
         } else if (b == 0x8f && (peek() & 0x1f) >= 8) {
@@ -144,9 +154,13 @@ final class InstructionReader {
             node = split.children()[key(split)];
         }
         if (!(node instanceof Node.Leaf leaf)) {
-            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+            return new Invalid(address, (vex != null ? opcodeEnd : pos) - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
+        if (vex != null && rawVvvv != 0 && !usesVvvv(row)) {
+            // VEX.vvvv must be 1111 where no operand takes it, in every mode (bit 3 too).
+            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
+        }
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
             row = DecodeTables.nop90();
         }
@@ -187,8 +201,22 @@ final class InstructionReader {
         };
     }
 
-    /** Reads the rest of a VEX prefix; returns the Invalid result if the prefix is not allowed here. */
+    private static boolean usesVvvv(Row row) {
+        for (OperandForm form : row.operands()) {
+            if (form.method() == Method.H || form.method() == Method.B || form.method() == Method.KH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the rest of a VEX prefix; returns the Invalid result if the map is undefined. 66, F2, F3,
+     * LOCK and REX before VEX make the instruction #UD; objdump prints them as unused prefixes, and so
+     * does jx86 (they stay unused in {@link Prefixes}).
+     */
     private Invalid readVex(int first) {
+        rexBeforeVex = rex;
         int b1 = next();
         int vexMap;
         boolean w;
@@ -211,6 +239,7 @@ final class InstructionReader {
             rest = b2;
         }
         int vvvv = ~rest >> 3 & 0xf;
+        rawVvvv = vvvv;
         if (!mode64) {
             vvvv &= 7;
             r = 0;
@@ -220,9 +249,6 @@ final class InstructionReader {
         vex = new Vex(vexMap, rest & 3, w, (rest & 4) != 0 ? 32 : 16, vvvv);
         rex = 0x40 | (w && mode64 ? REX_W : 0) | r << 2 | x << 1 | bBit;
         rexUsed = 0x4f; // VEX's register bits are not prefixes of their own: never "unused".
-        if (last66 >= 0 || lastRepeat >= 0 || lock >= 0) {
-            return new Invalid(address, pos - start, Invalid.Reason.INVALID_PREFIX);
-        }
         map = switch (vexMap) {
             case 1 -> OpcodeMap.VEX_0F;
             case 2 -> OpcodeMap.VEX_0F38;
@@ -349,17 +375,25 @@ final class InstructionReader {
         if (encoding.hasModRm()) {
             modrm();
         }
+        List<OperandForm> forms = row.operands();
         Memory memory = null;
         if (modrm >= 0 && (modrm >> 6) != 3) {
+            vsibIndexSize = vsibIndexSize(forms);
             memory = readMemory(0, false);
+            if (vsibIndexSize != 0 && (addressSize == 2 || !sib)) {
+                // VSIB needs a SIB byte (and 32/64-bit addressing); objdump prints "(bad)" for the address.
+                return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+            }
         }
-        List<OperandForm> forms = row.operands();
         List<Operand> operands = new ArrayList<>(forms.size());
         for (OperandForm form : forms) {
             operands.add(operand(form, memory));
         }
         if (hasRelative) {
             operands.set(relativeIndex, new RelativeTarget(wrap(address + (pos - start) + relative)));
+        }
+        if (vex != null && mode64 && namesMissingMaskRegister(forms)) {
+            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
         return new Instruction(
@@ -372,6 +406,33 @@ final class InstructionReader {
                 addressSize,
                 prefixes,
                 row.attributes());
+    }
+
+    /** Whether VEX.R, VEX.B or VEX.vvvv bit 3 extends an opmask register number past k7 (objdump: "(bad)"). */
+    private boolean namesMissingMaskRegister(List<OperandForm> forms) {
+        for (OperandForm form : forms) {
+            boolean bad = switch (form.method()) {
+                case KG -> (rex & REX_R) != 0;
+                case KR -> (rex & REX_B) != 0;
+                case KE -> isRegisterForm() && (rex & REX_B) != 0;
+                case KH -> vex.vvvv() > 7;
+                default -> false;
+            };
+            if (bad) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index register size of the row's VSIB operand, or 0 when it has none. */
+    private static int vsibIndexSize(List<OperandForm> forms) {
+        for (OperandForm form : forms) {
+            if (form.method() == Method.VSIB) {
+                return form.type() == Type.QQ ? 32 : 16;
+            }
+        }
+        return 0;
     }
 
     /** A branch target wraps to the operand size (16 bits), or to 32 bits outside 64-bit mode. */
@@ -422,6 +483,11 @@ final class InstructionReader {
                         : form.fixed();
             case ONE -> new Immediate(1, 1, 0);
             case STI -> Register.st(modrm & 7);
+            case KG -> Register.mask(modrm >> 3 & 7);
+            case KE -> isRegisterForm() ? Register.mask(modrm & 7) : sized(memory, form.memoryType());
+            case KR -> Register.mask(modrm & 7);
+            case KH -> Register.mask(vex.vvvv() & 7);
+            case VSIB -> sized(memory, form.memoryType());
         };
     }
 
@@ -509,7 +575,9 @@ final class InstructionReader {
             rexUsed |= REX_X;
             scale = 1 << (s >> 6);
             int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
-            if (indexNumber != 4) {
+            if (vsibIndexSize != 0) {
+                index = Register.vector(vsibIndexSize, indexNumber);
+            } else if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
             }
             int baseLow = s & 7;
@@ -677,7 +745,7 @@ final class InstructionReader {
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 -> i == last66 && (mandatory66 || usesOperandSize(row));
+                case 0x66 -> i == last66 && vex == null && (mandatory66 || usesOperandSize(row));
                 case 0x67 ->
                     i == last67
                             && (memoryOperand && !(operands.stream().anyMatch(this::isOffset))
@@ -707,6 +775,11 @@ final class InstructionReader {
             if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
                 rexUnused |= REX_PRESENCE;
             }
+        }
+        if (vex != null && rexBeforeVex != 0) {
+            rexUnused = (rexBeforeVex & 0xf) != 0 ? rexBeforeVex & 0xf : REX_PRESENCE;
+            return new Prefixes(
+                    java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, rexBeforeVex, rexUnused, vex);
         }
         return new Prefixes(
                 java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, vex == null ? rex : 0, rexUnused, vex);

@@ -14,6 +14,7 @@ import dev.jx86.x86.decode.Prefixes;
 import dev.jx86.x86.decode.Register;
 import dev.jx86.x86.decode.RelativeTarget;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongFunction;
 
@@ -69,9 +70,11 @@ public final class Disassembler {
     private String format(Instruction instruction) {
         StringBuilder text = new StringBuilder();
         appendPrefixes(text, instruction);
-        text.append(mnemonic(instruction));
+        String named = namedByImmediate(instruction);
+        text.append(named != null ? named : mnemonic(instruction));
+        int shown = instruction.operands().size() - (named != null ? 1 : 0);
         String comment = null;
-        for (int i = 0; i < instruction.operands().size(); i++) {
+        for (int i = 0; i < shown; i++) {
             if (i == 0) {
                 while (text.length() < 6) {
                     text.append(' ');
@@ -82,6 +85,9 @@ public final class Disassembler {
             }
             Operand operand = instruction.operand(i);
             appendOperand(text, instruction, operand);
+            if (vsibClash(instruction, i)) {
+                text.append("/(bad)");
+            }
             if (operand instanceof Memory memory && memory.ripRelative()) {
                 comment = target(instruction.nextAddress() + memory.displacement(), instruction);
             }
@@ -90,6 +96,68 @@ public final class Disassembler {
             text.append("        # ").append(comment);
         }
         return text.toString();
+    }
+
+    /** objdump's VEX comparison predicates, by immediate (0-31). */
+    private static final String[] PREDICATES = {
+        "eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
+        "eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true",
+        "eq_os", "lt_oq", "le_oq", "unord_s", "neq_us", "nlt_uq", "nle_uq", "ord_s",
+        "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq", "gt_oq", "true_us"
+    };
+
+    /**
+     * The pseudo-op objdump names an instruction by when its last operand, an immediate, selects a
+     * variant: {@code vcmpltps} for {@code vcmpps ...,1}, {@code vpclmulhqlqdq} for {@code
+     * vpclmulqdq ...,1}. Null when it keeps the plain name and the immediate.
+     */
+    private static String namedByImmediate(Instruction instruction) {
+        List<Operand> operands = instruction.operands();
+        if (operands.isEmpty() || !(operands.get(operands.size() - 1) instanceof Immediate immediate)) {
+            return null;
+        }
+        long value = immediate.value() & 0xff;
+        String text = instruction.mnemonic().text();
+        return switch (instruction.mnemonic()) {
+            case VCMPPS, VCMPPD, VCMPSS, VCMPSD ->
+                value < PREDICATES.length
+                        ? text.substring(0, text.length() - 2)
+                                + PREDICATES[(int) value]
+                                + text.substring(text.length() - 2)
+                        : null;
+            case VPCLMULQDQ ->
+                switch ((int) value) {
+                    case 0x00 -> "vpclmullqlqdq";
+                    case 0x01 -> "vpclmulhqlqdq";
+                    case 0x10 -> "vpclmullqhqdq";
+                    case 0x11 -> "vpclmulhqhqdq";
+                    default -> null;
+                };
+            default -> null;
+        };
+    }
+
+    /**
+     * For a gather (a VSIB memory operand as the second operand): whether operand {@code i} names the
+     * same vector register as another of destination, index and mask, which objdump marks with
+     * {@code /(bad)} (such encodings raise #UD).
+     */
+    private static boolean vsibClash(Instruction instruction, int i) {
+        List<Operand> operands = instruction.operands();
+        if (operands.size() != 3
+                || !(operands.get(1) instanceof Memory memory)
+                || memory.index() == null
+                || !isVector(memory.index())
+                || !(operands.get(0) instanceof Register destination)
+                || !(operands.get(2) instanceof Register mask)) {
+            return false;
+        }
+        int[] numbers = {destination.number(), memory.index().number(), mask.number()};
+        return numbers[i] == numbers[(i + 1) % 3] || numbers[i] == numbers[(i + 2) % 3];
+    }
+
+    private static boolean isVector(Register register) {
+        return register.kind() == Register.Kind.XMM || register.kind() == Register.Kind.YMM;
     }
 
     private void appendPrefixes(StringBuilder text, Instruction instruction) {

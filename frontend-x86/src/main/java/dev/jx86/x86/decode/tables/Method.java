@@ -58,5 +58,22 @@ public enum Method {
     /** The constant 1 of the shift-by-one forms. */
     ONE,
     /** ModRM.rm selects an x87 stack register ST(i) (register form only). */
-    STI
+    STI,
+
+    // Added for the VEX maps: opmask registers (AVX-512 K instructions, VEX-encoded) and VSIB memory.
+
+    /** ModRM.reg selects an opmask register k0-k7 (written {@code KG}). */
+    KG,
+    /** ModRM.rm: an opmask register or memory (written {@code KE}). */
+    KE,
+    /** ModRM.rm selects an opmask register, register form only (written {@code KR}). */
+    KR,
+    /** VEX.vvvv selects an opmask register (written {@code KH}). */
+    KH,
+    /**
+     * ModRM memory with a SIB byte whose index is a vector register (VSIB, the gathers), written as
+     * the SDM's {@code vm32x}, {@code vm32y}, {@code vm64x}, {@code vm64y} followed by the element
+     * type ({@code vm32x:q} for VGATHERDPD).
+     */
+    VSIB
 }

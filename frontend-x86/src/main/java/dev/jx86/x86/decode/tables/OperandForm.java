@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * One operand of a table row in the SDM's notation: an addressing method and a type ({@code Ev},
  * {@code Gb}, {@code Vps}, {@code Ibs}), or a register the row names ({@code AL}, {@code rAX}, {@code
- * eAX}, {@code DX}, {@code ST}), the constant {@code 1}, or {@code ST(i)}.
+ * eAX}, {@code DX}, {@code ST}), the constant {@code 1}, or {@code ST(i)}; for the VEX maps also
+ * opmask forms ({@code KGw}, {@code KEq}...) and VSIB memory ({@code vm32x:d}: the
+ * SDM's vm32x, gathering dword elements).
  *
  * @param fixed for {@link Method#FIXED}: the register, or for a size-following name ({@code rAX},
  *     {@code eAX}) the 64-bit register it widens to
@@ -27,6 +29,16 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
                 return new OperandForm(Method.FIXED, Type.T, Type.T, Register.ST, 0);
             }
             default -> {}
+        }
+        if (text.startsWith("vm")) {
+            // vm32x:d = the SDM's vm32x (dword indices in an XMM register) gathering dword elements;
+            // the type is the index register's size, the memory type the element's.
+            Type index = text.charAt(4) == 'x' ? Type.DQ : Type.QQ;
+            return new OperandForm(Method.VSIB, index, typeOf(text.substring(6)), null, 0);
+        }
+        if (text.length() == 3 && text.charAt(0) == 'K' && "GERH".indexOf(text.charAt(1)) >= 0) {
+            Type type = typeOf(text.substring(2));
+            return new OperandForm(Method.valueOf(text.substring(0, 2)), type, type, null, 0);
         }
         if (text.length() == 3 && (text.charAt(0) == 'r' || text.charAt(0) == 'e')) {
             // rAX, eCX...: the register widens with the operand size (eXX stops at 32 bits).
@@ -72,20 +84,20 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
     /** Whether the form takes only the register encoding of ModRM.rm (mod = 11). */
     public boolean registerOnly() {
         return switch (method) {
-            case R, U, N, STI -> true;
+            case R, U, N, STI, KR -> true;
             default -> false;
         };
     }
 
     /** Whether the form takes only the memory encoding of ModRM.rm. */
     public boolean memoryOnly() {
-        return method == Method.M;
+        return method == Method.M || method == Method.VSIB;
     }
 
     /** Whether the form is encoded in the ModRM byte. */
     public boolean usesModRm() {
         return switch (method) {
-            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI -> true;
+            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI, KG, KE, KR, VSIB -> true;
             default -> false;
         };
     }
