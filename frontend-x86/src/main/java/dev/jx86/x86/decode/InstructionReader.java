@@ -217,6 +217,7 @@ final class InstructionReader {
      */
     private Invalid readVex(int first) {
         rexBeforeVex = rex;
+        int vexStart = pos - 1;
         int b1 = next();
         int vexMap;
         boolean w;
@@ -255,7 +256,8 @@ final class InstructionReader {
             case 3 -> OpcodeMap.VEX_0F3A;
             default -> null;
         };
-        return map == null ? new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE) : null;
+        // objdump rejects an undefined map at the C4 byte and decodes on from the next byte.
+        return map == null ? new Invalid(address, vexStart + 1 - start, Invalid.Reason.UNDEFINED_OPCODE) : null;
     }
 
     /** EVEX (AVX-512) is decoded to its length only: jx86 does not support it, so it raises #UD. */

@@ -11,7 +11,7 @@ import static dev.jx86.x86.decode.Mnemonic.*;
  *   <li>the half-width conversions are split by L with explicit sizes (vcvtpd2ps xmm, ymm/m256);
  *   <li>VMOVD/VMOVQ and KMOVD/KMOVQ (opmask from/to general register) with VEX.W1 outside 64-bit
  *       mode decode as the 32-bit form: W is ignored there, as objdump does;
- *   <li>VZEROUPPER and VZEROALL take any pp (objdump ignores it);
+ *   <li>VZEROUPPER, VZEROALL, VLDMXCSR and VSTMXCSR take any pp (objdump ignores it);
  *   <li>the destination of VMOVSS/VMOVSD's register store form (11 /r) follows VEX.L as objdump
  *       prints it (ymm1 for VEX.256), though the instruction ignores L.
  * </ul>
@@ -235,7 +235,13 @@ final class VexMap0F {
         t.row("VEX.L0.66.0F.W1 99 /r reg", KTESTD, "KGd,KRd");
 
         t.row("VEX.LZ.0F.WIG AE /2 mem", VLDMXCSR, "Md");
+        t.row("VEX.LZ.66.0F.WIG AE /2 mem", VLDMXCSR, "Md");
+        t.row("VEX.LZ.F3.0F.WIG AE /2 mem", VLDMXCSR, "Md");
+        t.row("VEX.LZ.F2.0F.WIG AE /2 mem", VLDMXCSR, "Md");
         t.row("VEX.LZ.0F.WIG AE /3 mem", VSTMXCSR, "Md");
+        t.row("VEX.LZ.66.0F.WIG AE /3 mem", VSTMXCSR, "Md");
+        t.row("VEX.LZ.F3.0F.WIG AE /3 mem", VSTMXCSR, "Md");
+        t.row("VEX.LZ.F2.0F.WIG AE /3 mem", VSTMXCSR, "Md");
 
         t.row("VEX.0F.WIG C2 /r", VCMPPS, "Vps,Hps,Wps,Ib");
         t.row("VEX.66.0F.WIG C2 /r", VCMPPD, "Vpd,Hpd,Wpd,Ib");
