@@ -60,6 +60,7 @@ final class InstructionReader {
     private int rexBeforeVex;
     private int rawVvvv;
     private int opcodeEnd;
+    private int is4;
 
     // Opcode and ModRM.
     private OpcodeMap map;
@@ -473,7 +474,11 @@ final class InstructionReader {
             case W ->
                 isRegisterForm() ? Register.vector(vectorSize(type), rmNumber()) : sized(memory, form.memoryType());
             case H -> Register.vector(vectorSize(type), vex.vvvv());
-            case L -> Register.vector(vectorSize(type), next() >> 4 & (mode64 ? 0xf : 7));
+            case L -> {
+                is4 = next();
+                yield Register.vector(vectorSize(type), is4 >> 4 & (mode64 ? 0xf : 7));
+            }
+            case I4 -> new Immediate(is4 & 0xf, 1, 0);
             case X -> stringOperand(size(type), Register.DS, 6);
             case Y -> stringOperand(size(type), Register.ES, 7);
             case FIXED ->

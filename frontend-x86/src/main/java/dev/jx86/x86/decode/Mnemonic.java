@@ -383,6 +383,8 @@ public enum Mnemonic {
 
     VPCMPESTRMQ,
     VPCMPESTRIQ,
+    VPERMIL2PS,
+    VPERMIL2PD,
     VFMADDSUBPS,
     VFMADDSUBPD,
     VFMSUBADDPS,

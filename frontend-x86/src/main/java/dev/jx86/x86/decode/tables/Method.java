@@ -75,5 +75,7 @@ public enum Method {
      * the SDM's {@code vm32x}, {@code vm32y}, {@code vm64x}, {@code vm64y} followed by the element
      * type ({@code vm32x:q} for VGATHERDPD).
      */
-    VSIB
+    VSIB,
+    /** The low four bits of the is4 byte an L operand reads: VPERMIL2PS's selector (written {@code I4}). */
+    I4
 }

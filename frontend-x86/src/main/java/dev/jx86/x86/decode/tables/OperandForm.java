@@ -25,6 +25,9 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
             case "ST(i)" -> {
                 return new OperandForm(Method.STI, Type.T, Type.T, null, 0);
             }
+            case "I4" -> {
+                return new OperandForm(Method.I4, Type.B, Type.B, null, 0);
+            }
             case "ST" -> {
                 return new OperandForm(Method.FIXED, Type.T, Type.T, Register.ST, 0);
             }

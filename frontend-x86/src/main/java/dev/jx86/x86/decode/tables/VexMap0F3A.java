@@ -5,11 +5,16 @@ import static dev.jx86.x86.decode.Mnemonic.*;
 
 /**
  * VEX map 3 (implied 0F 3A): SSE4 VEX forms with an immediate, AVX/AVX2 lane permutes and
- * inserts/extracts, F16C's VCVTPS2PH, the is4 blends, AMD's FMA4, GFNI, the opmask shifts and RORX, rows in the
- * order of the Intel SDM's opcode table A-5. Departures from the SDM: a row without an L field covers
- * both VEX.128 and VEX.256; VCVTPS2PH is split by L with explicit destination sizes; VPCMPESTRI/M
- * with VEX.W1 in 64-bit mode are named VPCMPESTRIQ/MQ as objdump does (W1 makes the lengths in RAX/RDX 64-bit);
- * FMA4's VEX.W swaps which source is in ModRM.rm and which in the is4 byte.
+ * inserts/extracts, F16C's VCVTPS2PH, the is4 blends, AMD's FMA4, GFNI, the opmask shifts and RORX,
+ * rows in the order of the Intel SDM's opcode table A-5. Departures from the SDM:
+ * <ul>
+ *   <li>a row without an L field covers both VEX.128 and VEX.256;
+ *   <li>VCVTPS2PH is split by L with explicit destination sizes;
+ *   <li>VPCMPESTRI/M with VEX.W1 in 64-bit mode are named VPCMPESTRIQ/MQ as objdump does (W1 makes
+ *       the lengths in RAX/RDX 64-bit);
+ *   <li>AMD's VPERMIL2PS/PD take their selector from the low bits of the is4 byte; in them and in
+ *       FMA4, VEX.W swaps which source is in ModRM.rm and which in the is4 byte.
+ * </ul>
  */
 final class VexMap0F3A {
     private VexMap0F3A() {}
@@ -63,6 +68,10 @@ final class VexMap0F3A {
         t.row("VEX.66.0F3A.WIG 42 /r", VMPSADBW, "Vx,Hx,Wx,Ib");
         t.row("VEX.66.0F3A.WIG 44 /r", VPCLMULQDQ, "Vx,Hx,Wx,Ib");
         t.row("VEX.256.66.0F3A.W0 46 /r", VPERM2I128, "Vqq,Hqq,Wqq,Ib");
+        t.row("VEX.66.0F3A.W0 48 /r", VPERMIL2PS, "Vx,Hx,Wx,Lx,I4");
+        t.row("VEX.66.0F3A.W1 48 /r", VPERMIL2PS, "Vx,Hx,Lx,Wx,I4");
+        t.row("VEX.66.0F3A.W0 49 /r", VPERMIL2PD, "Vx,Hx,Wx,Lx,I4");
+        t.row("VEX.66.0F3A.W1 49 /r", VPERMIL2PD, "Vx,Hx,Lx,Wx,I4");
         t.row("VEX.66.0F3A.W0 4A /r", VBLENDVPS, "Vx,Hx,Wx,Lx");
         t.row("VEX.66.0F3A.W0 4B /r", VBLENDVPD, "Vx,Hx,Wx,Lx");
         t.row("VEX.66.0F3A.W0 4C /r", VPBLENDVB, "Vx,Hx,Wx,Lx");
