@@ -126,11 +126,12 @@ public final class Disassembler {
                                 + text.substring(text.length() - 2)
                         : null;
             case VPCLMULQDQ ->
+                // objdump also names 2 and 3 (bits the instruction ignores) like 0x10 and 0x11.
                 switch ((int) value) {
                     case 0x00 -> "vpclmullqlqdq";
                     case 0x01 -> "vpclmulhqlqdq";
-                    case 0x10 -> "vpclmullqhqdq";
-                    case 0x11 -> "vpclmulhqhqdq";
+                    case 0x02, 0x10 -> "vpclmullqhqdq";
+                    case 0x03, 0x11 -> "vpclmulhqhqdq";
                     default -> null;
                 };
             default -> null;
