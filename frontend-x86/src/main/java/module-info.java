@@ -4,4 +4,5 @@ module dev.jx86.x86 {
 
     exports dev.jx86.x86.decode;
     exports dev.jx86.x86.disasm;
+    exports dev.jx86.x86.flags;
 }

@@ -1,5 +1,7 @@
 package dev.jx86.x86.decode;
 
+import dev.jx86.x86.flags.FlagEffects;
+import dev.jx86.x86.flags.FlagTable;
 import java.util.List;
 
 /**
@@ -46,5 +48,10 @@ public record Instruction(
 
     public boolean privileged() {
         return has(Attribute.PRIVILEGED);
+    }
+
+    /** The EFLAGS bits this instruction reads, writes and leaves undefined. */
+    public FlagEffects flagEffects() {
+        return FlagTable.of(mnemonic);
     }
 }

@@ -9,7 +9,9 @@ import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.Type;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads one instruction: prefixes, opcode, a walk of the decode tree, ModRM/SIB/displacement,
@@ -22,6 +24,7 @@ final class InstructionReader {
         private static final long serialVersionUID = 1L;
         static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
         static final Stop TOO_LONG = new Stop(Invalid.Reason.TOO_LONG);
+        static final Stop NO_SEGMENT_REGISTER = new Stop(Invalid.Reason.UNDEFINED_OPCODE);
         final Invalid.Reason reason;
 
         private Stop(Invalid.Reason reason) {
@@ -36,6 +39,11 @@ final class InstructionReader {
     private static final int REX_B = 1;
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
+    /** The x87 state operands whose layout (16- or 32-bit) the operand size chooses; REX.W has no say. */
+    private static final Set<Mnemonic> X87_ENVIRONMENT =
+            EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
+    /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
+    private static final Row NO_ROW = new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0);
 
     private final Mode mode;
     private final boolean mode64;
@@ -69,6 +77,8 @@ final class InstructionReader {
     private boolean sib;
     /** For a VSIB operand: the size of its vector index register (16 or 32), else 0. */
     private int vsibIndexSize;
+    /** The memory operand when it precedes the opcode byte (3DNow!). */
+    private Memory memoryAhead;
 
     private int operandSize;
     private int addressSize;
@@ -80,6 +90,7 @@ final class InstructionReader {
 
     // Relative branch displacement, resolved once the length is known.
     private long relative;
+    private int relativeSize;
     private boolean hasRelative;
     private int relativeIndex;
 
@@ -120,6 +131,19 @@ final class InstructionReader {
 
     private Decoded readInstruction() {
         readPrefixes();
+        while (peek() == 0x9b && waitJoinsEscape()) {
+            // FWAIT before an x87 escape is kept with it as a prefix, as objdump shows it (9B D9 /7:
+            // fstcw). A REX before the 9B applies to no opcode.
+            boolean prefixed = prefixCount > 0 || rex != 0;
+            next();
+            prefixBytes[prefixCount++] = (byte) 0x9b;
+            rex = 0;
+            if (prefixed) {
+                break;
+            }
+            readPrefixes();
+        }
+        int opcodeStart = pos;
         int b = next();
         if (b == 0x0f) {
             int b2 = next();
@@ -130,7 +154,14 @@ final class InstructionReader {
                 map = OpcodeMap.MAP_0F3A;
                 opcode = next();
             } else if (b2 == 0x0f) {
-                return skip3DNow();
+                // 3DNow!: the opcode byte follows the ModRM form, so the address is read first.
+                map = OpcodeMap.THREE_DNOW;
+                modrm();
+                if (!isRegisterForm()) {
+                    addressSize = addressSize();
+                    memoryAhead = readMemory(0, false);
+                }
+                opcode = next();
             } else {
                 map = OpcodeMap.MAP_0F;
                 opcode = b2;
@@ -155,6 +186,15 @@ final class InstructionReader {
             node = split.children()[key(split)];
         }
         if (!(node instanceof Node.Leaf leaf)) {
+            if (map == OpcodeMap.ONE_BYTE && opcode >= 0xd8 && opcode <= 0xdf) {
+                return undefinedEscape();
+            }
+            if (map == OpcodeMap.THREE_DNOW) {
+                // objdump ends an undefined 3DNow! opcode after the first 0F and decodes on from the second.
+                pos = opcodeStart + 1;
+                Prefixes prefixes = prefixes(null, false, List.of());
+                return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
+            }
             return new Invalid(address, (vex != null ? opcodeEnd : pos) - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
@@ -193,6 +233,24 @@ final class InstructionReader {
             next();
             prefixBytes[prefixCount++] = (byte) b;
         }
+    }
+
+    /**
+     * Whether the FWAIT at {@code pos} joins the x87 escape that follows: directly, or, when no prefix
+     * came before it, after further prefixes and FWAITs (objdump's rule).
+     */
+    private boolean waitJoinsEscape() {
+        int limit = Math.min(end, start + Decoder.MAX_LENGTH);
+        int j = pos + 1;
+        if (prefixCount == 0 && rex == 0) {
+            while (j < limit
+                    && (isLegacyPrefix(code[j] & 0xff)
+                            || (code[j] & 0xff) == 0x9b
+                            || mode64 && (code[j] & 0xf0) == 0x40)) {
+                j++;
+            }
+        }
+        return j < limit && (code[j] & 0xff) >= 0xd8 && (code[j] & 0xff) <= 0xdf;
     }
 
     private static boolean isLegacyPrefix(int b) {
@@ -296,12 +354,16 @@ final class InstructionReader {
         return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
     }
 
-    /** 3DNow! (0F 0F ModRM ... opcode) is decoded to its length only. */
-    private Decoded skip3DNow() {
-        int m = next();
-        skipAddress(m, false);
-        next();
-        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+    /**
+     * An undefined x87 escape: the escapes always take a ModRM byte (SDM Vol. 2, A.5), so the encoding
+     * still spans its SIB and displacement, and objdump shows its memory operand after {@code (bad)}.
+     */
+    private Invalid undefinedEscape() {
+        addressSize = addressSize();
+        modrm();
+        Memory memory = isRegisterForm() ? null : readMemory(0, false);
+        Prefixes prefixes = prefixes(null, false, memory == null ? List.of() : List.of(memory));
+        return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes, memory);
     }
 
     /** Skips the SIB and displacement that follow {@code m} without building an operand. */
@@ -380,7 +442,9 @@ final class InstructionReader {
         }
         List<OperandForm> forms = row.operands();
         Memory memory = null;
-        if (modrm >= 0 && (modrm >> 6) != 3) {
+        if (memoryAhead != null) {
+            memory = memoryAhead;
+        } else if (modrm >= 0 && (modrm >> 6) != 3) {
             vsibIndexSize = vsibIndexSize(forms);
             memory = readMemory(0, false);
             if (vsibIndexSize != 0 && (addressSize == 2 || !sib)) {
@@ -393,7 +457,8 @@ final class InstructionReader {
             operands.add(operand(form, memory));
         }
         if (hasRelative) {
-            operands.set(relativeIndex, new RelativeTarget(wrap(address + (pos - start) + relative)));
+            long target = wrap(address + (pos - start) + relative);
+            operands.set(relativeIndex, new RelativeTarget(target, relativeSize));
         }
         if (vex != null && mode64 && namesMissingMaskRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
@@ -462,7 +527,7 @@ final class InstructionReader {
             case J -> relative(type);
             case O -> offset(0);
             case A -> farPointer();
-            case S -> Register.segment(modrm >> 3 & 7);
+            case S -> segmentRegister();
             case C -> Register.control(regNumber());
             case D -> Register.debug(regNumber());
             case T -> Register.test(modrm >> 3 & 7);
@@ -495,7 +560,24 @@ final class InstructionReader {
             case KR -> Register.mask(modrm & 7);
             case KH -> Register.mask(vex.vvvv() & 7);
             case VSIB -> sized(memory, form.memoryType());
+            case TABLE -> {
+                memoryOperand = true;
+                Register base = Register.gpr(addressSize, 3, false);
+                Register override = segmentOverride();
+                segmentUsed |= override != null;
+                Register segment = override != null ? override : Register.DS;
+                yield new Memory(1, segment, true, base, null, 1, 0, 0, addressSize);
+            }
         };
+    }
+
+    /** Segment registers 6 and 7 do not exist: #UD (objdump prints "?"). */
+    private Register segmentRegister() {
+        int number = modrm >> 3 & 7;
+        if (number > 5) {
+            throw Stop.NO_SEGMENT_REGISTER;
+        }
+        return Register.segment(number);
     }
 
     private boolean isRegisterForm() {
@@ -565,11 +647,15 @@ final class InstructionReader {
     /** Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). */
     private Memory readMemory(int size, boolean evex) {
         memoryOperand = true;
+        // objdump counts REX.B as taken by every memory form, even those without a base register.
+        rexUsed |= REX_B;
         int mod = modrm >> 6;
         int rm = modrm & 7;
         if (addressSize == 2) {
             return readMemory16(size, mod, rm);
         }
+        // objdump counts REX.B as used by every memory form, also those without a base register.
+        rexUsed |= REX_B;
         Register base = null;
         Register index = null;
         int scale = 1;
@@ -582,12 +668,15 @@ final class InstructionReader {
             rexUsed |= REX_X;
             scale = 1 << (s >> 6);
             int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
+            int baseLow = s & 7;
             if (vsibIndexSize != 0) {
                 index = Register.vector(vsibIndexSize, indexNumber);
             } else if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
+            } else if (scale != 1 || baseLow != 4) {
+                // No index; objdump still names the field (riz), except in the plain [rsp] form.
+                index = addressSize == 8 ? Register.RIZ : Register.EIZ;
             }
-            int baseLow = s & 7;
             if (baseLow == 5 && mod == 0) {
                 displacement = readSigned(4);
                 displacementSize = 4;
@@ -687,7 +776,8 @@ final class InstructionReader {
         memoryOperand = true;
         Register base = Register.gpr(addressSize, register, false);
         Register override = segment == Register.DS ? segmentOverride() : null;
-        if (override != null) {
+        if (segment == Register.DS && lastSegment >= 0) {
+            // objdump takes the prefix as the source's even where 64-bit mode ignores it.
             segmentUsed = true;
         }
         return new Memory(size, override != null ? override : segment, true, base, null, 1, 0, 0, addressSize);
@@ -718,9 +808,10 @@ final class InstructionReader {
     }
 
     private Operand relative(Type type) {
-        relative = type == Type.B ? readSigned(1) : operandSize == 2 ? readSigned(2) : readSigned(4);
+        relativeSize = type == Type.B ? 1 : operandSize == 2 ? 2 : 4;
+        relative = readSigned(relativeSize);
         hasRelative = true;
-        return new RelativeTarget(0);
+        return new RelativeTarget(0, relativeSize);
     }
 
     private FarPointer farPointer() {
@@ -743,10 +834,16 @@ final class InstructionReader {
         return value << shift >> shift;
     }
 
-    /** Which prefixes took effect, in the sense objdump prints the others by name. */
+    /**
+     * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
+     * for an undefined encoding, where only the memory operand uses prefixes.
+     */
     private Prefixes prefixes(Row row, boolean mandatory66, List<Operand> operands) {
         if (prefixCount == 0 && rex == 0 && vex == null) {
             return Prefixes.NONE;
+        }
+        if (row == null) {
+            row = NO_ROW;
         }
         int mandatory = row.encoding().prefix();
         int unused = 0;
@@ -764,6 +861,7 @@ final class InstructionReader {
                             && (vex == null && (mandatory == 2 || mandatory == 3)
                                     || row.has(Attribute.REP)
                                     || row.has(Attribute.REPE_REPNE));
+                case 0x9b -> true;
                 case 0xf0 -> row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory;
                 default -> i == lastSegment && segmentUsed;
             };
@@ -797,13 +895,20 @@ final class InstructionReader {
     }
 
     private static boolean usesOperandSize(Row row) {
+        for (OperandForm form : row.operands()) {
+            if (form.method() == dev.jx86.x86.decode.tables.Method.J) {
+                // A rel8 branch reads the same whatever the size (objdump shows 66 as data16).
+                return form.type() == Type.Z;
+            }
+        }
         return row.usesOperandSize()
                 || row.has(Attribute.D64)
                 || row.has(Attribute.F64)
                 || row.mnemonic() == Mnemonic.IRET
                 || row.mnemonic() == Mnemonic.RETF
                 || row.mnemonic() == Mnemonic.PUSHA
-                || row.mnemonic() == Mnemonic.POPA;
+                || row.mnemonic() == Mnemonic.POPA
+                || X87_ENVIRONMENT.contains(row.mnemonic());
     }
 
     private static boolean wSplit(Row row) {

@@ -6,8 +6,22 @@ package dev.jx86.x86.decode;
  * raises #UD (or #GP/#PF for length and truncation as the hardware would).
  *
  * @param length bytes consumed before the decoder gave up, or the full length when it is known
+ * @param mode the mode decoded in, or null where {@code prefixes} is empty
+ * @param prefixes for an undefined opcode, its prefixes with those it did not use marked so: objdump
+ *     names these before its {@code (bad)}
+ * @param memory for an undefined x87 escape, the memory operand of its ModRM form, which objdump shows
+ *     after {@code (bad)}; null otherwise
  */
-public record Invalid(long address, int length, Reason reason) implements Decoded {
+public record Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes, Memory memory)
+        implements Decoded {
+
+    public Invalid(long address, int length, Reason reason) {
+        this(address, length, reason, null, Prefixes.NONE, null);
+    }
+
+    public Invalid(long address, int length, Reason reason, Mode mode, Prefixes prefixes) {
+        this(address, length, reason, mode, prefixes, null);
+    }
 
     /** Why the bytes are not an instruction. */
     public enum Reason {

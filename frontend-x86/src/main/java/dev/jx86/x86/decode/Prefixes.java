@@ -24,7 +24,10 @@ public final class Prefixes {
         this.vex = vex;
     }
 
-    /** Number of legacy prefix bytes (F0, F2, F3, 26, 2E, 36, 3E, 64, 65, 66, 67). */
+    /**
+     * Number of legacy prefix bytes (F0, F2, F3, 26, 2E, 36, 3E, 64, 65, 66, 67), counting an FWAIT (9B)
+     * joined to an x87 instruction.
+     */
     public int count() {
         return legacy.length;
     }
@@ -52,6 +55,14 @@ public final class Prefixes {
     /** The VEX fields, or null for a legacy encoding. */
     public Vex vex() {
         return vex;
+    }
+
+    /**
+     * Whether an FWAIT (9B) came before this x87 instruction and was joined to it, as objdump shows it
+     * (9B DF E0: fstsw ax): the instruction first waits for pending unmasked x87 exceptions.
+     */
+    public boolean fwait() {
+        return contains(0x9b);
     }
 
     public boolean lock() {

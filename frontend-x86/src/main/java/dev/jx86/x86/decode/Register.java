@@ -247,7 +247,10 @@ public enum Register implements Operand {
     BND0(Kind.BOUND, 16, 0, "bnd0"),
     BND1(Kind.BOUND, 16, 1, "bnd1"),
     BND2(Kind.BOUND, 16, 2, "bnd2"),
-    BND3(Kind.BOUND, 16, 3, "bnd3");
+    BND3(Kind.BOUND, 16, 3, "bnd3"),
+    /** The SIB index field naming no register (100b without REX.X) where objdump still shows one. */
+    EIZ(Kind.ZERO, 4, 4, "eiz"),
+    RIZ(Kind.ZERO, 8, 4, "riz");
 
     /** The register files. */
     public enum Kind {
@@ -268,7 +271,9 @@ public enum Register implements Operand {
         YMM,
         ZMM,
         MASK,
-        BOUND
+        BOUND,
+        /** A SIB index that names no register: it reads as zero. */
+        ZERO
     }
 
     private static final Register[] VALUES = values();

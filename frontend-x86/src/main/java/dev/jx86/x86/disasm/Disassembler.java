@@ -38,6 +38,22 @@ public final class Disassembler {
             Mnemonic.RET,
             Mnemonic.ENTER);
 
+    /** x87 no-wait instructions that objdump names without the n after an FWAIT (fnstsw: fstsw). */
+    private static final Set<Mnemonic> WAITING_FORMS = EnumSet.of(
+            Mnemonic.FNSTCW,
+            Mnemonic.FNSTSW,
+            Mnemonic.FNSTENV,
+            Mnemonic.FNSAVE,
+            Mnemonic.FNINIT,
+            Mnemonic.FNCLEX,
+            Mnemonic.FNENI,
+            Mnemonic.FNDISI,
+            Mnemonic.FNSETPM);
+
+    /** x87 state instructions whose mnemonic carries a 66 prefix's choice of the other layout. */
+    private static final Set<Mnemonic> X87_ENVIRONMENT =
+            EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
+
     private final LongFunction<String> symbols;
     private final boolean bareTargets;
 
@@ -62,14 +78,28 @@ public final class Disassembler {
     /** The instruction in objdump's Intel syntax, without address or bytes. */
     public String format(Decoded decoded) {
         return switch (decoded) {
-            case Invalid invalid -> "(bad)";
+            case Invalid invalid -> format(invalid);
             case Instruction instruction -> format(instruction);
         };
     }
 
+    /** objdump's {@code (bad)}: after the prefixes without effect, before an x87 memory operand. */
+    private static String format(Invalid invalid) {
+        StringBuilder text = new StringBuilder();
+        appendPrefixes(text, invalid.prefixes(), invalid.mode(), 0);
+        text.append("(bad)");
+        if (invalid.memory() != null) {
+            while (text.length() < 6) {
+                text.append(' ');
+            }
+            appendMemory(text.append(' '), invalid.memory());
+        }
+        return text.toString();
+    }
+
     private String format(Instruction instruction) {
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, instruction);
+        appendPrefixes(text, instruction.prefixes(), instruction.mode(), instruction.attributes());
         String named = namedByImmediate(instruction);
         text.append(named != null ? named : mnemonic(instruction));
         int shown = instruction.operands().size() - (named != null ? 1 : 0);
@@ -161,10 +191,9 @@ public final class Disassembler {
         return register.kind() == Register.Kind.XMM || register.kind() == Register.Kind.YMM;
     }
 
-    private void appendPrefixes(StringBuilder text, Instruction instruction) {
-        Prefixes prefixes = instruction.prefixes();
+    private static void appendPrefixes(StringBuilder text, Prefixes prefixes, Mode mode, int attributes) {
         for (int i = 0; i < prefixes.count(); i++) {
-            String name = prefixName(instruction, prefixes, i);
+            String name = prefixName(mode, attributes, prefixes, i);
             if (name != null) {
                 text.append(name).append(' ');
             }
@@ -185,24 +214,21 @@ public final class Disassembler {
     }
 
     /** The name objdump gives the {@code i}-th legacy prefix here, or null when it prints none. */
-    private static String prefixName(Instruction instruction, Prefixes prefixes, int i) {
+    private static String prefixName(Mode mode, int attributes, Prefixes prefixes, int i) {
         int prefix = prefixes.byteAt(i);
         boolean unused = prefixes.unused(i);
+        boolean bnd = (attributes & Attribute.BND.bit()) != 0;
+        boolean rep = (attributes & Attribute.REP.bit()) != 0;
+        boolean repeRepne = (attributes & Attribute.REPE_REPNE.bit()) != 0;
+        boolean notrack = (attributes & Attribute.NOTRACK.bit()) != 0;
         return switch (prefix) {
+            case 0x9b -> null;
             case 0xf0 -> "lock";
-            case 0xf2 ->
-                unused
-                        ? instruction.has(Attribute.BND) ? "bnd" : "repnz"
-                        : instruction.has(Attribute.REPE_REPNE) || instruction.has(Attribute.REP) ? "repnz" : null;
-            case 0xf3 ->
-                unused
-                        ? "repz"
-                        : instruction.has(Attribute.REPE_REPNE)
-                                ? "repz"
-                                : instruction.has(Attribute.REP) ? "rep" : null;
-            case 0x66 -> unused ? (instruction.mode() == Mode.BITS16 ? "data32" : "data16") : null;
-            case 0x67 -> unused ? (instruction.mode() == Mode.BITS32 ? "addr16" : "addr32") : null;
-            case 0x3e -> unused ? (instruction.has(Attribute.NOTRACK) ? "notrack" : "ds") : null;
+            case 0xf2 -> unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
+            case 0xf3 -> unused ? "repz" : repeRepne ? "repz" : rep ? "rep" : null;
+            case 0x66 -> unused ? (mode == Mode.BITS16 ? "data32" : "data16") : null;
+            case 0x67 -> unused ? (mode == Mode.BITS32 ? "addr16" : "addr32") : null;
+            case 0x3e -> unused ? (notrack ? "notrack" : "ds") : null;
             default -> unused ? segmentName(prefix) : null;
         };
     }
@@ -221,14 +247,26 @@ public final class Disassembler {
     private static String mnemonic(Instruction instruction) {
         Mnemonic mnemonic = instruction.mnemonic();
         String text = mnemonic.text();
+        if (WAITING_FORMS.contains(mnemonic) && instruction.prefixes().fwait()) {
+            text = "f" + text.substring(2);
+        }
         int size = instruction.operandSize();
         int defaultSize = instruction.mode() == Mode.BITS16 ? 2 : 4;
         if (mnemonic == Mnemonic.MOV && isAbsolute64(instruction)) {
             return "movabs";
         }
+        if (X87_ENVIRONMENT.contains(mnemonic)) {
+            // The 16-bit layout when 66 asks for it, whatever REX.W says (objdump: fnsavew, frstord).
+            return used66(instruction.prefixes()) ? text + (instruction.mode() == Mode.BITS16 ? "d" : "w") : text;
+        }
+        Operand first = instruction.operands().isEmpty() ? null : instruction.operand(0);
         boolean stackSized = STACK_SIZED.contains(mnemonic)
-                || mnemonic == Mnemonic.PUSH && instruction.operand(0) instanceof Immediate
-                || mnemonic == Mnemonic.CALL && instruction.operand(0) instanceof RelativeTarget;
+                || (mnemonic == Mnemonic.PUSH || mnemonic == Mnemonic.POP)
+                        && (first instanceof Immediate
+                                || first instanceof Register r && r.kind() == Register.Kind.SEGMENT)
+                || (mnemonic == Mnemonic.CALL || mnemonic == Mnemonic.JMP)
+                        && first instanceof RelativeTarget relative
+                        && relative.displacementSize() != 1;
         if (!stackSized) {
             return text;
         }
@@ -241,6 +279,15 @@ public final class Disassembler {
             return text + (size == 2 ? "w" : "d");
         }
         return text;
+    }
+
+    private static boolean used66(Prefixes prefixes) {
+        for (int i = 0; i < prefixes.count(); i++) {
+            if (prefixes.byteAt(i) == 0x66 && !prefixes.unused(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** MOV with a 64-bit immediate or a 64-bit memory offset: objdump's movabs. */
@@ -257,9 +304,10 @@ public final class Disassembler {
     private void appendOperand(StringBuilder text, Instruction instruction, Operand operand) {
         switch (operand) {
             case Register register -> text.append(register.text());
+            case Immediate immediate when immediate.encodedSize() == 0 -> text.append(immediate.value());
             case Immediate immediate ->
                 text.append("0x").append(Long.toHexString(mask(immediate.value(), immediate.size())));
-            case RelativeTarget relative -> text.append(target(relative.target(), instruction));
+            case RelativeTarget relative -> text.append(target(displayTarget(relative, instruction), instruction));
             case FarPointer far ->
                 text.append("0x")
                         .append(Integer.toHexString(far.selector()))
@@ -267,6 +315,18 @@ public final class Disassembler {
                         .append(Long.toHexString(far.offset()));
             case Memory memory -> appendMemory(text, memory);
         }
+    }
+
+    /**
+     * objdump wraps a rel16 branch target to 16 bits but not a rel8 one: it adds the sign-extended
+     * displacement to the next address.
+     */
+    private static long displayTarget(RelativeTarget relative, Instruction instruction) {
+        if (instruction.operandSize() != 2 || relative.displacementSize() != 1) {
+            return relative.target();
+        }
+        long next = instruction.nextAddress();
+        return next + (byte) (relative.target() - next);
     }
 
     private String target(long address, Instruction instruction) {
@@ -299,11 +359,16 @@ public final class Disassembler {
             if (memory.base() != null) {
                 text.append('+');
             }
-            text.append(memory.index().text()).append('*').append(memory.scale());
+            text.append(memory.index().text());
+            if (memory.addressSize() != 2) {
+                text.append('*').append(memory.scale());
+            }
         }
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();
-            if (displacement < 0 && memory.base() != null) {
+            if (memory.ripRelative()) {
+                text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));
+            } else if (displacement < 0) {
                 text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
             } else {
                 text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));

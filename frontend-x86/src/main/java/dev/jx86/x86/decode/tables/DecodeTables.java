@@ -36,6 +36,7 @@ public final class DecodeTables {
         VexMap0F.addTo(builder);
         VexMap0F38.addTo(builder);
         VexMap0F3A.addTo(builder);
+        ThreeDNowMap.addTo(builder);
         return builder;
     }
 }

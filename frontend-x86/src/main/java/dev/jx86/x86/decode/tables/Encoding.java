@@ -4,8 +4,8 @@ package dev.jx86.x86.decode.tables;
  * Where a row sits in the opcode space, parsed from the Intel SDM's opcode column: {@code "00 /r"},
  * {@code "80 /7"}, {@code "B8+r"}, {@code "66 0F 58 /r"}, {@code "NP 0F 10 /r"}, {@code "REX.W 0F C7
  * /1"}, {@code "0F 01 C8"} (a full ModRM byte), {@code "D8 C0+i"} (ModRM with ST(i) in rm), {@code
- * "VEX.256.66.0F38.W0 18 /r"}. A trailing {@code mem} or {@code reg} restricts ModRM.mod where the
- * operands do not already.
+ * "VEX.256.66.0F38.W0 18 /r"}, {@code "0F 0F /r 9E"} (3DNow!: the opcode byte after the ModRM form). A
+ * trailing {@code mem} or {@code reg} restricts ModRM.mod where the operands do not already.
  *
  * @param prefix the mandatory prefix: {@link #ANY}, or 0 (NP), 1 (66), 2 (F3), 3 (F2), as VEX.pp
  * @param reg ModRM.reg required, or {@link #ANY}
@@ -79,6 +79,11 @@ public record Encoding(
             i++;
         } else if (tokens[i].equals("0F")) {
             i++;
+            if (tokens.length == i + 3 && tokens[i].equals("0F") && tokens[i + 1].equals("/r")) {
+                // 3DNow! in AMD's notation, 0F 0F /r 9E: the opcode byte follows the ModRM form.
+                int suffix = Integer.parseInt(tokens[i + 2], 16);
+                return new Encoding(OpcodeMap.THREE_DNOW, suffix, prefix, ANY, ANY, ANY, w, l, true, false);
+            }
             map = OpcodeMap.MAP_0F;
             if (tokens.length > i + 1 && (tokens[i].equals("38") || tokens[i].equals("3A"))) {
                 map = tokens[i].equals("38") ? OpcodeMap.MAP_0F38 : OpcodeMap.MAP_0F3A;

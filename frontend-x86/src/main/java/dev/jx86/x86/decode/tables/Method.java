@@ -59,6 +59,8 @@ public enum Method {
     ONE,
     /** ModRM.rm selects an x87 stack register ST(i) (register form only). */
     STI,
+    /** Memory at DS:rBX, XLAT's table; written {@code [rBX]b}. */
+    TABLE,
 
     // Added for the VEX maps: opmask registers (AVX-512 K instructions, VEX-encoded) and VSIB memory.
 

@@ -23,16 +23,16 @@ final class OneByteMap {
 
     static void addTo(TableBuilder t) {
         arithmetic(t, 0x00, ADD, true);
-        t.row("06", PUSH, "ES", I64);
-        t.row("07", POP, "ES", I64);
+        t.row("06", PUSH, "ES", I64, D64);
+        t.row("07", POP, "ES", I64, D64);
         arithmetic(t, 0x08, OR, true);
-        t.row("0E", PUSH, "CS", I64);
+        t.row("0E", PUSH, "CS", I64, D64);
         arithmetic(t, 0x10, ADC, true);
-        t.row("16", PUSH, "SS", I64);
-        t.row("17", POP, "SS", I64);
+        t.row("16", PUSH, "SS", I64, D64);
+        t.row("17", POP, "SS", I64, D64);
         arithmetic(t, 0x18, SBB, true);
-        t.row("1E", PUSH, "DS", I64);
-        t.row("1F", POP, "DS", I64);
+        t.row("1E", PUSH, "DS", I64, D64);
+        t.row("1F", POP, "DS", I64, D64);
         arithmetic(t, 0x20, AND, true);
         t.row("27", DAA, "", I64);
         arithmetic(t, 0x28, SUB, true);
@@ -155,7 +155,7 @@ final class OneByteMap {
         group2(t, "D3", "Ev,CL");
         t.row("D4", AAM, "Ib", I64);
         t.row("D5", AAD, "Ib", I64);
-        t.row("D7", XLAT, "");
+        t.row("D7", XLAT, "[rBX]b");
 
         t.row("E0", LOOPNE, "Jb", F64, BRANCH);
         t.row("E1", LOOPE, "Jb", F64, BRANCH);
@@ -222,9 +222,12 @@ final class OneByteMap {
         }
     }
 
-    /** Group 2: shifts and rotates, /0-/7 = ROL ROR RCL RCR SHL SHR SAL SAR (/6 is an alias of /4). */
+    /**
+     * Group 2: shifts and rotates, /0-/7 = ROL ROR RCL RCR SHL SHR - SAR. /6 is undocumented; the
+     * processor executes it as /4 (SAL, which is SHL) and objdump shows it as shl.
+     */
     private static void group2(TableBuilder t, String opcode, String operands) {
-        Mnemonic[] ops = {ROL, ROR, RCL, RCR, SHL, SHR, SAL, SAR};
+        Mnemonic[] ops = {ROL, ROR, RCL, RCR, SHL, SHR, SHL, SAR};
         for (int reg = 0; reg < 8; reg++) {
             t.row(opcode + " /" + reg, ops[reg], operands);
         }

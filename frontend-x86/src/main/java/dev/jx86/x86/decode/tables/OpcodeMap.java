@@ -14,5 +14,7 @@ public enum OpcodeMap {
     /** VEX map 2 (implied 0F 38). */
     VEX_0F38,
     /** VEX map 3 (implied 0F 3A). */
-    VEX_0F3A
+    VEX_0F3A,
+    /** AMD 3DNow!: 0F 0F ModRM [SIB] [displacement], then the opcode byte. */
+    THREE_DNOW
 }

@@ -28,6 +28,9 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
             case "I4" -> {
                 return new OperandForm(Method.I4, Type.B, Type.B, null, 0);
             }
+            case "[rBX]b" -> {
+                return new OperandForm(Method.TABLE, Type.B, Type.B, null, 0);
+            }
             case "ST" -> {
                 return new OperandForm(Method.FIXED, Type.T, Type.T, Register.ST, 0);
             }
