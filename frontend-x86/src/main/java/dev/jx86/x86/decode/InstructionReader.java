@@ -1,6 +1,7 @@
 package dev.jx86.x86.decode;
 
 import dev.jx86.x86.decode.tables.DecodeTables;
+import dev.jx86.x86.decode.tables.Dimension;
 import dev.jx86.x86.decode.tables.Encoding;
 import dev.jx86.x86.decode.tables.Method;
 import dev.jx86.x86.decode.tables.Node;
@@ -182,7 +183,9 @@ final class InstructionReader {
             opcode = b;
         }
         Node node = DecodeTables.root(map, opcode);
+        Dimension lastSplit = null;
         while (node instanceof Node.Split split) {
+            lastSplit = split.dimension();
             node = split.children()[key(split)];
         }
         if (!(node instanceof Node.Leaf leaf)) {
@@ -195,12 +198,19 @@ final class InstructionReader {
                 Prefixes prefixes = prefixes(null, false, List.of());
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
             }
-            return new Invalid(address, (vex != null ? opcodeEnd : pos) - start, Invalid.Reason.UNDEFINED_OPCODE);
+            if (vex != null) {
+                // objdump names the legacy prefixes before a rejected VEX encoding, except when VEX.pp
+                // selected nothing.
+                return lastSplit == Dimension.PREFIX
+                        ? new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE)
+                        : vexInvalid(opcodeEnd);
+            }
+            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
         if (vex != null && rawVvvv != 0 && !usesVvvv(row)) {
             // VEX.vvvv must be 1111 where no operand takes it, in every mode (bit 3 too).
-            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
+            return vexInvalid(opcodeEnd);
         }
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
             row = DecodeTables.nop90();
@@ -260,6 +270,12 @@ final class InstructionReader {
         };
     }
 
+    /** A VEX encoding objdump rejects as {@code (bad)}, ending at {@code end}, after the prefixes it names. */
+    private Invalid vexInvalid(int end) {
+        return new Invalid(
+                address, end - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes(null, false, List.of()));
+    }
+
     private static boolean usesVvvv(Row row) {
         for (OperandForm form : row.operands()) {
             if (form.method() == Method.H || form.method() == Method.B || form.method() == Method.KH) {
@@ -316,7 +332,7 @@ final class InstructionReader {
             default -> null;
         };
         // objdump rejects an undefined map at the C4 byte and decodes on from the next byte.
-        return map == null ? new Invalid(address, vexStart + 1 - start, Invalid.Reason.UNDEFINED_OPCODE) : null;
+        return map == null ? vexInvalid(vexStart + 1) : null;
     }
 
     /** EVEX (AVX-512) is decoded to its length only: jx86 does not support it, so it raises #UD. */
@@ -543,7 +559,7 @@ final class InstructionReader {
                 is4 = next();
                 yield Register.vector(vectorSize(type), is4 >> 4 & (mode64 ? 0xf : 7));
             }
-            case I4 -> new Immediate(is4 & 0xf, 1, 0);
+            case I4 -> new Immediate(is4 & 0xf, 1, 1); // encoded in the is4 byte, shared with the register
             case X -> stringOperand(size(type), Register.DS, 6);
             case Y -> stringOperand(size(type), Register.ES, 7);
             case FIXED ->
