@@ -48,16 +48,26 @@ class VexDecoderTest {
 
     @Test
     void vvvvMustBeAllOnesWhereNoOperandTakesIt() {
-        assertThat(decode(Mode.BITS64, "c5 f1 5a c1"))
-                .isEqualTo(new Invalid(0x1000, 3, Invalid.Reason.UNDEFINED_OPCODE));
-        assertThat(decode(Mode.BITS32, "c4 e1 38 77"))
-                .isEqualTo(new Invalid(0x1000, 4, Invalid.Reason.UNDEFINED_OPCODE));
+        assertInvalid(decode(Mode.BITS64, "c5 f1 5a c1"), 3);
+        assertInvalid(decode(Mode.BITS32, "c4 e1 38 77"), 4);
     }
 
     @Test
     void anUndefinedMapEndsAtTheC4Byte() {
-        assertThat(decode(Mode.BITS64, "c4 e7 f8 58 c1"))
-                .isEqualTo(new Invalid(0x1000, 1, Invalid.Reason.UNDEFINED_OPCODE));
+        assertInvalid(decode(Mode.BITS64, "c4 e7 f8 58 c1"), 1);
+    }
+
+    @Test
+    void aRejectedEncodingNamesTheLegacyPrefixesBeforeIt() {
+        Decoded decoded = decode(Mode.BITS64, "66 c4 e2 7d f7 c1");
+        assertInvalid(decoded, 5);
+        assertThat(Disassembler.objdump().format(decoded)).isEqualTo("data16 (bad)");
+    }
+
+    private static void assertInvalid(Decoded decoded, int length) {
+        assertThat(decoded).isInstanceOf(Invalid.class);
+        assertThat(decoded.length()).isEqualTo(length);
+        assertThat(((Invalid) decoded).reason()).isEqualTo(Invalid.Reason.UNDEFINED_OPCODE);
     }
 
     @Test
