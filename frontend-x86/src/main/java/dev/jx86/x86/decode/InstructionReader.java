@@ -200,8 +200,8 @@ final class InstructionReader {
             }
             if (vex != null) {
                 // objdump names the legacy prefixes before a rejected VEX encoding, except when VEX.pp
-                // selected nothing.
-                return lastSplit == Dimension.PREFIX
+                // selected nothing or VEX.vvvv is not 1111.
+                return lastSplit == Dimension.PREFIX || rawVvvv != 0
                         ? new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE)
                         : vexInvalid(opcodeEnd);
             }
@@ -210,7 +210,7 @@ final class InstructionReader {
         Row row = leaf.row();
         if (vex != null && rawVvvv != 0 && !usesVvvv(row)) {
             // VEX.vvvv must be 1111 where no operand takes it, in every mode (bit 3 too).
-            return vexInvalid(opcodeEnd);
+            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
             row = DecodeTables.nop90();
