@@ -1,4 +1,6 @@
 /** The jx86 runtime: CPU state, memory, execution, Linux user mode and the SPIs. */
 module dev.jx86.runtime {
     requires transitive dev.jx86.ir;
+
+    exports dev.jx86.runtime.elf;
 }

@@ -65,10 +65,9 @@ final class InstructionReader {
     private int rex;
     private Vex vex;
     // VEX only: a REX byte before it (objdump names it as unused), VEX.vvvv before the mode masks it,
-    // and where the opcode byte ends (objdump's length for a VEX encoding it rejects).
+    // and the is4 byte (register in bits 7:4) once read.
     private int rexBeforeVex;
     private int rawVvvv;
-    private int opcodeEnd;
     private int is4;
 
     // Opcode and ModRM.
@@ -88,6 +87,8 @@ final class InstructionReader {
     private int rexUsed;
     private boolean memoryOperand;
     private boolean segmentUsed;
+    /** 66 chose between rows that differ in their mandatory prefix (BSF over TZCNT, MOVBE over CRC32). */
+    private boolean selected66;
 
     // Relative branch displacement, resolved once the length is known.
     private long relative;
@@ -173,7 +174,6 @@ final class InstructionReader {
                 return invalid;
             }
             opcode = next();
-            opcodeEnd = pos;
         } else if (b == 0x62 && (mode64 || peek() >= 0xc0)) {
             return skipEvex();
         } else if (b == 0x8f && (peek() & 0x1f) >= 8) {
@@ -182,6 +182,7 @@ final class InstructionReader {
             map = OpcodeMap.ONE_BYTE;
             opcode = b;
         }
+        int opcodeEnd = pos;
         Node node = DecodeTables.root(map, opcode);
         Dimension lastSplit = null;
         while (node instanceof Node.Split split) {
@@ -205,7 +206,8 @@ final class InstructionReader {
                         ? new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE)
                         : vexInvalid(opcodeEnd);
             }
-            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+            // Like objdump, an undefined encoding ends after its opcode, whether or not its ModRM was read.
+            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Row row = leaf.row();
         if (vex != null && rawVvvv != 0 && !usesVvvv(row)) {
@@ -400,7 +402,11 @@ final class InstructionReader {
 
     private int key(Node.Split split) {
         return switch (split.dimension()) {
-            case PREFIX -> prefixKey();
+            case PREFIX -> {
+                int prefix = prefixKey();
+                selected66 |= prefix == 1 && vex == null;
+                yield prefix;
+            }
             case REG -> modrm() >> 3 & 7;
             case MOD -> (modrm() >> 6) == 3 ? Encoding.REGISTER : Encoding.MEMORY;
             case RM -> modrm() & 7;
@@ -632,7 +638,8 @@ final class InstructionReader {
             case Z -> operandSize == 2 ? 2 : 4;
             case Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
             case A -> operandSize * 2;
-            case P -> operandSize + 2;
+            // A far pointer is m16:16 or m16:32; AMD (and objdump) ignore REX.W here, Intel reads m16:64.
+            case P -> operandSize == 2 ? 4 : 6;
             case S -> mode64 ? 10 : 6;
             case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
         };
@@ -678,6 +685,8 @@ final class InstructionReader {
         long displacement = 0;
         int displacementSize = 0;
         boolean stackDefault = false;
+        // objdump counts REX.B as used by any ModRM memory form, even where no base register reads it.
+        rexUsed |= REX_B;
         if (rm == 4) {
             int s = next();
             sib = true;
@@ -689,8 +698,9 @@ final class InstructionReader {
                 index = Register.vector(vsibIndexSize, indexNumber);
             } else if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
-            } else if (scale != 1 || baseLow != 4) {
-                // No index; objdump still names the field (riz), except in the plain [rsp] form.
+            } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && mode64)) {
+                // No index; objdump still names the field (riz), except in the plain [rsp] and
+                // absolute forms.
                 index = addressSize == 8 ? Register.RIZ : Register.EIZ;
             }
             if (baseLow == 5 && mod == 0) {
@@ -865,10 +875,13 @@ final class InstructionReader {
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 -> i == last66 && vex == null && (mandatory66 || usesOperandSize(row));
+                case 0x66 ->
+                    i == last66
+                            && vex == null
+                            && (mandatory66 || selected66 || usesOperandSize(row) && !rexWOverrides66(row));
                 case 0x67 ->
                     i == last67
-                            && (memoryOperand && !(operands.stream().anyMatch(this::isOffset))
+                            && (memoryOperand && !(operands.stream().anyMatch(this::isAbsolute))
                                     || row.has(Attribute.AS16)
                                     || row.has(Attribute.AS32)
                                     || row.has(Attribute.AS64));
@@ -887,7 +900,7 @@ final class InstructionReader {
         }
         int rexUnused = 0;
         if (rex != 0 && vex == null) {
-            boolean sizeFromW = row.usesOperandSize() && !row.has(Attribute.D64) && !row.has(Attribute.F64);
+            boolean sizeFromW = sizeFromW(row);
             boolean farReturn = row.mnemonic() == Mnemonic.IRET || row.mnemonic() == Mnemonic.RETF;
             if (sizeFromW || farReturn || wSplit(row)) {
                 rexUsed |= REX_W;
@@ -906,8 +919,28 @@ final class InstructionReader {
                 java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, vex == null ? rex : 0, rexUnused, vex);
     }
 
-    private boolean isOffset(Operand operand) {
-        return operand instanceof Memory m && m.base() == null && m.index() == null && modrm < 0;
+    /** objdump does not count 67 as taken by a 32-bit absolute address (16- and 64-bit modes). */
+    private boolean isAbsolute(Operand operand) {
+        return operand instanceof Memory m && m.base() == null && m.index() == null && m.addressSize() == 4;
+    }
+
+    /**
+     * REX.W sets a 64-bit operand size whatever 66 says, so 66 has no effect; except at 90, where 66
+     * is what makes the bytes XCHG rather than NOP.
+     */
+    private boolean rexWOverrides66(Row row) {
+        return (rex & REX_W) != 0
+                && vex == null
+                && sizeFromW(row)
+                && !(row.mnemonic() == Mnemonic.XCHG && opcode == 0x90);
+    }
+
+    /** Whether REX.W selects this row's operand size (not for D64 rows, which are 64-bit anyway). */
+    private static boolean sizeFromW(Row row) {
+        return row.usesOperandSize()
+                && !row.has(Attribute.D64)
+                && !row.has(Attribute.F64)
+                && row.operands().stream().noneMatch(f -> f.type() == Type.P);
     }
 
     private static boolean usesOperandSize(Row row) {

@@ -92,7 +92,7 @@ public final class Disassembler {
             while (text.length() < 6) {
                 text.append(' ');
             }
-            appendMemory(text.append(' '), invalid.memory());
+            appendMemory(text.append(' '), invalid.memory(), false);
         }
         return text.toString();
     }
@@ -100,11 +100,12 @@ public final class Disassembler {
     private String format(Instruction instruction) {
         StringBuilder text = new StringBuilder();
         appendPrefixes(text, instruction.prefixes(), instruction.mode(), instruction.attributes());
-        String named = namedByImmediate(instruction);
-        text.append(named != null ? named : mnemonic(instruction));
-        int shown = instruction.operands().size() - (named != null ? 1 : 0);
+        String pseudoOp = PseudoOps.name(instruction);
+        text.append(pseudoOp != null ? pseudoOp : mnemonic(instruction));
         String comment = null;
-        for (int i = 0; i < shown; i++) {
+        int count = instruction.operands().size() - (pseudoOp != null ? 1 : 0);
+        boolean vector = instruction.operands().stream().anyMatch(Disassembler::isVectorRegister);
+        for (int i = 0; i < count; i++) {
             if (i == 0) {
                 while (text.length() < 6) {
                     text.append(' ');
@@ -114,7 +115,7 @@ public final class Disassembler {
                 text.append(',');
             }
             Operand operand = instruction.operand(i);
-            appendOperand(text, instruction, operand);
+            appendOperand(text, instruction, operand, vector);
             if (vsibClash(instruction, i)) {
                 text.append("/(bad)");
             }
@@ -126,46 +127,6 @@ public final class Disassembler {
             text.append("        # ").append(comment);
         }
         return text.toString();
-    }
-
-    /** objdump's VEX comparison predicates, by immediate (0-31). */
-    private static final String[] PREDICATES = {
-        "eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord",
-        "eq_uq", "nge", "ngt", "false", "neq_oq", "ge", "gt", "true",
-        "eq_os", "lt_oq", "le_oq", "unord_s", "neq_us", "nlt_uq", "nle_uq", "ord_s",
-        "eq_us", "nge_uq", "ngt_uq", "false_os", "neq_os", "ge_oq", "gt_oq", "true_us"
-    };
-
-    /**
-     * The pseudo-op objdump names an instruction by when its last operand, an immediate, selects a
-     * variant: {@code vcmpltps} for {@code vcmpps ...,1}, {@code vpclmulhqlqdq} for {@code
-     * vpclmulqdq ...,1}. Null when it keeps the plain name and the immediate.
-     */
-    private static String namedByImmediate(Instruction instruction) {
-        List<Operand> operands = instruction.operands();
-        if (operands.isEmpty() || !(operands.get(operands.size() - 1) instanceof Immediate immediate)) {
-            return null;
-        }
-        long value = immediate.value() & 0xff;
-        String text = instruction.mnemonic().text();
-        return switch (instruction.mnemonic()) {
-            case VCMPPS, VCMPPD, VCMPSS, VCMPSD ->
-                value < PREDICATES.length
-                        ? text.substring(0, text.length() - 2)
-                                + PREDICATES[(int) value]
-                                + text.substring(text.length() - 2)
-                        : null;
-            case VPCLMULQDQ ->
-                // objdump also names 2 and 3 (bits the instruction ignores) like 0x10 and 0x11.
-                switch ((int) value) {
-                    case 0x00 -> "vpclmullqlqdq";
-                    case 0x01 -> "vpclmulhqlqdq";
-                    case 0x02, 0x10 -> "vpclmullqhqdq";
-                    case 0x03, 0x11 -> "vpclmulhqhqdq";
-                    default -> null;
-                };
-            default -> null;
-        };
     }
 
     /**
@@ -225,7 +186,7 @@ public final class Disassembler {
             case 0x9b -> null;
             case 0xf0 -> "lock";
             case 0xf2 -> unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
-            case 0xf3 -> unused ? "repz" : repeRepne ? "repz" : rep ? "rep" : null;
+            case 0xf3 -> rep ? "rep" : unused || repeRepne ? "repz" : null;
             case 0x66 -> unused ? (mode == Mode.BITS16 ? "data32" : "data16") : null;
             case 0x67 -> unused ? (mode == Mode.BITS32 ? "addr16" : "addr32") : null;
             case 0x3e -> unused ? (notrack ? "notrack" : "ds") : null;
@@ -301,7 +262,15 @@ public final class Disassembler {
         return false;
     }
 
-    private void appendOperand(StringBuilder text, Instruction instruction, Operand operand) {
+    private static boolean isVectorRegister(Operand operand) {
+        return operand instanceof Register register
+                && switch (register.kind()) {
+                    case XMM, YMM, ZMM -> true;
+                    default -> false;
+                };
+    }
+
+    private void appendOperand(StringBuilder text, Instruction instruction, Operand operand, boolean vector) {
         switch (operand) {
             case Register register -> text.append(register.text());
             case Immediate immediate when immediate.encodedSize() == 0 -> text.append(immediate.value());
@@ -313,7 +282,7 @@ public final class Disassembler {
                         .append(Integer.toHexString(far.selector()))
                         .append(":0x")
                         .append(Long.toHexString(far.offset()));
-            case Memory memory -> appendMemory(text, memory);
+            case Memory memory -> appendMemory(text, memory, vector);
         }
     }
 
@@ -338,8 +307,12 @@ public final class Disassembler {
         return Long.toHexString(wrapped) + (symbol != null ? " <" + symbol + ">" : "");
     }
 
-    private static void appendMemory(StringBuilder text, Memory memory) {
-        String keyword = sizeKeyword(memory.size());
+    /**
+     * A 16-byte operand is an XMMWORD beside vector registers and an OWORD elsewhere (INVEPT,
+     * CMPXCHG16B), as objdump names them.
+     */
+    private static void appendMemory(StringBuilder text, Memory memory, boolean vector) {
+        String keyword = memory.size() == 16 && !vector ? "OWORD" : sizeKeyword(memory.size());
         if (keyword != null) {
             text.append(keyword).append(" PTR ");
         }
@@ -361,13 +334,15 @@ public final class Disassembler {
             }
             text.append(memory.index().text());
             if (memory.addressSize() != 2) {
+                // 16-bit addressing has no scale: objdump writes [bx+si], not [bx+si*1].
                 text.append('*').append(memory.scale());
             }
         }
         if (memory.displacementSize() != 0) {
             long displacement = memory.displacement();
             if (memory.ripRelative()) {
-                text.append("+0x").append(Long.toHexString(mask(displacement, memory.addressSize())));
+                // objdump shows a RIP- (and EIP-) relative displacement as a 64-bit unsigned number.
+                text.append("+0x").append(Long.toHexString(displacement));
             } else if (displacement < 0) {
                 text.append("-0x").append(Long.toHexString(mask(-displacement, memory.addressSize())));
             } else {

@@ -8,11 +8,14 @@ import java.util.List;
 
 /**
  * Collects the rows of the opcode tables and compiles each opcode's rows into a decode tree. Where
- * rows overlap, the one with more specific constraints wins (F3 0F 1E FA ENDBR64 over 0F 1E /r NOP);
- * two equally specific rows for the same bytes are an error in the tables.
+ * rows overlap, the one with more specific constraints wins (F3 0F 1E FA ENDBR64 over 0F 1E /r NOP),
+ * and between equally specific rows the one with a mandatory prefix; two rows still tied for the same
+ * bytes are an error in the tables.
  */
 public final class TableBuilder {
     private final List<List<List<Row>>> rowsByMap = new ArrayList<>();
+    /** Rows that stand for "undefined" ({@link #undefined}); their mnemonic is null. */
+    private final List<Row> holes = new ArrayList<>();
 
     TableBuilder() {
         for (int m = 0; m < OpcodeMap.values().length; m++) {
@@ -56,13 +59,24 @@ public final class TableBuilder {
         }
     }
 
+    /**
+     * Marks an encoding undefined where a less specific row would otherwise cover it: the blank F3
+     * column of 0F 38 F0, whose no-prefix row MOVBE takes 66 as operand-size prefix.
+     */
+    public void undefined(String encoding) {
+        Encoding parsed = Encoding.parse(encoding);
+        Row hole = new Row(parsed, null, List.of(), 0);
+        holes.add(hole);
+        rowsByMap.get(parsed.map().ordinal()).get(parsed.opcode()).add(hole);
+    }
+
     /** Every row added, for tests that check the tables as a whole. */
     List<Row> rows() {
         List<Row> all = new ArrayList<>();
         for (List<List<Row>> byOpcode : rowsByMap) {
             for (List<Row> rows : byOpcode) {
                 for (Row row : rows) {
-                    if (!all.contains(row)) {
+                    if (!all.contains(row) && !holes.contains(row)) {
                         all.add(row);
                     }
                 }
@@ -87,7 +101,7 @@ public final class TableBuilder {
         return roots;
     }
 
-    private static Node build(List<Row> rows, int first) {
+    private Node build(List<Row> rows, int first) {
         if (rows.isEmpty()) {
             return Node.UNDEFINED;
         }
@@ -109,7 +123,8 @@ public final class TableBuilder {
             boolean mandatory66 = agree(rows, r -> r.encoding().prefix() == 1, dimension);
             return new Node.Split(dimension, children, d64, mandatory66);
         }
-        return new Node.Leaf(mostSpecific(rows));
+        Row row = mostSpecific(rows);
+        return holes.contains(row) ? Node.UNDEFINED : new Node.Leaf(row);
     }
 
     /** Under an operand-size split every row must compute the size the same way. */
@@ -129,8 +144,13 @@ public final class TableBuilder {
             int score = 0;
             for (Dimension dimension : Dimension.values()) {
                 if (valueOf(row, dimension) != Encoding.ANY) {
-                    score++;
+                    score += 2;
                 }
+            }
+            // Between rows otherwise equally specific, a mandatory prefix decides: it is part of the
+            // opcode (F2 0F 38 F0 CRC32 over the memory-only 0F 38 F0 MOVBE).
+            if (row.encoding().prefix() != Encoding.ANY) {
+                score++;
             }
             if (score > bestScore) {
                 best = row;
