@@ -280,7 +280,10 @@ final class InstructionReader {
 
     private static boolean usesVvvv(Row row) {
         for (OperandForm form : row.operands()) {
-            if (form.method() == Method.H || form.method() == Method.B || form.method() == Method.KH) {
+            if (form.method() == Method.H
+                    || form.method() == Method.B
+                    || form.method() == Method.KH
+                    || form.method() == Method.TH) {
                 return true;
             }
         }
@@ -469,8 +472,9 @@ final class InstructionReader {
         } else if (modrm >= 0 && (modrm >> 6) != 3) {
             vsibIndexSize = vsibIndexSize(forms);
             memory = readMemory(0, false);
-            if (vsibIndexSize != 0 && (addressSize == 2 || !sib)) {
-                // VSIB needs a SIB byte (and 32/64-bit addressing); objdump prints "(bad)" for the address.
+            if ((vsibIndexSize != 0 || forms.stream().anyMatch(f -> f.method() == Method.SIBMEM))
+                    && (addressSize == 2 || !sib)) {
+                // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
             }
         }
@@ -482,7 +486,7 @@ final class InstructionReader {
             long target = wrap(address + (pos - start) + relative);
             operands.set(relativeIndex, new RelativeTarget(target, relativeSize));
         }
-        if (vex != null && mode64 && namesMissingMaskRegister(forms)) {
+        if (vex != null && mode64 && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
@@ -498,14 +502,17 @@ final class InstructionReader {
                 row.attributes());
     }
 
-    /** Whether VEX.R, VEX.B or VEX.vvvv bit 3 extends an opmask register number past k7 (objdump: "(bad)"). */
-    private boolean namesMissingMaskRegister(List<OperandForm> forms) {
+    /**
+     * Whether VEX.R, VEX.B or VEX.vvvv bit 3 extends an opmask or tile register number past 7 (objdump:
+     * "(bad)").
+     */
+    private boolean namesMissingRegister(List<OperandForm> forms) {
         for (OperandForm form : forms) {
             boolean bad = switch (form.method()) {
-                case KG -> (rex & REX_R) != 0;
-                case KR -> (rex & REX_B) != 0;
+                case KG, TG -> (rex & REX_R) != 0;
+                case KR, TR -> (rex & REX_B) != 0;
                 case KE -> isRegisterForm() && (rex & REX_B) != 0;
-                case KH -> vex.vvvv() > 7;
+                case KH, TH -> vex.vvvv() > 7;
                 default -> false;
             };
             if (bad) {
@@ -581,7 +588,10 @@ final class InstructionReader {
             case KE -> isRegisterForm() ? Register.mask(modrm & 7) : sized(memory, form.memoryType());
             case KR -> Register.mask(modrm & 7);
             case KH -> Register.mask(vex.vvvv() & 7);
-            case VSIB -> sized(memory, form.memoryType());
+            case VSIB, SIBMEM -> sized(memory, form.memoryType());
+            case TG -> Register.tile(modrm >> 3 & 7);
+            case TR -> Register.tile(modrm & 7);
+            case TH -> Register.tile(vex.vvvv() & 7);
             case TABLE -> {
                 memoryOperand = true;
                 Register base = Register.gpr(addressSize, 3, false);

@@ -645,6 +645,21 @@ public enum Mnemonic {
     CMPLEXADD,
     CMPNLEXADD,
 
+    // AMX (VEX-encoded, tile registers)
+    LDTILECFG,
+    STTILECFG,
+    TILERELEASE,
+    TILEZERO,
+    TILELOADD,
+    TILELOADDT1,
+    TILESTORED,
+    TDPBF16PS,
+    TDPFP16PS,
+    TDPBUUD,
+    TDPBUSD,
+    TDPBSUD,
+    TDPBSSD,
+
     // AVX-512 opmask instructions (VEX-encoded)
     KANDW,
     KANDQ,

@@ -116,7 +116,7 @@ public final class Disassembler {
             }
             Operand operand = instruction.operand(i);
             appendOperand(text, instruction, operand, vector);
-            if (vsibClash(instruction, i)) {
+            if (registerClash(instruction, i)) {
                 text.append("/(bad)");
             }
             if (operand instanceof Memory memory && memory.ripRelative()) {
@@ -130,21 +130,26 @@ public final class Disassembler {
     }
 
     /**
-     * For a gather (a VSIB memory operand as the second operand): whether operand {@code i} names the
-     * same vector register as another of destination, index and mask, which objdump marks with
-     * {@code /(bad)} (such encodings raise #UD).
+     * For a gather (a VSIB memory operand second) or an AMX tile multiply (three tile registers):
+     * whether operand {@code i} names the same register as another of the three, which objdump marks
+     * with {@code /(bad)} (such encodings raise #UD).
      */
-    private static boolean vsibClash(Instruction instruction, int i) {
+    private static boolean registerClash(Instruction instruction, int i) {
         List<Operand> operands = instruction.operands();
         if (operands.size() != 3
-                || !(operands.get(1) instanceof Memory memory)
-                || memory.index() == null
-                || !isVector(memory.index())
-                || !(operands.get(0) instanceof Register destination)
-                || !(operands.get(2) instanceof Register mask)) {
+                || !(operands.get(0) instanceof Register first)
+                || !(operands.get(2) instanceof Register third)) {
             return false;
         }
-        int[] numbers = {destination.number(), memory.index().number(), mask.number()};
+        Register second;
+        if (operands.get(1) instanceof Memory memory && memory.index() != null && isVector(memory.index())) {
+            second = memory.index();
+        } else if (first.kind() == Register.Kind.TILE && operands.get(1) instanceof Register register) {
+            second = register;
+        } else {
+            return false;
+        }
+        int[] numbers = {first.number(), second.number(), third.number()};
         return numbers[i] == numbers[(i + 1) % 3] || numbers[i] == numbers[(i + 2) % 3];
     }
 

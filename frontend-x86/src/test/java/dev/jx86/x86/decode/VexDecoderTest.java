@@ -36,6 +36,9 @@ class VexDecoderTest {
                 "BITS64 | c4 e1 f9 7e c0       | vmovq  rax,xmm0",
                 "BITS64 | 66 c5 f8 58 00       | data16 vaddps xmm0,xmm0,XMMWORD PTR [rax]",
                 "BITS64 | c4 e2 79 50 c1       | {vex} vpdpbusd xmm0,xmm0,xmm1",
+                "BITS64 | c4 e2 7b 4b 0c 08    | tileloadd tmm1,[rax+rcx*1]",
+                "BITS64 | c4 e2 7a 5c c1       | tdpbf16ps tmm0/(bad),tmm1,tmm0/(bad)",
+                "BITS64 | c4 e3 79 48 00 ab    | vpermil2ps xmm0,xmm0,XMMWORD PTR [rax],xmm10,0xb",
                 "BITS32 | c4 e1 f9 7e c0       | vmovd  eax,xmm0",
                 "BITS32 | c4 e2 79 92 04 c8    | vgatherdps xmm0/(bad),DWORD PTR [eax+xmm1*8],xmm0/(bad)",
             })

@@ -79,5 +79,13 @@ public enum Method {
      */
     VSIB,
     /** The low four bits of the is4 byte an L operand reads: VPERMIL2PS's selector (written {@code I4}). */
-    I4
+    I4,
+    /** ModRM.reg selects an AMX tile register (written {@code TG}). */
+    TG,
+    /** ModRM.rm selects an AMX tile register, register form only (written {@code TR}). */
+    TR,
+    /** VEX.vvvv selects an AMX tile register (written {@code TH}). */
+    TH,
+    /** ModRM memory that must have a SIB byte, no size given (AMX's sibmem, written {@code Msib}). */
+    SIBMEM
 }

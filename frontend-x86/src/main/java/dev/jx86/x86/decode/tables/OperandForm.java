@@ -25,6 +25,12 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
             case "ST(i)" -> {
                 return new OperandForm(Method.STI, Type.T, Type.T, null, 0);
             }
+            case "TG", "TR", "TH" -> {
+                return new OperandForm(Method.valueOf(text), Type.NONE, Type.NONE, null, 0);
+            }
+            case "Msib" -> {
+                return new OperandForm(Method.SIBMEM, Type.NONE, Type.NONE, null, 0);
+            }
             case "I4" -> {
                 return new OperandForm(Method.I4, Type.B, Type.B, null, 0);
             }
@@ -90,20 +96,20 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
     /** Whether the form takes only the register encoding of ModRM.rm (mod = 11). */
     public boolean registerOnly() {
         return switch (method) {
-            case R, U, N, STI, KR -> true;
+            case R, U, N, STI, KR, TR -> true;
             default -> false;
         };
     }
 
     /** Whether the form takes only the memory encoding of ModRM.rm. */
     public boolean memoryOnly() {
-        return method == Method.M || method == Method.VSIB;
+        return method == Method.M || method == Method.VSIB || method == Method.SIBMEM;
     }
 
     /** Whether the form is encoded in the ModRM byte. */
     public boolean usesModRm() {
         return switch (method) {
-            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI, KG, KE, KR, VSIB -> true;
+            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI, KG, KE, KR, VSIB, TG, TR, SIBMEM -> true;
             default -> false;
         };
     }

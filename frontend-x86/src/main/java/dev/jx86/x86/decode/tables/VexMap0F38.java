@@ -5,12 +5,17 @@ import static dev.jx86.x86.decode.Mnemonic.*;
 
 /**
  * VEX map 2 (implied 0F 38): SSSE3/SSE4 VEX forms, AVX2, FMA3, F16C, gathers, AES/VAES, GFNI,
- * AVX-VNNI, AVX-IFMA, AVX-VNNI-INT8, AVX-NE-CONVERT, CMPccXADD and the BMI1/BMI2 general-register
- * instructions, rows in the order
- * of the Intel SDM's opcode table A-4. Departures from the SDM: a row without an L field covers both
- * VEX.128 and VEX.256; the widening moves (VPMOVSX/ZX) and VCVTPH2PS are split by L with explicit
- * source sizes; the gathers' memory operand is written vm32x/vm32y/vm64x/vm64y as on the SDM's
- * instruction pages.
+ * AVX-VNNI, AVX-IFMA, AVX-VNNI-INT8, AVX-NE-CONVERT, CMPccXADD, AMX and the BMI1/BMI2
+ * general-register instructions, rows in the order of the Intel SDM's opcode table A-4. Departures
+ * from the SDM:
+ * <ul>
+ *   <li>a row without an L field covers both VEX.128 and VEX.256;
+ *   <li>the widening moves (VPMOVSX/ZX) and VCVTPH2PS are split by L with explicit source sizes;
+ *   <li>the gathers' memory operand is written as on the SDM's instruction pages (vm32x...) with the
+ *       element type after a colon (vm32x:q for VGATHERDPD);
+ *   <li>LDTILECFG/STTILECFG take any ModRM.reg and TILEZERO any ModRM.rm (the SDM has /0 and
+ *       11:rrr:000), as objdump decodes them.
+ * </ul>
  */
 final class VexMap0F38 {
     private VexMap0F38() {}
@@ -96,6 +101,14 @@ final class VexMap0F38 {
         t.row("VEX.66.0F38.W0 47 /r", VPSLLVD, "Vx,Hx,Wx");
         t.row("VEX.66.0F38.W1 47 /r", VPSLLVQ, "Vx,Hx,Wx");
 
+        t.row("VEX.128.0F38.W0 49 /r mem", LDTILECFG, "M", O64);
+        t.row("VEX.128.66.0F38.W0 49 /r mem", STTILECFG, "M", O64);
+        t.row("VEX.128.0F38.W0 49 C0", TILERELEASE, "", O64);
+        t.row("VEX.128.F2.0F38.W0 49 /r reg", TILEZERO, "TG", O64);
+        t.row("VEX.128.F2.0F38.W0 4B /r mem", TILELOADD, "TG,Msib", O64);
+        t.row("VEX.128.66.0F38.W0 4B /r mem", TILELOADDT1, "TG,Msib", O64);
+        t.row("VEX.128.F3.0F38.W0 4B /r mem", TILESTORED, "Msib,TG", O64);
+
         t.row("VEX.0F38.W0 50 /r", VPDPBUUD, "Vx,Hx,Wx");
         t.row("VEX.66.0F38.W0 50 /r", VPDPBUSD, "Vx,Hx,Wx");
         t.row("VEX.F3.0F38.W0 50 /r", VPDPBSUD, "Vx,Hx,Wx");
@@ -106,6 +119,12 @@ final class VexMap0F38 {
         t.row("VEX.F2.0F38.W0 51 /r", VPDPBSSDS, "Vx,Hx,Wx");
         t.row("VEX.66.0F38.W0 52 /r", VPDPWSSD, "Vx,Hx,Wx");
         t.row("VEX.66.0F38.W0 53 /r", VPDPWSSDS, "Vx,Hx,Wx");
+        t.row("VEX.128.F3.0F38.W0 5C /r reg", TDPBF16PS, "TG,TR,TH", O64);
+        t.row("VEX.128.F2.0F38.W0 5C /r reg", TDPFP16PS, "TG,TR,TH", O64);
+        t.row("VEX.128.0F38.W0 5E /r reg", TDPBUUD, "TG,TR,TH", O64);
+        t.row("VEX.128.66.0F38.W0 5E /r reg", TDPBUSD, "TG,TR,TH", O64);
+        t.row("VEX.128.F3.0F38.W0 5E /r reg", TDPBSUD, "TG,TR,TH", O64);
+        t.row("VEX.128.F2.0F38.W0 5E /r reg", TDPBSSD, "TG,TR,TH", O64);
         t.row("VEX.66.0F38.W0 58 /r", VPBROADCASTD, "Vx,Wd");
         t.row("VEX.66.0F38.W0 59 /r", VPBROADCASTQ, "Vx,Wq");
         t.row("VEX.256.66.0F38.W0 5A /r mem", VBROADCASTI128, "Vqq,Mdq");
