@@ -9,6 +9,7 @@ import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.Type;
+import dev.jx86.x86.decode.tables.XopOpcodes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +26,6 @@ final class InstructionReader {
         private static final long serialVersionUID = 1L;
         static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
         static final Stop TOO_LONG = new Stop(Invalid.Reason.TOO_LONG);
-        static final Stop NO_SEGMENT_REGISTER = new Stop(Invalid.Reason.UNDEFINED_OPCODE);
         final Invalid.Reason reason;
 
         private Stop(Invalid.Reason reason) {
@@ -89,6 +89,8 @@ final class InstructionReader {
     private boolean segmentUsed;
     /** 66 chose between rows that differ in their mandatory prefix (BSF over TZCNT, MOVBE over CRC32). */
     private boolean selected66;
+    /** ModRM.reg named segment register 6 or 7, which do not exist: #UD once the length is known. */
+    private boolean noSuchSegment;
 
     // Relative branch displacement, resolved once the length is known.
     private long relative;
@@ -342,10 +344,18 @@ final class InstructionReader {
 
     /** EVEX (AVX-512) is decoded to its length only: jx86 does not support it, so it raises #UD. */
     private Decoded skipEvex() {
+        int escape = pos - 1;
         int p0 = next();
-        next();
-        next();
         int evexMap = p0 & 7;
+        // Maps 0, 4 and 7 and a set reserved bit 3 are not EVEX; neither is P1 bit 2 clear (SDM 2.7.1).
+        if (evexMap == 0 || evexMap == 4 || evexMap == 7 || (p0 & 8) != 0) {
+            return unsupported(escape + 1);
+        }
+        int p1 = next();
+        if ((p1 & 4) == 0) {
+            return unsupported(escape + 2);
+        }
+        next();
         int op = next();
         int m = next();
         skipAddress(m, true);
@@ -354,25 +364,38 @@ final class InstructionReader {
         if (immediate) {
             next();
         }
-        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+        return unsupported(pos);
     }
 
-    /** AMD XOP is decoded to its length only: it raises #UD on the processors jx86 models. */
+    /**
+     * AMD XOP is decoded to its length only: it raises #UD on the processors jx86 models. Bytes that
+     * are no XOP instruction end, as objdump has them, after 8F (a map other than 8, 9 or A) or after
+     * the opcode.
+     */
     private Decoded skipXop() {
+        int escape = pos - 1;
         int b1 = next();
-        next();
-        next();
         int xopMap = b1 & 0x1f;
-        int m = next();
-        skipAddress(m, false);
-        if (xopMap == 8) {
-            next();
-        } else if (xopMap == 0xa) {
-            for (int i = 0; i < 4; i++) {
-                next();
-            }
+        if (xopMap != 8 && xopMap != 9 && xopMap != 0xa) {
+            return unsupported(escape + 1);
         }
-        return new Invalid(address, pos - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+        int b2 = next();
+        int op = next();
+        int m = next();
+        int immediate = XopOpcodes.immediateSize(
+                xopMap, op, (b2 & 0x80) != 0, (b2 & 4) != 0, b2 & 3, b2 >> 3 & 0xf, m >> 3 & 7);
+        if (immediate < 0) {
+            return unsupported(escape + 4);
+        }
+        skipAddress(m, false);
+        for (int i = 0; i < immediate; i++) {
+            next();
+        }
+        return unsupported(pos);
+    }
+
+    private Invalid unsupported(int end) {
+        return new Invalid(address, end - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
     }
 
     /**
@@ -486,7 +509,7 @@ final class InstructionReader {
             long target = wrap(address + (pos - start) + relative);
             operands.set(relativeIndex, new RelativeTarget(target, relativeSize));
         }
-        if (vex != null && mode64 && namesMissingRegister(forms)) {
+        if (noSuchSegment || vex != null && mode64 && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
@@ -607,7 +630,8 @@ final class InstructionReader {
     private Register segmentRegister() {
         int number = modrm >> 3 & 7;
         if (number > 5) {
-            throw Stop.NO_SEGMENT_REGISTER;
+            noSuchSegment = true;
+            return Register.ES;
         }
         return Register.segment(number);
     }
@@ -794,7 +818,22 @@ final class InstructionReader {
         if (lastSegment < 0) {
             return null;
         }
-        Register segment = switch (prefixBytes[lastSegment]) {
+        if (mode64) {
+            // CS, DS, ES and SS overrides are ignored as if absent: the last FS or GS acts.
+            for (int i = lastSegment; i >= 0; i--) {
+                switch (prefixBytes[i]) {
+                    case 0x64 -> {
+                        return Register.FS;
+                    }
+                    case 0x65 -> {
+                        return Register.GS;
+                    }
+                    default -> {}
+                }
+            }
+            return null;
+        }
+        return switch (prefixBytes[lastSegment]) {
             case 0x26 -> Register.ES;
             case 0x2e -> Register.CS;
             case 0x36 -> Register.SS;
@@ -802,10 +841,6 @@ final class InstructionReader {
             case 0x64 -> Register.FS;
             default -> Register.GS;
         };
-        if (mode64 && segment != Register.FS && segment != Register.GS) {
-            return null;
-        }
-        return segment;
     }
 
     private Memory stringOperand(int size, Register segment, int register) {
@@ -945,12 +980,19 @@ final class InstructionReader {
                 && !(row.mnemonic() == Mnemonic.XCHG && opcode == 0x90);
     }
 
-    /** Whether REX.W selects this row's operand size (not for D64 rows, which are 64-bit anyway). */
+    /**
+     * Whether REX.W selects this row's operand size: not for D64 rows (64-bit anyway), far pointers
+     * (AMD reads m16:32) or eAX forms (which stop at 32 bits).
+     */
     private static boolean sizeFromW(Row row) {
-        return row.usesOperandSize()
-                && !row.has(Attribute.D64)
-                && !row.has(Attribute.F64)
-                && row.operands().stream().noneMatch(f -> f.type() == Type.P);
+        if (row.has(Attribute.D64) || row.has(Attribute.F64)) {
+            return false;
+        }
+        if (row.has(Attribute.OS16) || row.has(Attribute.OS32) || row.has(Attribute.OS64)) {
+            return true;
+        }
+        return row.operands().stream()
+                .anyMatch(f -> f.followsOperandSize() && f.type() != Type.P && f.sizeFollows() != 4);
     }
 
     private static boolean usesOperandSize(Row row) {

@@ -86,7 +86,7 @@ public final class Disassembler {
     /** objdump's {@code (bad)}: after the prefixes without effect, before an x87 memory operand. */
     private static String format(Invalid invalid) {
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, invalid.prefixes(), invalid.mode(), 0);
+        appendPrefixes(text, invalid.prefixes(), invalid.mode(), 0, 0);
         text.append("(bad)");
         if (invalid.memory() != null) {
             while (text.length() < 6) {
@@ -99,7 +99,7 @@ public final class Disassembler {
 
     private String format(Instruction instruction) {
         StringBuilder text = new StringBuilder();
-        appendPrefixes(text, instruction.prefixes(), instruction.mode(), instruction.attributes());
+        appendPrefixes(text, instruction.prefixes(), instruction.mode(), instruction.attributes(), hle(instruction));
         String pseudoOp = PseudoOps.name(instruction);
         text.append(pseudoOp != null ? pseudoOp : mnemonic(instruction));
         String comment = null;
@@ -157,9 +157,29 @@ public final class Disassembler {
         return register.kind() == Register.Kind.XMM || register.kind() == Register.Kind.YMM;
     }
 
-    private static void appendPrefixes(StringBuilder text, Prefixes prefixes, Mode mode, int attributes) {
+    /** F2 acts as XACQUIRE. */
+    private static final int XACQUIRE = 1;
+    /** F3 acts as XRELEASE. */
+    private static final int XRELEASE = 2;
+
+    /**
+     * Where F2/F3 are the HLE hints (SDM Vol. 1, 16.3.1): with LOCK on any lockable instruction with
+     * a memory destination, on XCHG with memory without LOCK, and F3 alone on MOV to memory.
+     */
+    private static int hle(Instruction instruction) {
+        if (instruction.operands().isEmpty() || !(instruction.operand(0) instanceof Memory)) {
+            return 0;
+        }
+        if (instruction.prefixes().lock() && instruction.has(Attribute.LOCKABLE)
+                || instruction.mnemonic() == Mnemonic.XCHG) {
+            return XACQUIRE | XRELEASE;
+        }
+        return instruction.mnemonic() == Mnemonic.MOV && instruction.has(Attribute.HLE) ? XRELEASE : 0;
+    }
+
+    private static void appendPrefixes(StringBuilder text, Prefixes prefixes, Mode mode, int attributes, int hle) {
         for (int i = 0; i < prefixes.count(); i++) {
-            String name = prefixName(mode, attributes, prefixes, i);
+            String name = prefixName(mode, attributes, hle, prefixes, i);
             if (name != null) {
                 text.append(name).append(' ');
             }
@@ -180,7 +200,7 @@ public final class Disassembler {
     }
 
     /** The name objdump gives the {@code i}-th legacy prefix here, or null when it prints none. */
-    private static String prefixName(Mode mode, int attributes, Prefixes prefixes, int i) {
+    private static String prefixName(Mode mode, int attributes, int hle, Prefixes prefixes, int i) {
         int prefix = prefixes.byteAt(i);
         boolean unused = prefixes.unused(i);
         boolean bnd = (attributes & Attribute.BND.bit()) != 0;
@@ -190,8 +210,9 @@ public final class Disassembler {
         return switch (prefix) {
             case 0x9b -> null;
             case 0xf0 -> "lock";
-            case 0xf2 -> unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
-            case 0xf3 -> rep ? "rep" : unused || repeRepne ? "repz" : null;
+            case 0xf2 ->
+                (hle & XACQUIRE) != 0 ? "xacquire" : unused ? bnd ? "bnd" : "repnz" : repeRepne || rep ? "repnz" : null;
+            case 0xf3 -> (hle & XRELEASE) != 0 ? "xrelease" : rep ? "rep" : unused || repeRepne ? "repz" : null;
             case 0x66 -> unused ? (mode == Mode.BITS16 ? "data32" : "data16") : null;
             case 0x67 -> unused ? (mode == Mode.BITS32 ? "addr16" : "addr32") : null;
             case 0x3e -> unused ? (notrack ? "notrack" : "ds") : null;

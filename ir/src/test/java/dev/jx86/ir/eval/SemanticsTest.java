@@ -1,0 +1,141 @@
+package dev.jx86.ir.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jx86.ir.Block;
+import dev.jx86.ir.TestEnvironment;
+import dev.jx86.ir.text.Parser;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What single ops compute, including the inputs where x86, Java and other IRs disagree or would throw. */
+class SemanticsTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // Division never throws: x / 0 is all ones, x % 0 is x, MIN / -1 is MIN and MIN % -1 is 0.
+                "udiv.i32 0x7, 0x0 | 0xffffffff",
+                "urem.i32 0x7, 0x0 | 0x7",
+                "sdiv.i64 0x8000000000000000, 0xffffffffffffffff | 0x8000000000000000",
+                "srem.i64 0x8000000000000000, 0xffffffffffffffff | 0x0",
+                "sdiv.i8 0x80, 0xff | 0x80",
+                "sdiv.i16 0xfff9, 0x2 | 0xfffd",
+                "srem.i16 0xfff9, 0x2 | 0xffff",
+                // High halves of products.
+                "umulh.i64 0xffffffffffffffff, 0xffffffffffffffff | 0xfffffffffffffffe",
+                "smulh.i64 0xffffffffffffffff, 0xffffffffffffffff | 0x0",
+                "umulh.i8 0xff, 0xff | 0xfe",
+                "smulh.i16 0x8000, 0x8000 | 0x4000",
+                // Shift and rotate counts are masked to the width.
+                "shl.i8 0x1, 0x9 | 0x2",
+                "lshr.i32 0x80000000, 0x3f | 0x1",
+                "ashr.i16 0x8000, 0xf | 0xffff",
+                "rotl.i8 0x81, 0x1 | 0x3",
+                "rotr.i64 0x1, 0x41 | 0x8000000000000000",
+                // Bit counting: clz and ctz of zero are the width.
+                "clz.i32 0x0, - | 0x20",
+                "ctz.i16 0x0, - | 0x10",
+                "clz.i8 0x1, - | 0x7",
+                "popcnt.i64 0xffffffffffffffff, - | 0x40",
+                "bswap.i32 0x11223344, - | 0x44332211",
+                "bswap.i16 0x1122, - | 0x2211",
+                "neg.i8 0x80, - | 0x80",
+                "not.i16 0x0, - | 0xffff",
+                "andn.i8 0xf0, 0xff | 0xf",
+                // Float on bit patterns: NaN results are Java's canonical NaN; min/max return the second operand
+                // for NaN and for equal zeros, as x86 minss/maxss do.
+                "fadd.i32 0x3f800000, 0x3f800000 | 0x40000000",
+                "fdiv.i64 0x0, 0x0 | 0x7ff8000000000000",
+                "fmin.i32 0x7fc00001, 0x3f800000 | 0x3f800000",
+                "fmin.i32 0x3f800000, 0xffc00000 | 0xffc00000",
+                "fmax.i32 0x80000000, 0x0 | 0x0",
+                "fmax.i32 0x0, 0x80000000 | 0x80000000",
+                "fsqrt.i64 0x4010000000000000, - | 0x4000000000000000",
+            })
+    void scalarOps(String op, String expected) {
+        String[] parts = op.split(" ", 2);
+        String type = parts[0].substring(parts[0].lastIndexOf('.') + 1);
+        String[] operands = parts[1].split(", ");
+        StringBuilder text = new StringBuilder("block 0x0 {\n");
+        text.append("  v0 = const.")
+                .append(type)
+                .append(' ')
+                .append(operands[0])
+                .append('\n');
+        String shiftType = parts[0].matches("(shl|lshr|ashr|rotl|rotr)\\..*") ? "i8" : type;
+        if (!operands[1].equals("-")) {
+            text.append("  v1 = const.")
+                    .append(shiftType)
+                    .append(' ')
+                    .append(operands[1])
+                    .append('\n');
+            text.append("  v2 = ").append(parts[0]).append(" v0, v1\n");
+        } else {
+            text.append("  v2 = ").append(parts[0]).append(" v0\n");
+        }
+        text.append("  set s0, v2\n  jump 0x0\n}\n");
+        assertThat(result(text.toString())).isEqualTo(Long.parseUnsignedLong(expected.substring(2), 16));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "zext.i64 i8 0x80 | 0x80",
+                "sext.i64 i8 0x80 | 0xffffffffffffff80",
+                "sext.i32 i1 0x1 | 0xffffffff",
+                "trunc.i8 i64 0x1234 | 0x34",
+                "extract.i8 i64 0x1234, 8 | 0x12",
+                "extract.i1 i32 0x80000000, 31 | 0x1",
+                "fpext.i64 i32 0x3f800000 | 0x3ff0000000000000",
+                "fptrunc.i32 i64 0x3ff0000000000000 | 0x3f800000",
+                "sitofp.i64 i32 0xffffffff | 0xbff0000000000000",
+                // Float to int truncates; NaN and out-of-range give the minimum (x86 integer indefinite).
+                "fptosi.i32 i64 0xc00c000000000000 | 0xfffffffd",
+                "fptosi.i32 i64 0x7ff8000000000000 | 0x80000000",
+                "fptosi.i32 i64 0x41e0000000000000 | 0x80000000",
+                "fptosi.i32 i64 0xc1e00000001fffff | 0x80000000",
+                "fptosi.i64 i32 0xdf000000 | 0x8000000000000000",
+            })
+    void conversions(String op, String expected) {
+        String[] parts = op.split(" ");
+        String offset = parts.length > 3 ? " " + parts[3] : "";
+        String text = "block 0x0 {\n  v0 = const." + parts[1] + " " + parts[2].replace(",", "") + "\n  v1 = " + parts[0]
+                + " v0" + (offset.isEmpty() ? "" : "," + offset) + "\n  set s0, v1\n  jump 0x0\n}\n";
+        assertThat(result(text)).isEqualTo(Long.parseUnsignedLong(expected.substring(2), 16));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "vadd.i8x16 v0, v1 | 0x0000000000000000ffffffffffffffff",
+                "vsubus.i8x16 v1, v0 | 0x000000000000000001ff01ff01ff01ff",
+                "vaddus.i8x16 v0, v1 | 0x0000000000000000ffffffffffffffff",
+                "vadds.i8x16 v0, v0 | 0x00000000000000007f007f007f007f00",
+                "vicmp.eq.i16x8 v0, v1 | 0xffffffffffffffff0000000000000000",
+                "vnarrows.i16x8 v0, v0 | 0x000000007f7f7f7f000000007f7f7f7f",
+                "vnarrowu.i16x8 v1, v1 | 0x00000000000000000000000000000000",
+                "vmovemask.i8x16 v1 | 0xff",
+                "vshl.i16x8 v0, v2 | 0x00000000000000000000000000000000",
+                "vashr.i16x8 v1, v2 | 0x0000000000000000ffffffffffffffff",
+                "insert.v128 v0, v3, 60 | 0x000000000000000aff007f007f007f00",
+                "vshuffle v0, v1, [8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7] | 0x7f007f007f007f000000000000000000",
+                "vshuffle v0, v1, [16 z z z z z z z z z z z z z z z] | 0x000000000000000000000000000000ff",
+            })
+    void vectorOps(String op, String expected) {
+        String text = "block 0x0 {\n  v0 = const.v128 0x7f007f007f007f00\n  v1 = const.v128 0x80ff80ff80ff80ff\n"
+                + "  v2 = const.i64 0x10\n  v3 = const.i8 0xaf\n  v4 = " + op + "\n  set s0, v4\n  jump 0x0\n}\n";
+        Block b = Parser.parse(text);
+        TestEnvironment.Result r = TestEnvironment.run(b, 0, -1);
+        long low = r.state().get(0).get(0);
+        long high = r.state().get(0).get(1);
+        assertThat(String.format("0x%016x%016x", high, low))
+                .isEqualTo(String.format("0x%032x", new java.math.BigInteger(expected.substring(2), 16)));
+    }
+
+    private static long result(String text) {
+        return TestEnvironment.run(Parser.parse(text), 0, -1).state().get(0).get(0);
+    }
+}
