@@ -3,6 +3,7 @@ package dev.jx86.x86.decode;
 import dev.jx86.x86.decode.tables.DecodeTables;
 import dev.jx86.x86.decode.tables.Dimension;
 import dev.jx86.x86.decode.tables.Encoding;
+import dev.jx86.x86.decode.tables.Method;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.OperandForm;
@@ -63,12 +64,19 @@ final class InstructionReader {
     private int lock = -1;
     private int rex;
     private Vex vex;
+    // VEX only: a REX byte before it (objdump names it as unused), VEX.vvvv before the mode masks it,
+    // and the is4 byte (register in bits 7:4) once read.
+    private int rexBeforeVex;
+    private int rawVvvv;
+    private int is4;
 
     // Opcode and ModRM.
     private OpcodeMap map;
     private int opcode;
     private int modrm = -1;
     private boolean sib;
+    /** For a VSIB operand: the size of its vector index register (16 or 32), else 0. */
+    private int vsibIndexSize;
     /** The memory operand when it precedes the opcode byte (3DNow!). */
     private Memory memoryAhead;
 
@@ -182,10 +190,12 @@ final class InstructionReader {
         int opcodeEnd = pos;
         Node node = DecodeTables.root(map, opcode);
         boolean mandatoryPrefix = false;
+        Dimension lastSplit = null;
         while (node instanceof Node.Split split) {
             int key = key(split);
             mandatoryPrefix |= split.dimension() == Dimension.PREFIX && key != 0;
             prefixColumns |= split.dimension() == Dimension.PREFIX;
+            lastSplit = split.dimension();
             node = split.children()[key];
         }
         if (node instanceof Node.NamedUndefined named) {
@@ -201,10 +211,21 @@ final class InstructionReader {
                 Prefixes prefixes = prefixes(null, false, List.of());
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
             }
+            if (vex != null) {
+                // objdump names the legacy prefixes before a rejected VEX encoding, except when VEX.pp
+                // selected nothing or VEX.vvvv is not 1111.
+                return lastSplit == Dimension.PREFIX || rawVvvv != 0
+                        ? new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE)
+                        : vexInvalid(opcodeEnd);
+            }
             // Like objdump, an undefined encoding ends after its opcode, whether or not its ModRM was read.
             return undefined(opcodeEnd, mandatoryPrefix && ((Node.Undefined) node).otherPrefixColumn());
         }
         Row row = leaf.row();
+        if (vex != null && rawVvvv != 0 && !usesVvvv(row)) {
+            // VEX.vvvv must be 1111 where no operand takes it, in every mode (bit 3 too).
+            return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
+        }
         if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
             row = DecodeTables.nop90();
         }
@@ -280,8 +301,32 @@ final class InstructionReader {
         };
     }
 
-    /** Reads the rest of a VEX prefix; returns the Invalid result if the prefix is not allowed here. */
+    /** A VEX encoding objdump rejects as {@code (bad)}, ending at {@code end}, after the prefixes it names. */
+    private Invalid vexInvalid(int end) {
+        return new Invalid(
+                address, end - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes(null, false, List.of()));
+    }
+
+    private static boolean usesVvvv(Row row) {
+        for (OperandForm form : row.operands()) {
+            if (form.method() == Method.H
+                    || form.method() == Method.B
+                    || form.method() == Method.KH
+                    || form.method() == Method.TH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the rest of a VEX prefix; returns the Invalid result if the map is undefined. 66, F2, F3,
+     * LOCK and REX before VEX make the instruction #UD; objdump prints them as unused prefixes, and so
+     * does jx86 (they stay unused in {@link Prefixes}).
+     */
     private Invalid readVex(int first) {
+        rexBeforeVex = rex;
+        int vexStart = pos - 1;
         int b1 = next();
         int vexMap;
         boolean w;
@@ -304,6 +349,7 @@ final class InstructionReader {
             rest = b2;
         }
         int vvvv = ~rest >> 3 & 0xf;
+        rawVvvv = vvvv;
         if (!mode64) {
             vvvv &= 7;
             r = 0;
@@ -313,16 +359,14 @@ final class InstructionReader {
         vex = new Vex(vexMap, rest & 3, w, (rest & 4) != 0 ? 32 : 16, vvvv);
         rex = 0x40 | (w && mode64 ? REX_W : 0) | r << 2 | x << 1 | bBit;
         rexUsed = 0x4f; // VEX's register bits are not prefixes of their own: never "unused".
-        if (last66 >= 0 || lastRepeat >= 0 || lock >= 0) {
-            return new Invalid(address, pos - start, Invalid.Reason.INVALID_PREFIX);
-        }
         map = switch (vexMap) {
             case 1 -> OpcodeMap.VEX_0F;
             case 2 -> OpcodeMap.VEX_0F38;
             case 3 -> OpcodeMap.VEX_0F3A;
             default -> null;
         };
-        return map == null ? new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE) : null;
+        // objdump rejects an undefined map at the C4 byte and decodes on from the next byte.
+        return map == null ? vexInvalid(vexStart + 1) : null;
     }
 
     /** EVEX (AVX-512) is decoded to its length only: jx86 does not support it, so it raises #UD. */
@@ -478,13 +522,19 @@ final class InstructionReader {
                 modrm |= 0xc0;
             }
         }
+        List<OperandForm> forms = row.operands();
         Memory memory = null;
         if (memoryAhead != null) {
             memory = memoryAhead;
         } else if (modrm >= 0 && (modrm >> 6) != 3) {
+            vsibIndexSize = vsibIndexSize(forms);
             memory = readMemory(0, false);
+            if ((vsibIndexSize != 0 || forms.stream().anyMatch(f -> f.method() == Method.SIBMEM))
+                    && (addressSize == 2 || !sib)) {
+                // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
+                return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+            }
         }
-        List<OperandForm> forms = row.operands();
         List<Operand> operands = new ArrayList<>(forms.size());
         int badOperand = -1;
         for (int i = 0; i < forms.size(); i++) {
@@ -500,7 +550,7 @@ final class InstructionReader {
             long target = wrap(address + (pos - start) + relative);
             operands.set(relativeIndex, new RelativeTarget(target, relativeSize));
         }
-        if (noSuchSegment) {
+        if (noSuchSegment || vex != null && mode64 && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
@@ -532,6 +582,36 @@ final class InstructionReader {
                 addressSize,
                 prefixes,
                 row.attributes());
+    }
+
+    /**
+     * Whether VEX.R, VEX.B or VEX.vvvv bit 3 extends an opmask or tile register number past 7 (objdump:
+     * "(bad)").
+     */
+    private boolean namesMissingRegister(List<OperandForm> forms) {
+        for (OperandForm form : forms) {
+            boolean bad = switch (form.method()) {
+                case KG, TG -> (rex & REX_R) != 0;
+                case KR, TR -> (rex & REX_B) != 0;
+                case KE -> isRegisterForm() && (rex & REX_B) != 0;
+                case KH, TH -> vex.vvvv() > 7;
+                default -> false;
+            };
+            if (bad) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index register size of the row's VSIB operand, or 0 when it has none. */
+    private static int vsibIndexSize(List<OperandForm> forms) {
+        for (OperandForm form : forms) {
+            if (form.method() == Method.VSIB) {
+                return form.type() == Type.QQ ? 32 : 16;
+            }
+        }
+        return 0;
     }
 
     /** A branch target wraps to the operand size (16 bits), or to 32 bits outside 64-bit mode. */
@@ -571,7 +651,11 @@ final class InstructionReader {
             case W ->
                 isRegisterForm() ? Register.vector(vectorSize(type), rmNumber()) : sized(memory, form.memoryType());
             case H -> Register.vector(vectorSize(type), vex.vvvv());
-            case L -> Register.vector(vectorSize(type), next() >> 4 & (mode64 ? 0xf : 7));
+            case L -> {
+                is4 = next();
+                yield Register.vector(vectorSize(type), is4 >> 4 & (mode64 ? 0xf : 7));
+            }
+            case I4 -> new Immediate(is4 & 0xf, 1, 1); // encoded in the is4 byte, shared with the register
             case X -> stringOperand(size(type), Register.DS, 6);
             case Y -> stringOperand(size(type), Register.ES, 7);
             case FIXED ->
@@ -583,6 +667,14 @@ final class InstructionReader {
                         : form.fixed();
             case ONE -> new Immediate(1, 1, 0);
             case STI -> Register.st(modrm & 7);
+            case KG -> Register.mask(modrm >> 3 & 7);
+            case KE -> isRegisterForm() ? Register.mask(modrm & 7) : sized(memory, form.memoryType());
+            case KR -> Register.mask(modrm & 7);
+            case KH -> Register.mask(vex.vvvv() & 7);
+            case VSIB, SIBMEM -> sized(memory, form.memoryType());
+            case TG -> Register.tile(modrm >> 3 & 7);
+            case TR -> Register.tile(modrm & 7);
+            case TH -> Register.tile(vex.vvvv() & 7);
             case TABLE -> {
                 memoryOperand = true;
                 Register base = Register.gpr(addressSize, 3, false);
@@ -698,7 +790,9 @@ final class InstructionReader {
             scale = 1 << (s >> 6);
             int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
             int baseLow = s & 7;
-            if (indexNumber != 4) {
+            if (vsibIndexSize != 0) {
+                index = Register.vector(vsibIndexSize, indexNumber);
+            } else if (indexNumber != 4) {
                 index = Register.gpr(addressSize, indexNumber, true);
             } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
                 // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
@@ -891,6 +985,7 @@ final class InstructionReader {
             boolean used = switch (prefixBytes[i] & 0xff) {
                 case 0x66 ->
                     i == last66
+                            && vex == null
                             && (mandatory66
                                     || selected66
                                     // REX.W overrides 66 as the operand size, which leaves 66 unused.
@@ -930,6 +1025,11 @@ final class InstructionReader {
             if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
                 rexUnused |= REX_PRESENCE;
             }
+        }
+        if (vex != null && rexBeforeVex != 0) {
+            rexUnused = (rexBeforeVex & 0xf) != 0 ? rexBeforeVex & 0xf : REX_PRESENCE;
+            return new Prefixes(
+                    java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, rexBeforeVex, rexUnused, vex);
         }
         return new Prefixes(
                 java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, vex == null ? rex : 0, rexUnused, vex);

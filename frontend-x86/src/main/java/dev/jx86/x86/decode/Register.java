@@ -250,7 +250,16 @@ public enum Register implements Operand {
     BND3(Kind.BOUND, 16, 3, "bnd3"),
     // Added for objdump's display of SIB without an index.
     EIZ(Kind.ZERO_INDEX, 4, 4, "eiz"),
-    RIZ(Kind.ZERO_INDEX, 8, 4, "riz");
+    RIZ(Kind.ZERO_INDEX, 8, 4, "riz"),
+    // Added for the VEX map 0F38: AMX tile registers (up to 16 rows of 64 bytes).
+    TMM0(Kind.TILE, 1024, 0, "tmm0"),
+    TMM1(Kind.TILE, 1024, 1, "tmm1"),
+    TMM2(Kind.TILE, 1024, 2, "tmm2"),
+    TMM3(Kind.TILE, 1024, 3, "tmm3"),
+    TMM4(Kind.TILE, 1024, 4, "tmm4"),
+    TMM5(Kind.TILE, 1024, 5, "tmm5"),
+    TMM6(Kind.TILE, 1024, 6, "tmm6"),
+    TMM7(Kind.TILE, 1024, 7, "tmm7");
 
     /** The register files. */
     public enum Kind {
@@ -273,7 +282,9 @@ public enum Register implements Operand {
         MASK,
         BOUND,
         /** SIB's "no index" (index field 100 without REX.X), which reads as zero; objdump names it. */
-        ZERO_INDEX
+        ZERO_INDEX,
+        /** AMX tile registers tmm0-tmm7. */
+        TILE
     }
 
     private static final Register[] VALUES = values();
@@ -364,6 +375,10 @@ public enum Register implements Operand {
 
     public static Register mask(int number) {
         return VALUES[K0.ordinal() + number];
+    }
+
+    public static Register tile(int number) {
+        return VALUES[TMM0.ordinal() + number];
     }
 
     public static Register bound(int number) {

@@ -14,6 +14,7 @@ import dev.jx86.x86.decode.Prefixes;
 import dev.jx86.x86.decode.Register;
 import dev.jx86.x86.decode.RelativeTarget;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongFunction;
 
@@ -140,6 +141,9 @@ public final class Disassembler {
             }
             Operand operand = instruction.operand(next++);
             appendOperand(text, instruction, operand, vector);
+            if (registerClash(instruction, i)) {
+                text.append("/(bad)");
+            }
             if (operand instanceof Memory memory && memory.ripRelative()) {
                 comment = target(instruction.nextAddress() + memory.displacement(), instruction);
             }
@@ -148,6 +152,34 @@ public final class Disassembler {
             text.append("        # ").append(comment);
         }
         return text.toString();
+    }
+
+    /**
+     * For a gather (a VSIB memory operand second) or an AMX tile multiply (three tile registers):
+     * whether operand {@code i} names the same register as another of the three, which objdump marks
+     * with {@code /(bad)} (such encodings raise #UD).
+     */
+    private static boolean registerClash(Instruction instruction, int i) {
+        List<Operand> operands = instruction.operands();
+        if (operands.size() != 3
+                || !(operands.get(0) instanceof Register first)
+                || !(operands.get(2) instanceof Register third)) {
+            return false;
+        }
+        Register second;
+        if (operands.get(1) instanceof Memory memory && memory.index() != null && isVector(memory.index())) {
+            second = memory.index();
+        } else if (first.kind() == Register.Kind.TILE && operands.get(1) instanceof Register register) {
+            second = register;
+        } else {
+            return false;
+        }
+        int[] numbers = {first.number(), second.number(), third.number()};
+        return numbers[i] == numbers[(i + 1) % 3] || numbers[i] == numbers[(i + 2) % 3];
+    }
+
+    private static boolean isVector(Register register) {
+        return register.kind() == Register.Kind.XMM || register.kind() == Register.Kind.YMM;
     }
 
     /** F2 acts as XACQUIRE. */

@@ -33,7 +33,9 @@ public final class DecodeTables {
         ThreeByte38Map.addTo(builder);
         ThreeByte3AMap.addTo(builder);
         X87Map.addTo(builder);
-        VexMap.addTo(builder);
+        VexMap0F.addTo(builder);
+        VexMap0F38.addTo(builder);
+        VexMap0F3A.addTo(builder);
         ThreeDNowMap.addTo(builder);
         return builder;
     }

@@ -65,5 +65,32 @@ public enum Method {
     /** ModRM.reg selects a bound register. */
     BND,
     /** ModRM.rm: a bound register or memory. */
-    BND_RM
+    BND_RM,
+
+    // Added for the VEX maps: opmask registers (AVX-512 K instructions, VEX-encoded) and VSIB memory.
+
+    /** ModRM.reg selects an opmask register k0-k7 (written {@code KG}). */
+    KG,
+    /** ModRM.rm: an opmask register or memory (written {@code KE}). */
+    KE,
+    /** ModRM.rm selects an opmask register, register form only (written {@code KR}). */
+    KR,
+    /** VEX.vvvv selects an opmask register (written {@code KH}). */
+    KH,
+    /**
+     * ModRM memory with a SIB byte whose index is a vector register (VSIB, the gathers), written as
+     * the SDM's {@code vm32x}, {@code vm32y}, {@code vm64x}, {@code vm64y} followed by the element
+     * type ({@code vm32x:q} for VGATHERDPD).
+     */
+    VSIB,
+    /** The low four bits of the is4 byte an L operand reads: VPERMIL2PS's selector (written {@code I4}). */
+    I4,
+    /** ModRM.reg selects an AMX tile register (written {@code TG}). */
+    TG,
+    /** ModRM.rm selects an AMX tile register, register form only (written {@code TR}). */
+    TR,
+    /** VEX.vvvv selects an AMX tile register (written {@code TH}). */
+    TH,
+    /** ModRM memory that must have a SIB byte, no size given (AMX's sibmem, written {@code Msib}). */
+    SIBMEM
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * One operand of a table row in the SDM's notation: an addressing method and a type ({@code Ev},
  * {@code Gb}, {@code Vps}, {@code Ibs}), or a register the row names ({@code AL}, {@code rAX}, {@code
- * eAX}, {@code DX}, {@code ST}), the constant {@code 1}, or {@code ST(i)}.
+ * eAX}, {@code DX}, {@code ST}), the constant {@code 1}, or {@code ST(i)}; for the VEX maps also
+ * opmask forms ({@code KGw}, {@code KEq}...) and VSIB memory ({@code vm32x:d}: the
+ * SDM's vm32x, gathering dword elements).
  *
  * @param fixed for {@link Method#FIXED}: the register, or for a size-following name ({@code rAX},
  *     {@code eAX}) the 64-bit register it widens to
@@ -23,6 +25,15 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
             case "ST(i)" -> {
                 return new OperandForm(Method.STI, Type.T, Type.T, null, 0);
             }
+            case "TG", "TR", "TH" -> {
+                return new OperandForm(Method.valueOf(text), Type.NONE, Type.NONE, null, 0);
+            }
+            case "Msib" -> {
+                return new OperandForm(Method.SIBMEM, Type.NONE, Type.NONE, null, 0);
+            }
+            case "I4" -> {
+                return new OperandForm(Method.I4, Type.B, Type.B, null, 0);
+            }
             case "[rBX]b" -> {
                 return new OperandForm(Method.TABLE, Type.B, Type.B, null, 0);
             }
@@ -36,6 +47,16 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
                 return new OperandForm(Method.BND_RM, Type.NONE, Type.NONE, null, 0);
             }
             default -> {}
+        }
+        if (text.startsWith("vm")) {
+            // vm32x:d = the SDM's vm32x (dword indices in an XMM register) gathering dword elements;
+            // the type is the index register's size, the memory type the element's.
+            Type index = text.charAt(4) == 'x' ? Type.DQ : Type.QQ;
+            return new OperandForm(Method.VSIB, index, typeOf(text.substring(6)), null, 0);
+        }
+        if (text.length() == 3 && text.charAt(0) == 'K' && "GERH".indexOf(text.charAt(1)) >= 0) {
+            Type type = typeOf(text.substring(2));
+            return new OperandForm(Method.valueOf(text.substring(0, 2)), type, type, null, 0);
         }
         if (text.length() == 3 && (text.charAt(0) == 'r' || text.charAt(0) == 'e')) {
             // rAX, eCX...: the register widens with the operand size (eXX stops at 32 bits).
@@ -81,14 +102,14 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
     /** Whether the form takes only the register encoding of ModRM.rm (mod = 11). */
     public boolean registerOnly() {
         return switch (method) {
-            case R, U, N, STI -> true;
+            case R, U, N, STI, KR, TR -> true;
             default -> false;
         };
     }
 
     /** Whether the form takes only the memory encoding of ModRM.rm. */
     public boolean memoryOnly() {
-        return method == Method.M;
+        return method == Method.M || method == Method.VSIB || method == Method.SIBMEM;
     }
 
     /** As {@link #followsOperandSize()}, for the memory form when {@code memory} (a split form's M part). */
@@ -105,7 +126,7 @@ public record OperandForm(Method method, Type type, Type memoryType, Register fi
     /** Whether the form is encoded in the ModRM byte. */
     public boolean usesModRm() {
         return switch (method) {
-            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI, BND, BND_RM -> true;
+            case C, D, E, G, M, N, P, Q, R, S, T, U, V, W, STI, BND, BND_RM, KG, KE, KR, VSIB, TG, TR, SIBMEM -> true;
             default -> false;
         };
     }
