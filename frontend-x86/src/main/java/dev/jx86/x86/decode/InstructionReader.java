@@ -240,13 +240,17 @@ final class InstructionReader {
         if (mandatoryPrefix || vex != null || prefixCount == 0 && rex == 0) {
             return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        Prefixes unused = new Prefixes(
+        return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE, mode, allUnused());
+    }
+
+    /** The prefixes read so far, none of them with an effect: objdump names them before (bad). */
+    private Prefixes allUnused() {
+        return new Prefixes(
                 java.util.Arrays.copyOf(prefixBytes, prefixCount),
                 (1 << prefixCount) - 1,
                 rex,
                 rex == 0 ? 0 : (rex & 0xf) != 0 ? rex & 0xf : 16,
                 null);
-        return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE, mode, unused);
     }
 
     private void readPrefixes() {
@@ -422,7 +426,7 @@ final class InstructionReader {
     }
 
     private Invalid unsupported(int end) {
-        return new Invalid(address, end - start, Invalid.Reason.UNSUPPORTED_EXTENSION);
+        return new Invalid(address, end - start, Invalid.Reason.UNSUPPORTED_EXTENSION, mode, allUnused());
     }
 
     /**
@@ -679,7 +683,8 @@ final class InstructionReader {
                 memoryOperand = true;
                 Register base = Register.gpr(addressSize, 3, false);
                 Register override = segmentOverride();
-                segmentUsed |= override != null;
+                // As for a string source, objdump takes any segment prefix as the table's.
+                segmentUsed |= lastSegment >= 0;
                 Register segment = override != null ? override : Register.DS;
                 yield new Memory(1, segment, true, base, null, 1, 0, 0, addressSize);
             }
@@ -1041,19 +1046,19 @@ final class InstructionReader {
     }
 
     /**
-     * REX.W sets a 64-bit operand size whatever 66 says, so 66 has no effect; except at 90, where 66
-     * is what makes the bytes XCHG rather than NOP.
+     * REX.W sets a 64-bit operand size whatever 66 says, so 66 has no effect (on D64 and F64 rows
+     * too); except at 90, where 66 is what makes the bytes XCHG rather than NOP.
      */
     private boolean rexWOverrides66(Row row) {
         return (rex & REX_W) != 0
                 && vex == null
-                && sizeFromW(row)
+                && (sizeFromW(row) || row.has(Attribute.D64) || row.has(Attribute.F64))
                 && !(row.mnemonic() == Mnemonic.XCHG && opcode == 0x90);
     }
 
     /**
      * Whether REX.W selects this row's operand size: not for D64 rows (64-bit anyway), far pointers
-     * (AMD reads m16:32) or eAX forms (which stop at 32 bits).
+     * (AMD reads m16:32), or z and eAX forms (which stop at 32 bits).
      */
     private boolean sizeFromW(Row row) {
         if (row.has(Attribute.D64) || row.has(Attribute.F64)) {
@@ -1063,7 +1068,10 @@ final class InstructionReader {
             return true;
         }
         return row.operands().stream()
-                .anyMatch(f -> f.followsOperandSize(memoryOperand) && f.type() != Type.P && f.sizeFollows() != 4);
+                .anyMatch(f -> f.followsOperandSize(memoryOperand)
+                        && f.type() != Type.P
+                        && f.type() != Type.Z
+                        && f.sizeFollows() != 4);
     }
 
     private boolean usesOperandSize(Row row) {
