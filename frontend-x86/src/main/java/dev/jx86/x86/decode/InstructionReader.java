@@ -10,7 +10,6 @@ import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.Type;
 import dev.jx86.x86.decode.tables.XopOpcodes;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -96,10 +95,6 @@ final class InstructionReader {
     private boolean noSuchSegment;
 
     // Relative branch displacement, resolved once the length is known.
-    private long relative;
-    private int relativeSize;
-    private boolean hasRelative;
-    private int relativeIndex;
 
     InstructionReader(Mode mode, byte[] code, int start, int end, long address) {
         this.mode = mode;
@@ -246,11 +241,7 @@ final class InstructionReader {
     /** The prefixes read so far, none of them with an effect: objdump names them before (bad). */
     private Prefixes allUnused() {
         return new Prefixes(
-                java.util.Arrays.copyOf(prefixBytes, prefixCount),
-                (1 << prefixCount) - 1,
-                rex,
-                rex == 0 ? 0 : (rex & 0xf) != 0 ? rex & 0xf : 16,
-                null);
+                prefixBytes(), (1 << prefixCount) - 1, rex, rex == 0 ? 0 : (rex & 0xf) != 0 ? rex & 0xf : 16, null);
     }
 
     private void readPrefixes() {
@@ -533,13 +524,13 @@ final class InstructionReader {
         } else if (modrm >= 0 && (modrm >> 6) != 3) {
             vsibIndexSize = vsibIndexSize(forms);
             memory = readMemory(0, false);
-            if ((vsibIndexSize != 0 || forms.stream().anyMatch(f -> f.method() == Method.SIBMEM))
-                    && (addressSize == 2 || !sib)) {
+            if ((vsibIndexSize != 0 || takes(forms, Method.SIBMEM)) && (addressSize == 2 || !sib)) {
                 // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
             }
         }
-        List<Operand> operands = new ArrayList<>(forms.size());
+        Operand[] read = new Operand[forms.size()];
+        int count = 0;
         int badOperand = -1;
         for (int i = 0; i < forms.size(); i++) {
             OperandForm form = forms.get(i);
@@ -548,12 +539,14 @@ final class InstructionReader {
                 badOperand = i;
                 continue;
             }
-            operands.add(operand(form, memory));
+            read[count++] = operand(form, memory);
         }
-        if (hasRelative) {
-            long target = wrap(address + (pos - start) + relative);
-            operands.set(relativeIndex, new RelativeTarget(target, relativeSize));
-        }
+        List<Operand> operands = switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(read[0]);
+            case 2 -> List.of(read[0], read[1]);
+            default -> List.of(java.util.Arrays.copyOf(read, count));
+        };
         if (noSuchSegment || vex != null && mode64 && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
@@ -567,7 +560,7 @@ final class InstructionReader {
                     pos - start,
                     mode,
                     row.mnemonic(),
-                    List.copyOf(operands),
+                    operands,
                     operandSize,
                     addressSize,
                     prefixes,
@@ -581,7 +574,7 @@ final class InstructionReader {
                 pos - start,
                 mode,
                 row.mnemonic(),
-                List.copyOf(operands),
+                operands,
                 operandSize,
                 addressSize,
                 prefixes,
@@ -946,11 +939,11 @@ final class InstructionReader {
         };
     }
 
+    /** A relative branch target: J forms end their instruction (TableBuilder checks), so it is known. */
     private Operand relative(Type type) {
-        relativeSize = type == Type.B ? 1 : operandSize == 2 ? 2 : 4;
-        relative = readSigned(relativeSize);
-        hasRelative = true;
-        return new RelativeTarget(0, relativeSize);
+        int size = type == Type.B ? 1 : operandSize == 2 ? 2 : 4;
+        long displacement = readSigned(size);
+        return new RelativeTarget(wrap(address + (pos - start) + displacement), size);
     }
 
     private FarPointer farPointer() {
@@ -997,7 +990,7 @@ final class InstructionReader {
                                     || usesOperandSize(row) && !(rexWOverrides66(row) && !prefixColumns));
                 case 0x67 ->
                     i == last67
-                            && (memoryOperand && !(operands.stream().anyMatch(this::isAbsolute))
+                            && (memoryOperand && !hasAbsolute(operands)
                                     || row.has(Attribute.AS16)
                                     || row.has(Attribute.AS32)
                                     || row.has(Attribute.AS64));
@@ -1009,10 +1002,7 @@ final class InstructionReader {
                 case 0x9b -> true;
                 case 0xf0 ->
                     row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
-                            || !mode64
-                                    && operands.stream()
-                                            .anyMatch(
-                                                    o -> o instanceof Register r && r.kind() == Register.Kind.CONTROL);
+                            || !mode64 && hasControlRegister(operands);
                 default -> i == lastSegment && segmentUsed;
             };
             if (!used) {
@@ -1033,16 +1023,44 @@ final class InstructionReader {
         }
         if (vex != null && rexBeforeVex != 0) {
             rexUnused = (rexBeforeVex & 0xf) != 0 ? rexBeforeVex & 0xf : REX_PRESENCE;
-            return new Prefixes(
-                    java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, rexBeforeVex, rexUnused, vex);
+            return new Prefixes(prefixBytes(), unused, rexBeforeVex, rexUnused, vex);
         }
-        return new Prefixes(
-                java.util.Arrays.copyOf(prefixBytes, prefixCount), unused, vex == null ? rex : 0, rexUnused, vex);
+        return new Prefixes(prefixBytes(), unused, vex == null ? rex : 0, rexUnused, vex);
+    }
+
+    private static final byte[] NO_PREFIX_BYTES = new byte[0];
+
+    private byte[] prefixBytes() {
+        return prefixCount == 0 ? NO_PREFIX_BYTES : java.util.Arrays.copyOf(prefixBytes, prefixCount);
     }
 
     /** objdump does not count 67 as taken by a 32-bit absolute address (16- and 64-bit modes). */
-    private boolean isAbsolute(Operand operand) {
-        return operand instanceof Memory m && m.base() == null && m.index() == null && m.addressSize() == 4;
+    private static boolean hasAbsolute(List<Operand> operands) {
+        for (Operand operand : operands) {
+            if (operand instanceof Memory m && m.base() == null && m.index() == null && m.addressSize() == 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Outside 64-bit mode a LOCK on MOV to or from a control register selects CR8-CR15. */
+    private static boolean hasControlRegister(List<Operand> operands) {
+        for (Operand operand : operands) {
+            if (operand instanceof Register r && r.kind() == Register.Kind.CONTROL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean takes(List<OperandForm> forms, Method method) {
+        for (OperandForm form : forms) {
+            if (form.method() == method) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1067,11 +1085,15 @@ final class InstructionReader {
         if (row.has(Attribute.OS16) || row.has(Attribute.OS32) || row.has(Attribute.OS64)) {
             return true;
         }
-        return row.operands().stream()
-                .anyMatch(f -> f.followsOperandSize(memoryOperand)
-                        && f.type() != Type.P
-                        && f.type() != Type.Z
-                        && f.sizeFollows() != 4);
+        for (OperandForm f : row.operands()) {
+            if (f.followsOperandSize(memoryOperand)
+                    && f.type() != Type.P
+                    && f.type() != Type.Z
+                    && f.sizeFollows() != 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean usesOperandSize(Row row) {
@@ -1092,7 +1114,12 @@ final class InstructionReader {
     }
 
     private static boolean hasFarPointer(Row row) {
-        return row.operands().stream().anyMatch(form -> form.memoryType() == Type.P);
+        for (OperandForm form : row.operands()) {
+            if (form.memoryType() == Type.P) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wSplit(Row row) {

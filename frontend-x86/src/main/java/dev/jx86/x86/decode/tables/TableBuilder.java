@@ -47,6 +47,12 @@ public final class TableBuilder {
         for (Attribute attribute : attributes) {
             bits |= attribute.bit();
         }
+        for (int i = 0; i < forms.size() - 1; i++) {
+            if (forms.get(i).method() == Method.J) {
+                // The reader resolves a branch target when it reads it: nothing may follow it.
+                throw new IllegalArgumentException("a J operand must come last: " + encoding + " " + mnemonic);
+            }
+        }
         boolean needsModRm = forms.stream().anyMatch(OperandForm::usesModRm);
         if (needsModRm && !parsed.hasModRm()) {
             throw new IllegalArgumentException("operands need ModRM but encoding has none: " + encoding);
