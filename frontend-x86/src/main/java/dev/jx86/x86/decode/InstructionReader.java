@@ -551,25 +551,7 @@ final class InstructionReader {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
         Prefixes prefixes = prefixes(row, mandatory66, operands);
-        if (named) {
-            if (badOperand < 0) {
-                badOperand = operands.size(); // A ModRM byte the row names exactly: objdump appends (bad).
-            }
-            Instruction shown = new Instruction(
-                    address,
-                    pos - start,
-                    mode,
-                    row.mnemonic(),
-                    operands,
-                    operandSize,
-                    addressSize,
-                    prefixes,
-                    row.attributes());
-            Invalid.Reason reason =
-                    memory == null ? Invalid.Reason.REGISTER_FORM_NOT_ALLOWED : Invalid.Reason.MEMORY_FORM_NOT_ALLOWED;
-            return new Invalid(address, pos - start, reason, mode, Prefixes.NONE, shown, badOperand);
-        }
-        return new Instruction(
+        Instruction instruction = new Instruction(
                 address,
                 pos - start,
                 mode,
@@ -579,6 +561,15 @@ final class InstructionReader {
                 addressSize,
                 prefixes,
                 row.attributes());
+        if (!named) {
+            return instruction;
+        }
+        if (badOperand < 0) {
+            badOperand = operands.size(); // A ModRM byte the row names exactly: objdump appends (bad).
+        }
+        Invalid.Reason reason =
+                memory == null ? Invalid.Reason.REGISTER_FORM_NOT_ALLOWED : Invalid.Reason.MEMORY_FORM_NOT_ALLOWED;
+        return new Invalid(address, pos - start, reason, mode, Prefixes.NONE, instruction, badOperand);
     }
 
     /**
