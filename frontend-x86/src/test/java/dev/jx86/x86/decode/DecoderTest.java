@@ -3,7 +3,6 @@ package dev.jx86.x86.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jx86.x86.disasm.Disassembler;
-import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DecoderTest {
     private static Decoded decode(Mode mode, String hex) {
-        byte[] code = HexFormat.of().parseHex(hex.replace(" ", ""));
-        return new Decoder(mode).decode(code, 0, 0x1000);
+        return Decoding.decode(mode, hex, 0x1000);
     }
 
     @ParameterizedTest
@@ -34,10 +32,7 @@ class DecoderTest {
                 "BITS16 | 66 9c                | pushfd",
             })
     void decodesAsObjdumpPrints(Mode mode, String hex, String text) {
-        Decoded decoded = decode(mode, hex);
-        assertThat(decoded).isInstanceOf(Instruction.class);
-        assertThat(decoded.length()).isEqualTo(hex.split(" ").length);
-        assertThat(Disassembler.objdump().format(decoded)).isEqualTo(text);
+        Decoding.assertPrints(mode, hex, 0x1000, text);
     }
 
     @Test

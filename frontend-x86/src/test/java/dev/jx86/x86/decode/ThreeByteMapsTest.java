@@ -2,8 +2,6 @@ package dev.jx86.x86.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jx86.x86.disasm.Disassembler;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,8 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The legacy 0F 38 and 0F 3A maps decode and print as GNU objdump 2.40 shows them (texts taken from it). */
 class ThreeByteMapsTest {
     private static Decoded decode(Mode mode, String hex) {
-        byte[] code = HexFormat.of().parseHex(hex.replace(" ", ""));
-        return new Decoder(mode).decode(code, 0, 0);
+        return Decoding.decode(mode, hex, 0);
     }
 
     @ParameterizedTest
@@ -62,10 +59,7 @@ class ThreeByteMapsTest {
                 "BITS16 | 66 0f 38 80 06 00 10     | invept eax,OWORD PTR ds:0x1000",
             })
     void decodesAsObjdumpPrints(Mode mode, String hex, String text) {
-        Decoded decoded = decode(mode, hex);
-        assertThat(decoded).isInstanceOf(Instruction.class);
-        assertThat(decoded.length()).isEqualTo(hex.split(" ").length);
-        assertThat(Disassembler.objdump().format(decoded)).isEqualTo(text);
+        Decoding.assertPrints(mode, hex, 0, text);
     }
 
     @Test

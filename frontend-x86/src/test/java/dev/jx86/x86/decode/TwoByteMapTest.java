@@ -3,15 +3,13 @@ package dev.jx86.x86.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jx86.x86.disasm.Disassembler;
-import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The two-byte map (0F xx) against the text GNU objdump 2.40 prints for the same bytes. */
 class TwoByteMapTest {
     private static Decoded decode(Mode mode, String hex) {
-        byte[] code = HexFormat.of().parseHex(hex.replace(" ", ""));
-        return new Decoder(mode).decode(code, 0, 0x1000);
+        return Decoding.decode(mode, hex, 0x1000);
     }
 
     @ParameterizedTest
@@ -66,10 +64,7 @@ class TwoByteMapTest {
                 "BITS64 | 48 0f 1f 05 f0 ff ff ff | nop    QWORD PTR [rip+0xfffffffffffffff0]        # 0xff8",
             })
     void decodesAsObjdumpPrints(Mode mode, String hex, String text) {
-        Decoded decoded = decode(mode, hex);
-        assertThat(decoded).isInstanceOf(Instruction.class);
-        assertThat(decoded.length()).isEqualTo(hex.split(" ").length);
-        assertThat(Disassembler.objdump().format(decoded)).isEqualTo(text);
+        Decoding.assertPrints(mode, hex, 0x1000, text);
     }
 
     @ParameterizedTest

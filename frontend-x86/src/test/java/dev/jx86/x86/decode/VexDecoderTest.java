@@ -3,7 +3,6 @@ package dev.jx86.x86.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jx86.x86.disasm.Disassembler;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,8 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** VEX-encoded instructions: one case per operand shape, with objdump 2.40's text as the oracle. */
 class VexDecoderTest {
     private static Decoded decode(Mode mode, String hex) {
-        byte[] code = HexFormat.of().parseHex(hex.replace(" ", ""));
-        return new Decoder(mode).decode(code, 0, 0x1000);
+        return Decoding.decode(mode, hex, 0x1000);
     }
 
     @ParameterizedTest
@@ -43,10 +41,7 @@ class VexDecoderTest {
                 "BITS32 | c4 e2 79 92 04 c8    | vgatherdps xmm0/(bad),DWORD PTR [eax+xmm1*8],xmm0/(bad)",
             })
     void decodesAsObjdumpPrints(Mode mode, String hex, String text) {
-        Decoded decoded = decode(mode, hex);
-        assertThat(decoded).isInstanceOf(Instruction.class);
-        assertThat(decoded.length()).isEqualTo(hex.split(" +").length);
-        assertThat(Disassembler.objdump().format(decoded)).isEqualTo(text);
+        Decoding.assertPrints(mode, hex, 0x1000, text);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jx86.x86.disasm.Disassembler;
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,8 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The x87 escapes, FWAIT joined to them, and 3DNow!, against texts objdump 2.40 printed. */
 class X87DecoderTest {
     private static Decoded decode(Mode mode, String hex) {
-        byte[] code = HexFormat.of().parseHex(hex.replace(" ", ""));
-        return new Decoder(mode).decode(code, 0, 0);
+        return Decoding.decode(mode, hex, 0);
     }
 
     @ParameterizedTest
@@ -49,10 +47,7 @@ class X87DecoderTest {
                 "BITS32 | 0f 0f 05 11 22 33 44 bb | pswapd mm0,QWORD PTR ds:0x44332211",
             })
     void decodesAsObjdumpPrints(Mode mode, String hex, String text) {
-        Decoded decoded = decode(mode, hex);
-        assertThat(decoded).isInstanceOf(Instruction.class);
-        assertThat(decoded.length()).isEqualTo(hex.split(" ").length);
-        assertThat(Disassembler.objdump().format(decoded)).isEqualTo(text);
+        Decoding.assertPrints(mode, hex, 0, text);
     }
 
     @ParameterizedTest
