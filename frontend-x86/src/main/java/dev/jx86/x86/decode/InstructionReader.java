@@ -3,16 +3,14 @@ package dev.jx86.x86.decode;
 import dev.jx86.x86.decode.tables.DecodeTables;
 import dev.jx86.x86.decode.tables.Dimension;
 import dev.jx86.x86.decode.tables.Encoding;
-import dev.jx86.x86.decode.tables.Method;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
+import dev.jx86.x86.decode.tables.RowFacts;
 import dev.jx86.x86.decode.tables.Type;
 import dev.jx86.x86.decode.tables.XopOpcodes;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads one instruction: prefixes, opcode, a walk of the decode tree, ModRM/SIB/displacement,
@@ -39,11 +37,8 @@ final class InstructionReader {
     private static final int REX_B = 1;
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
-    /** The x87 state operands whose layout (16- or 32-bit) the operand size chooses; REX.W has no say. */
-    private static final Set<Mnemonic> X87_ENVIRONMENT =
-            EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
     /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
-    private static final Row NO_ROW = new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0);
+    private static final RowFacts NO_ROW = new RowFacts(new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0));
 
     private final Mode mode;
     private final boolean mode64;
@@ -194,7 +189,7 @@ final class InstructionReader {
             node = split.children()[key];
         }
         if (node instanceof Node.NamedUndefined named) {
-            return finish(named.row(), true);
+            return finish(named.facts(), true);
         }
         if (!(node instanceof Node.Leaf leaf)) {
             if (map == OpcodeMap.ONE_BYTE && opcode >= 0xd8 && opcode <= 0xdf) {
@@ -216,15 +211,15 @@ final class InstructionReader {
             // Like objdump, an undefined encoding ends after its opcode, whether or not its ModRM was read.
             return undefined(opcodeEnd, mandatoryPrefix && ((Node.Undefined) node).otherPrefixColumn());
         }
-        Row row = leaf.row();
-        if (vex != null && rawVvvv != 0 && !usesVvvv(row)) {
+        RowFacts facts = leaf.facts();
+        if (vex != null && rawVvvv != 0 && !facts.usesVvvv()) {
             // VEX.vvvv must be 1111 where no operand takes it, in every mode (bit 3 too).
             return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
-            row = DecodeTables.nop90();
+        if (facts.xchg() && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
+            facts = DecodeTables.nop90Facts();
         }
-        return finish(row, false);
+        return finish(facts, false);
     }
 
     /**
@@ -300,18 +295,6 @@ final class InstructionReader {
     private Invalid vexInvalid(int end) {
         return new Invalid(
                 address, end - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes(null, false, List.of()));
-    }
-
-    private static boolean usesVvvv(Row row) {
-        for (OperandForm form : row.operands()) {
-            if (form.method() == Method.H
-                    || form.method() == Method.B
-                    || form.method() == Method.KH
-                    || form.method() == Method.TH) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -506,34 +489,35 @@ final class InstructionReader {
      * Reads the rest of {@code row}'s instruction. With {@code named}, ModRM has the form the row does
      * not take: the result is undefined, carrying the instruction objdump names without that operand.
      */
-    private Decoded finish(Row row, boolean named) {
-        Encoding encoding = row.encoding();
-        boolean mandatory66 = encoding.prefix() == 1 && vex == null;
-        operandSize = operandSize(row.has(Attribute.D64) || row.has(Attribute.F64), mandatory66);
+    private Decoded finish(RowFacts facts, boolean named) {
+        Row row = facts.row();
+        boolean mandatory66 = row.encoding().prefix() == 1 && vex == null;
+        operandSize = operandSize(facts.defaultSize64(), mandatory66);
         addressSize = addressSize();
-        if (encoding.hasModRm()) {
+        if (facts.hasModRm()) {
             modrm();
-            if (row.has(Attribute.MOD_IGNORED)) {
+            if (facts.modIgnored()) {
                 modrm |= 0xc0;
             }
         }
-        List<OperandForm> forms = row.operands();
+        OperandForm[] forms = facts.forms();
         Memory memory = null;
         if (memoryAhead != null) {
             memory = memoryAhead;
         } else if (modrm >= 0 && (modrm >> 6) != 3) {
-            vsibIndexSize = vsibIndexSize(forms);
-            memory = readMemory(0, false);
-            if ((vsibIndexSize != 0 || takes(forms, Method.SIBMEM)) && (addressSize == 2 || !sib)) {
+            vsibIndexSize = facts.vsibIndexSize();
+            Type memoryType = facts.memoryType();
+            memory = readMemory(memoryType == null ? 0 : size(memoryType), false);
+            if ((vsibIndexSize != 0 || facts.sibmem()) && (addressSize == 2 || !sib)) {
                 // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
             }
         }
-        Operand[] read = new Operand[forms.size()];
+        Operand[] read = new Operand[forms.length];
         int count = 0;
         int badOperand = -1;
-        for (int i = 0; i < forms.size(); i++) {
-            OperandForm form = forms.get(i);
+        for (int i = 0; i < forms.length; i++) {
+            OperandForm form = forms[i];
             boolean wrongForm = memory == null ? form.memoryOnly() : form.registerOnly();
             if (named && wrongForm) {
                 badOperand = i;
@@ -547,10 +531,10 @@ final class InstructionReader {
             case 2 -> List.of(read[0], read[1]);
             default -> List.of(java.util.Arrays.copyOf(read, count));
         };
-        if (noSuchSegment || vex != null && mode64 && namesMissingRegister(forms)) {
+        if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        Prefixes prefixes = prefixes(row, mandatory66, operands);
+        Prefixes prefixes = prefixes(facts, mandatory66, operands);
         Instruction instruction = new Instruction(
                 address,
                 pos - start,
@@ -576,7 +560,7 @@ final class InstructionReader {
      * Whether VEX.R, VEX.B or VEX.vvvv bit 3 extends an opmask or tile register number past 7 (objdump:
      * "(bad)").
      */
-    private boolean namesMissingRegister(List<OperandForm> forms) {
+    private boolean namesMissingRegister(OperandForm[] forms) {
         for (OperandForm form : forms) {
             boolean bad = switch (form.method()) {
                 case KG, TG -> (rex & REX_R) != 0;
@@ -590,16 +574,6 @@ final class InstructionReader {
             }
         }
         return false;
-    }
-
-    /** The index register size of the row's VSIB operand, or 0 when it has none. */
-    private static int vsibIndexSize(List<OperandForm> forms) {
-        for (OperandForm form : forms) {
-            if (form.method() == Method.VSIB) {
-                return form.type() == Type.QQ ? 32 : 16;
-            }
-        }
-        return 0;
     }
 
     /** A branch target wraps to the operand size (16 bits), or to 32 bits outside 64-bit mode. */
@@ -740,6 +714,9 @@ final class InstructionReader {
 
     private Memory sized(Memory memory, Type type) {
         int size = size(type);
+        if (size == memory.size()) {
+            return memory;
+        }
         return new Memory(
                 size,
                 memory.segment(),
@@ -961,13 +938,14 @@ final class InstructionReader {
      * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
      * for an undefined encoding, where only the memory operand uses prefixes.
      */
-    private Prefixes prefixes(Row row, boolean mandatory66, List<Operand> operands) {
+    private Prefixes prefixes(RowFacts facts, boolean mandatory66, List<Operand> operands) {
         if (prefixCount == 0 && rex == 0 && vex == null) {
             return Prefixes.NONE;
         }
-        if (row == null) {
-            row = NO_ROW;
+        if (facts == null) {
+            facts = NO_ROW;
         }
+        Row row = facts.row();
         int mandatory = row.encoding().prefix();
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
@@ -978,7 +956,8 @@ final class InstructionReader {
                             && (mandatory66
                                     || selected66
                                     // REX.W overrides 66 as the operand size, which leaves 66 unused.
-                                    || usesOperandSize(row) && !(rexWOverrides66(row) && !prefixColumns));
+                                    || facts.usesOperandSize(memoryOperand)
+                                            && !(rexWOverrides66(facts) && !prefixColumns));
                 case 0x67 ->
                     i == last67
                             && (memoryOperand && !hasAbsolute(operands)
@@ -1002,9 +981,7 @@ final class InstructionReader {
         }
         int rexUnused = 0;
         if (rex != 0 && vex == null) {
-            boolean sizeFromW = sizeFromW(row);
-            boolean farReturn = row.mnemonic() == Mnemonic.IRET || row.mnemonic() == Mnemonic.RETF;
-            if (sizeFromW || farReturn || wSplit(row)) {
+            if (facts.sizeFromW(memoryOperand) || facts.farReturn() || facts.wSplit()) {
                 rexUsed |= REX_W;
             }
             rexUnused = rex & 0xf & ~rexUsed;
@@ -1045,75 +1022,14 @@ final class InstructionReader {
         return false;
     }
 
-    private static boolean takes(List<OperandForm> forms, Method method) {
-        for (OperandForm form : forms) {
-            if (form.method() == method) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * REX.W sets a 64-bit operand size whatever 66 says, so 66 has no effect (on D64 and F64 rows
      * too); except at 90, where 66 is what makes the bytes XCHG rather than NOP.
      */
-    private boolean rexWOverrides66(Row row) {
+    private boolean rexWOverrides66(RowFacts facts) {
         return (rex & REX_W) != 0
                 && vex == null
-                && (sizeFromW(row) || row.has(Attribute.D64) || row.has(Attribute.F64))
-                && !(row.mnemonic() == Mnemonic.XCHG && opcode == 0x90);
-    }
-
-    /**
-     * Whether REX.W selects this row's operand size: not for D64 rows (64-bit anyway), far pointers
-     * (AMD reads m16:32), or z and eAX forms (which stop at 32 bits).
-     */
-    private boolean sizeFromW(Row row) {
-        if (row.has(Attribute.D64) || row.has(Attribute.F64)) {
-            return false;
-        }
-        if (row.has(Attribute.OS16) || row.has(Attribute.OS32) || row.has(Attribute.OS64)) {
-            return true;
-        }
-        for (OperandForm f : row.operands()) {
-            if (f.followsOperandSize(memoryOperand)
-                    && f.type() != Type.P
-                    && f.type() != Type.Z
-                    && f.sizeFollows() != 4) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean usesOperandSize(Row row) {
-        for (OperandForm form : row.operands()) {
-            if (form.method() == dev.jx86.x86.decode.tables.Method.J) {
-                // A rel8 branch reads the same whatever the size (objdump shows 66 as data16).
-                return form.type() == Type.Z;
-            }
-        }
-        return row.usesOperandSize(memoryOperand)
-                || row.has(Attribute.D64)
-                || row.has(Attribute.F64)
-                || row.mnemonic() == Mnemonic.IRET
-                || row.mnemonic() == Mnemonic.RETF
-                || row.mnemonic() == Mnemonic.PUSHA
-                || row.mnemonic() == Mnemonic.POPA
-                || X87_ENVIRONMENT.contains(row.mnemonic());
-    }
-
-    private static boolean hasFarPointer(Row row) {
-        for (OperandForm form : row.operands()) {
-            if (form.memoryType() == Type.P) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean wSplit(Row row) {
-        return row.encoding().w() != Encoding.ANY;
+                && (facts.sizeFromW(memoryOperand) || facts.defaultSize64())
+                && !(facts.xchg() && opcode == 0x90);
     }
 }

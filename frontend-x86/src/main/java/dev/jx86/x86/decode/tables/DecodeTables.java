@@ -9,6 +9,8 @@ public final class DecodeTables {
     /** 90 without REX.B or 66: NOP, not XCHG eAX,eAX (which would clear bits 63:32 of RAX). */
     private static final Row NOP_90 = new Row(Encoding.parse("90"), dev.jx86.x86.decode.Mnemonic.NOP, List.of(), 0);
 
+    private static final RowFacts NOP_90_FACTS = new RowFacts(NOP_90);
+
     private DecodeTables() {}
 
     /** The decode tree for {@code opcode} in {@code map}. */
@@ -19,6 +21,11 @@ public final class DecodeTables {
     /** The row for the one-byte NOP, which shares opcode 90 with XCHG Zv,rAX. */
     public static Row nop90() {
         return NOP_90;
+    }
+
+    /** The facts of {@link #nop90()}. */
+    public static RowFacts nop90Facts() {
+        return NOP_90_FACTS;
     }
 
     /** Every row of every table, for tests over the tables as a whole. */
