@@ -45,11 +45,16 @@ final class InstructionReader {
     private final byte[] code;
     private final int start;
     private final int end;
+    /** The first byte the instruction may not reach: its end or the 15-byte limit, whichever is first. */
+    private final int limit;
+
     private final long address;
     private int pos;
 
     // Prefixes.
-    private final byte[] prefixBytes = new byte[Decoder.MAX_LENGTH];
+    /** The legacy prefix bytes read; allocated with the first (most instructions have none). */
+    private byte[] prefixBytes;
+
     private int prefixCount;
     private int last66 = -1;
     private int last67 = -1;
@@ -97,6 +102,7 @@ final class InstructionReader {
         this.code = code;
         this.start = start;
         this.end = end;
+        this.limit = Math.min(end, start + Decoder.MAX_LENGTH);
         this.address = address;
         this.pos = start;
     }
@@ -110,11 +116,8 @@ final class InstructionReader {
     }
 
     private int next() {
-        if (pos - start >= Decoder.MAX_LENGTH) {
-            throw Stop.TOO_LONG;
-        }
-        if (pos >= end) {
-            throw Stop.TRUNCATED;
+        if (pos >= limit) {
+            throw pos - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
         }
         return code[pos++] & 0xff;
     }
@@ -133,7 +136,7 @@ final class InstructionReader {
             // fstcw). A REX before the 9B applies to no opcode.
             boolean prefixed = prefixCount > 0 || rex != 0;
             next();
-            prefixBytes[prefixCount++] = (byte) 0x9b;
+            addPrefix(0x9b);
             rex = 0;
             if (prefixed) {
                 break;
@@ -178,7 +181,7 @@ final class InstructionReader {
             opcode = b;
         }
         int opcodeEnd = pos;
-        Node node = DecodeTables.root(map, opcode);
+        Node node = map == OpcodeMap.ONE_BYTE ? DecodeTables.oneByte(opcode) : DecodeTables.root(map, opcode);
         boolean mandatoryPrefix = false;
         Dimension lastSplit = null;
         while (node instanceof Node.Split split) {
@@ -262,8 +265,15 @@ final class InstructionReader {
                 }
             }
             next();
-            prefixBytes[prefixCount++] = (byte) b;
+            addPrefix(b);
         }
+    }
+
+    private void addPrefix(int b) {
+        if (prefixBytes == null) {
+            prefixBytes = new byte[Decoder.MAX_LENGTH];
+        }
+        prefixBytes[prefixCount++] = (byte) b;
     }
 
     /**
@@ -491,7 +501,7 @@ final class InstructionReader {
      */
     private Decoded finish(RowFacts facts, boolean named) {
         Row row = facts.row();
-        boolean mandatory66 = row.encoding().prefix() == 1 && vex == null;
+        boolean mandatory66 = facts.mandatoryPrefix() == 1 && vex == null;
         operandSize = operandSize(facts.defaultSize64(), mandatory66);
         addressSize = addressSize();
         if (facts.hasModRm()) {
@@ -513,24 +523,22 @@ final class InstructionReader {
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
             }
         }
-        Operand[] read = new Operand[forms.length];
-        int count = 0;
         int badOperand = -1;
-        for (int i = 0; i < forms.length; i++) {
-            OperandForm form = forms[i];
-            boolean wrongForm = memory == null ? form.memoryOnly() : form.registerOnly();
-            if (named && wrongForm) {
-                badOperand = i;
-                continue;
-            }
-            read[count++] = operand(form, memory);
+        List<Operand> operands;
+        if (named) {
+            badOperand = badOperand(forms, memory);
+            operands = operands(forms, memory, true);
+        } else {
+            operands = switch (forms.length) {
+                case 0 -> List.of();
+                case 1 -> List.of(operand(forms[0], memory));
+                case 2 -> {
+                    Operand first = operand(forms[0], memory);
+                    yield List.of(first, operand(forms[1], memory));
+                }
+                default -> operands(forms, memory, false);
+            };
         }
-        List<Operand> operands = switch (count) {
-            case 0 -> List.of();
-            case 1 -> List.of(read[0]);
-            case 2 -> List.of(read[0], read[1]);
-            default -> List.of(java.util.Arrays.copyOf(read, count));
-        };
         if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
@@ -554,6 +562,38 @@ final class InstructionReader {
         Invalid.Reason reason =
                 memory == null ? Invalid.Reason.REGISTER_FORM_NOT_ALLOWED : Invalid.Reason.MEMORY_FORM_NOT_ALLOWED;
         return new Invalid(address, pos - start, reason, mode, Prefixes.NONE, instruction, badOperand);
+    }
+
+    /** The last operand in the ModRM form the row does not take, or -1. */
+    private static int badOperand(OperandForm[] forms, Memory memory) {
+        int bad = -1;
+        for (int i = 0; i < forms.length; i++) {
+            if (wrongForm(forms[i], memory)) {
+                bad = i;
+            }
+        }
+        return bad;
+    }
+
+    private static boolean wrongForm(OperandForm form, Memory memory) {
+        return memory == null ? form.memoryOnly() : form.registerOnly();
+    }
+
+    /** The operands of {@code forms} in order; with {@code named}, without those in the wrong ModRM form. */
+    private List<Operand> operands(OperandForm[] forms, Memory memory, boolean named) {
+        Operand[] read = new Operand[forms.length];
+        int count = 0;
+        for (OperandForm form : forms) {
+            if (!(named && wrongForm(form, memory))) {
+                read[count++] = operand(form, memory);
+            }
+        }
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(read[0]);
+            case 2 -> List.of(read[0], read[1]);
+            default -> List.of(java.util.Arrays.copyOf(read, count));
+        };
     }
 
     /**
@@ -946,7 +986,7 @@ final class InstructionReader {
             facts = NO_ROW;
         }
         Row row = facts.row();
-        int mandatory = row.encoding().prefix();
+        int mandatory = facts.mandatoryPrefix();
         int unused = 0;
         for (int i = 0; i < prefixCount; i++) {
             boolean used = switch (prefixBytes[i] & 0xff) {

@@ -18,6 +18,7 @@ public final class RowFacts {
     private final Row row;
     private final OperandForm[] forms;
     private final boolean defaultSize64;
+    private final int mandatoryPrefix;
     private final boolean hasModRm;
     private final boolean modIgnored;
     private final int vsibIndexSize;
@@ -41,6 +42,7 @@ public final class RowFacts {
         this.xchg = row.mnemonic() == Mnemonic.XCHG;
         this.memoryType = memoryType(forms);
         this.defaultSize64 = row.has(Attribute.D64) || row.has(Attribute.F64);
+        this.mandatoryPrefix = row.encoding().prefix();
         this.hasModRm = row.encoding().hasModRm();
         this.modIgnored = row.has(Attribute.MOD_IGNORED);
         this.vsibIndexSize = vsibIndexSize(forms);
@@ -71,6 +73,11 @@ public final class RowFacts {
     /** D64 or F64: 64 bits is the operand size in 64-bit mode. */
     public boolean defaultSize64() {
         return defaultSize64;
+    }
+
+    /** The encoding's mandatory prefix: Encoding.ANY, or 0 (NP), 1 (66), 2 (F3), 3 (F2), as VEX.pp. */
+    public int mandatoryPrefix() {
+        return mandatoryPrefix;
     }
 
     public boolean hasModRm() {
