@@ -35,6 +35,12 @@ final class InstructionReader {
     private static final int REX_R = 4;
     private static final int REX_X = 2;
     private static final int REX_B = 1;
+    private static final byte NOT_PREFIX = 0;
+    private static final byte LEGACY = 1;
+    /** A REX prefix in 64-bit mode; INC or DEC elsewhere. */
+    private static final byte REX = 2;
+    /** Each byte's kind, so that the common case (no prefix) costs one load. */
+    private static final byte[] PREFIX_KIND = prefixKinds();
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
     /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
@@ -245,24 +251,25 @@ final class InstructionReader {
     private void readPrefixes() {
         while (true) {
             int b = peek();
+            int kind = PREFIX_KIND[b];
+            if (kind == NOT_PREFIX || kind == REX && !mode64) {
+                return;
+            }
+            if (kind == REX) {
+                // REX counts only directly before the opcode; a later prefix voids it.
+                next();
+                rex = b;
+                if (isLegacyPrefix(peek())) {
+                    rex = 0;
+                }
+                continue;
+            }
             switch (b) {
-                case 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65 -> lastSegment = prefixCount;
                 case 0x66 -> last66 = prefixCount;
                 case 0x67 -> last67 = prefixCount;
                 case 0xf0 -> lock = prefixCount;
                 case 0xf2, 0xf3 -> lastRepeat = prefixCount;
-                default -> {
-                    if (mode64 && (b & 0xf0) == 0x40) {
-                        // REX counts only directly before the opcode; a later prefix voids it.
-                        next();
-                        rex = b;
-                        if (isLegacyPrefix(peek())) {
-                            rex = 0;
-                        }
-                        continue;
-                    }
-                    return;
-                }
+                default -> lastSegment = prefixCount;
             }
             next();
             addPrefix(b);
@@ -295,10 +302,18 @@ final class InstructionReader {
     }
 
     private static boolean isLegacyPrefix(int b) {
-        return switch (b) {
-            case 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3 -> true;
-            default -> false;
-        };
+        return PREFIX_KIND[b] == LEGACY;
+    }
+
+    private static byte[] prefixKinds() {
+        byte[] kinds = new byte[256];
+        for (int b : new int[] {0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3}) {
+            kinds[b] = LEGACY;
+        }
+        for (int b = 0x40; b <= 0x4f; b++) {
+            kinds[b] = REX;
+        }
+        return kinds;
     }
 
     /** A VEX encoding objdump rejects as {@code (bad)}, ending at {@code end}, after the prefixes it names. */
@@ -488,11 +503,11 @@ final class InstructionReader {
 
     private int addressSize() {
         boolean override = last67 >= 0;
-        return switch (mode) {
-            case BITS64 -> override ? 4 : 8;
-            case BITS32 -> override ? 2 : 4;
-            case BITS16 -> override ? 4 : 2;
-        };
+        if (mode64) {
+            return override ? 4 : 8;
+        }
+        // 67 switches 32-bit mode to 16-bit addresses and 16-bit mode to 32-bit ones.
+        return override != (mode == Mode.BITS32) ? 4 : 2;
     }
 
     /**
