@@ -639,20 +639,29 @@ final class InstructionReader {
         return mode64 ? target : target & 0xffffffffL;
     }
 
+    /** The operand {@code form} describes: the common general-purpose forms first, kept small to inline. */
     private Operand operand(OperandForm form, Memory memory) {
         Type type = form.type();
         return switch (form.method()) {
             case E -> isRegisterForm() ? gpr(size(type), rmNumber()) : sized(memory, form.memoryType());
             case M -> sized(memory, form.memoryType());
-            case R -> gpr(size(type), rmNumber());
             case G -> gpr(size(type), regNumber());
             case Z -> {
                 rexUsed |= REX_B;
                 yield gpr(size(type), (opcode & 7) | (rex & REX_B) << 3);
             }
-            case B -> gpr(size(type), vex.vvvv());
             case I -> immediate(type);
             case J -> relative(type);
+            default -> otherOperand(form, memory);
+        };
+    }
+
+    private Operand otherOperand(OperandForm form, Memory memory) {
+        Type type = form.type();
+        return switch (form.method()) {
+            case E, M, G, Z, I, J -> throw new IllegalStateException("common form " + form);
+            case R -> gpr(size(type), rmNumber());
+            case B -> gpr(size(type), vex.vvvv());
             case O -> offset(0);
             case A -> farPointer();
             case S -> segmentRegister();
@@ -1000,55 +1009,66 @@ final class InstructionReader {
         if (facts == null) {
             facts = NO_ROW;
         }
-        Row row = facts.row();
-        int mandatory = facts.mandatoryPrefix();
-        int unused = 0;
-        for (int i = 0; i < prefixCount; i++) {
-            boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 ->
-                    i == last66
-                            && vex == null
-                            && (mandatory66
-                                    || selected66
-                                    // REX.W overrides 66 as the operand size, which leaves 66 unused.
-                                    || facts.usesOperandSize(memoryOperand)
-                                            && !(rexWOverrides66(facts) && !prefixColumns));
-                case 0x67 ->
-                    i == last67
-                            && (memoryOperand && !hasAbsolute(operands)
-                                    || row.has(Attribute.AS16)
-                                    || row.has(Attribute.AS32)
-                                    || row.has(Attribute.AS64));
-                case 0xf2, 0xf3 ->
-                    i == lastRepeat
-                            && (vex == null && (mandatory == 2 || mandatory == 3)
-                                    || row.has(Attribute.REP)
-                                    || row.has(Attribute.REPE_REPNE));
-                case 0x9b -> true;
-                case 0xf0 ->
-                    row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
-                            || !mode64 && hasControlRegister(operands);
-                default -> i == lastSegment && segmentUsed;
-            };
-            if (!used) {
-                unused |= 1 << i;
-            }
-        }
-        int rexUnused = 0;
-        if (rex != 0 && vex == null) {
-            if (facts.sizeFromW(memoryOperand) || facts.farReturn() || facts.wSplit()) {
-                rexUsed |= REX_W;
-            }
-            rexUnused = rex & 0xf & ~rexUsed;
-            if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
-                rexUnused |= REX_PRESENCE;
-            }
-        }
+        int unused = prefixCount == 0 ? 0 : unusedLegacy(facts, mandatory66, operands);
+        int rexUnused = rex != 0 && vex == null ? rexUnused(facts) : 0;
         if (vex != null && rexBeforeVex != 0) {
             rexUnused = (rexBeforeVex & 0xf) != 0 ? rexBeforeVex & 0xf : REX_PRESENCE;
             return new Prefixes(prefixBytes(), unused, rexBeforeVex, rexUnused, vex);
         }
         return new Prefixes(prefixBytes(), unused, vex == null ? rex : 0, rexUnused, vex);
+    }
+
+    /** The mask of the legacy prefixes that had no effect. */
+    private int unusedLegacy(RowFacts facts, boolean mandatory66, List<Operand> operands) {
+        int unused = 0;
+        for (int i = 0; i < prefixCount; i++) {
+            if (!legacyUsed(i, facts, mandatory66, operands)) {
+                unused |= 1 << i;
+            }
+        }
+        return unused;
+    }
+
+    private boolean legacyUsed(int i, RowFacts facts, boolean mandatory66, List<Operand> operands) {
+        Row row = facts.row();
+        int mandatory = facts.mandatoryPrefix();
+        return switch (prefixBytes[i] & 0xff) {
+            case 0x66 ->
+                i == last66
+                        && vex == null
+                        && (mandatory66
+                                || selected66
+                                // REX.W overrides 66 as the operand size, which leaves 66 unused.
+                                || facts.usesOperandSize(memoryOperand) && !(rexWOverrides66(facts) && !prefixColumns));
+            case 0x67 ->
+                i == last67
+                        && (memoryOperand && !hasAbsolute(operands)
+                                || row.has(Attribute.AS16)
+                                || row.has(Attribute.AS32)
+                                || row.has(Attribute.AS64));
+            case 0xf2, 0xf3 ->
+                i == lastRepeat
+                        && (vex == null && (mandatory == 2 || mandatory == 3)
+                                || row.has(Attribute.REP)
+                                || row.has(Attribute.REPE_REPNE));
+            case 0x9b -> true;
+            case 0xf0 ->
+                row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
+                        || !mode64 && hasControlRegister(operands);
+            default -> i == lastSegment && segmentUsed;
+        };
+    }
+
+    /** The bits of a legacy-encoding REX that had no effect ({@link Prefixes#rexUnusedBits()}). */
+    private int rexUnused(RowFacts facts) {
+        if (facts.sizeFromW(memoryOperand) || facts.farReturn() || facts.wSplit()) {
+            rexUsed |= REX_W;
+        }
+        int rexUnused = rex & 0xf & ~rexUsed;
+        if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
+            rexUnused |= REX_PRESENCE;
+        }
+        return rexUnused;
     }
 
     private static final byte[] NO_PREFIX_BYTES = new byte[0];
