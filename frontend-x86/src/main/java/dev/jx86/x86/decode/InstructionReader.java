@@ -1015,6 +1015,9 @@ final class InstructionReader {
             rexUnused = (rexBeforeVex & 0xf) != 0 ? rexBeforeVex & 0xf : REX_PRESENCE;
             return new Prefixes(prefixBytes(), unused, rexBeforeVex, rexUnused, vex);
         }
+        if (prefixCount == 0 && vex == null) {
+            return Prefixes.rexOnly(rex, rexUnused);
+        }
         return new Prefixes(prefixBytes(), unused, vex == null ? rex : 0, rexUnused, vex);
     }
 
