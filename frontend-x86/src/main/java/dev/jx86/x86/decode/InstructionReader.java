@@ -526,34 +526,15 @@ final class InstructionReader {
             }
         }
         OperandForm[] forms = facts.forms();
-        Memory memory = null;
-        if (memoryAhead != null) {
-            memory = memoryAhead;
-        } else if (modrm >= 0 && (modrm >> 6) != 3) {
-            vsibIndexSize = facts.vsibIndexSize();
-            Type memoryType = facts.memoryType();
-            memory = readMemory(memoryType == null ? 0 : size(memoryType), false);
-            if ((vsibIndexSize != 0 || facts.sibmem()) && (addressSize == 2 || !sib)) {
-                // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
-                return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
-            }
+        Memory memory = memoryAhead != null ? memoryAhead : modRmMemory(facts);
+        if (memory != null
+                && memoryAhead == null
+                && (vsibIndexSize != 0 || facts.sibmem())
+                && (addressSize == 2 || !sib)) {
+            // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
+            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        int badOperand = -1;
-        List<Operand> operands;
-        if (named) {
-            badOperand = badOperand(forms, memory);
-            operands = operands(forms, memory, true);
-        } else {
-            operands = switch (forms.length) {
-                case 0 -> List.of();
-                case 1 -> List.of(operand(forms[0], memory));
-                case 2 -> {
-                    Operand first = operand(forms[0], memory);
-                    yield List.of(first, operand(forms[1], memory));
-                }
-                default -> operands(forms, memory, false);
-            };
-        }
+        List<Operand> operands = named ? operands(forms, memory, true) : operands(forms, memory);
         if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
@@ -568,11 +549,36 @@ final class InstructionReader {
                 addressSize,
                 prefixes,
                 row.attributes());
-        if (!named) {
-            return instruction;
+        return named ? namedInvalid(instruction, forms, memory) : instruction;
+    }
+
+    /** The ModRM memory operand, sized by the row's memory form, or null for the register form. */
+    private Memory modRmMemory(RowFacts facts) {
+        if (modrm < 0 || (modrm >> 6) == 3) {
+            return null;
         }
+        vsibIndexSize = facts.vsibIndexSize();
+        Type memoryType = facts.memoryType();
+        return readMemory(memoryType == null ? 0 : size(memoryType), false);
+    }
+
+    private List<Operand> operands(OperandForm[] forms, Memory memory) {
+        return switch (forms.length) {
+            case 0 -> List.of();
+            case 1 -> List.of(operand(forms[0], memory));
+            case 2 -> {
+                Operand first = operand(forms[0], memory);
+                yield List.of(first, operand(forms[1], memory));
+            }
+            default -> operands(forms, memory, false);
+        };
+    }
+
+    /** Undefined bytes in the ModRM form the row does not take, named as {@code instruction} (objdump). */
+    private Invalid namedInvalid(Instruction instruction, OperandForm[] forms, Memory memory) {
+        int badOperand = badOperand(forms, memory);
         if (badOperand < 0) {
-            badOperand = operands.size(); // A ModRM byte the row names exactly: objdump appends (bad).
+            badOperand = instruction.operands().size(); // A ModRM byte the row names exactly: objdump appends (bad).
         }
         Invalid.Reason reason =
                 memory == null ? Invalid.Reason.REGISTER_FORM_NOT_ALLOWED : Invalid.Reason.MEMORY_FORM_NOT_ALLOWED;
