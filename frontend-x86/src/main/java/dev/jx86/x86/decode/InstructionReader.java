@@ -3,16 +3,14 @@ package dev.jx86.x86.decode;
 import dev.jx86.x86.decode.tables.DecodeTables;
 import dev.jx86.x86.decode.tables.Dimension;
 import dev.jx86.x86.decode.tables.Encoding;
-import dev.jx86.x86.decode.tables.Method;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.OperandForm;
 import dev.jx86.x86.decode.tables.Row;
+import dev.jx86.x86.decode.tables.RowFacts;
 import dev.jx86.x86.decode.tables.Type;
 import dev.jx86.x86.decode.tables.XopOpcodes;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads one instruction: prefixes, opcode, a walk of the decode tree, ModRM/SIB/displacement,
@@ -37,24 +35,32 @@ final class InstructionReader {
     private static final int REX_R = 4;
     private static final int REX_X = 2;
     private static final int REX_B = 1;
+    private static final byte NOT_PREFIX = 0;
+    private static final byte LEGACY = 1;
+    /** A REX prefix in 64-bit mode; INC or DEC elsewhere. */
+    private static final byte REX = 2;
+    /** Each byte's kind, so that the common case (no prefix) costs one load. */
+    private static final byte[] PREFIX_KIND = prefixKinds();
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
-    /** The x87 state operands whose layout (16- or 32-bit) the operand size chooses; REX.W has no say. */
-    private static final Set<Mnemonic> X87_ENVIRONMENT =
-            EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
     /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
-    private static final Row NO_ROW = new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0);
+    private static final RowFacts NO_ROW = new RowFacts(new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0));
 
     private final Mode mode;
     private final boolean mode64;
     private final byte[] code;
     private final int start;
     private final int end;
+    /** The first byte the instruction may not reach: its end or the 15-byte limit, whichever is first. */
+    private final int limit;
+
     private final long address;
     private int pos;
 
     // Prefixes.
-    private final byte[] prefixBytes = new byte[Decoder.MAX_LENGTH];
+    /** The legacy prefix bytes read; allocated with the first (most instructions have none). */
+    private byte[] prefixBytes;
+
     private int prefixCount;
     private int last66 = -1;
     private int last67 = -1;
@@ -102,6 +108,7 @@ final class InstructionReader {
         this.code = code;
         this.start = start;
         this.end = end;
+        this.limit = Math.min(end, start + Decoder.MAX_LENGTH);
         this.address = address;
         this.pos = start;
     }
@@ -115,11 +122,8 @@ final class InstructionReader {
     }
 
     private int next() {
-        if (pos - start >= Decoder.MAX_LENGTH) {
-            throw Stop.TOO_LONG;
-        }
-        if (pos >= end) {
-            throw Stop.TRUNCATED;
+        if (pos >= limit) {
+            throw pos - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
         }
         return code[pos++] & 0xff;
     }
@@ -138,7 +142,7 @@ final class InstructionReader {
             // fstcw). A REX before the 9B applies to no opcode.
             boolean prefixed = prefixCount > 0 || rex != 0;
             next();
-            prefixBytes[prefixCount++] = (byte) 0x9b;
+            addPrefix(0x9b);
             rex = 0;
             if (prefixed) {
                 break;
@@ -183,7 +187,7 @@ final class InstructionReader {
             opcode = b;
         }
         int opcodeEnd = pos;
-        Node node = DecodeTables.root(map, opcode);
+        Node node = map == OpcodeMap.ONE_BYTE ? DecodeTables.oneByte(opcode) : DecodeTables.root(map, opcode);
         boolean mandatoryPrefix = false;
         Dimension lastSplit = null;
         while (node instanceof Node.Split split) {
@@ -194,7 +198,7 @@ final class InstructionReader {
             node = split.children()[key];
         }
         if (node instanceof Node.NamedUndefined named) {
-            return finish(named.row(), true);
+            return finish(named.facts(), true);
         }
         if (!(node instanceof Node.Leaf leaf)) {
             if (map == OpcodeMap.ONE_BYTE && opcode >= 0xd8 && opcode <= 0xdf) {
@@ -216,15 +220,15 @@ final class InstructionReader {
             // Like objdump, an undefined encoding ends after its opcode, whether or not its ModRM was read.
             return undefined(opcodeEnd, mandatoryPrefix && ((Node.Undefined) node).otherPrefixColumn());
         }
-        Row row = leaf.row();
-        if (vex != null && rawVvvv != 0 && !usesVvvv(row)) {
+        RowFacts facts = leaf.facts();
+        if (vex != null && rawVvvv != 0 && !facts.usesVvvv()) {
             // VEX.vvvv must be 1111 where no operand takes it, in every mode (bit 3 too).
             return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        if (row.mnemonic() == Mnemonic.XCHG && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
-            row = DecodeTables.nop90();
+        if (facts.xchg() && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
+            facts = DecodeTables.nop90Facts();
         }
-        return finish(row, false);
+        return finish(facts, false);
     }
 
     /**
@@ -247,28 +251,36 @@ final class InstructionReader {
     private void readPrefixes() {
         while (true) {
             int b = peek();
+            int kind = PREFIX_KIND[b];
+            if (kind == NOT_PREFIX || kind == REX && !mode64) {
+                return;
+            }
+            if (kind == REX) {
+                // REX counts only directly before the opcode; a later prefix voids it.
+                next();
+                rex = b;
+                if (isLegacyPrefix(peek())) {
+                    rex = 0;
+                }
+                continue;
+            }
             switch (b) {
-                case 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65 -> lastSegment = prefixCount;
                 case 0x66 -> last66 = prefixCount;
                 case 0x67 -> last67 = prefixCount;
                 case 0xf0 -> lock = prefixCount;
                 case 0xf2, 0xf3 -> lastRepeat = prefixCount;
-                default -> {
-                    if (mode64 && (b & 0xf0) == 0x40) {
-                        // REX counts only directly before the opcode; a later prefix voids it.
-                        next();
-                        rex = b;
-                        if (isLegacyPrefix(peek())) {
-                            rex = 0;
-                        }
-                        continue;
-                    }
-                    return;
-                }
+                default -> lastSegment = prefixCount;
             }
             next();
-            prefixBytes[prefixCount++] = (byte) b;
+            addPrefix(b);
         }
+    }
+
+    private void addPrefix(int b) {
+        if (prefixBytes == null) {
+            prefixBytes = new byte[Decoder.MAX_LENGTH];
+        }
+        prefixBytes[prefixCount++] = (byte) b;
     }
 
     /**
@@ -290,28 +302,24 @@ final class InstructionReader {
     }
 
     private static boolean isLegacyPrefix(int b) {
-        return switch (b) {
-            case 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3 -> true;
-            default -> false;
-        };
+        return PREFIX_KIND[b] == LEGACY;
+    }
+
+    private static byte[] prefixKinds() {
+        byte[] kinds = new byte[256];
+        for (int b : new int[] {0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3}) {
+            kinds[b] = LEGACY;
+        }
+        for (int b = 0x40; b <= 0x4f; b++) {
+            kinds[b] = REX;
+        }
+        return kinds;
     }
 
     /** A VEX encoding objdump rejects as {@code (bad)}, ending at {@code end}, after the prefixes it names. */
     private Invalid vexInvalid(int end) {
         return new Invalid(
                 address, end - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes(null, false, List.of()));
-    }
-
-    private static boolean usesVvvv(Row row) {
-        for (OperandForm form : row.operands()) {
-            if (form.method() == Method.H
-                    || form.method() == Method.B
-                    || form.method() == Method.KH
-                    || form.method() == Method.TH) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -495,62 +503,42 @@ final class InstructionReader {
 
     private int addressSize() {
         boolean override = last67 >= 0;
-        return switch (mode) {
-            case BITS64 -> override ? 4 : 8;
-            case BITS32 -> override ? 2 : 4;
-            case BITS16 -> override ? 4 : 2;
-        };
+        if (mode64) {
+            return override ? 4 : 8;
+        }
+        // 67 switches 32-bit mode to 16-bit addresses and 16-bit mode to 32-bit ones.
+        return override != (mode == Mode.BITS32) ? 4 : 2;
     }
 
     /**
      * Reads the rest of {@code row}'s instruction. With {@code named}, ModRM has the form the row does
      * not take: the result is undefined, carrying the instruction objdump names without that operand.
      */
-    private Decoded finish(Row row, boolean named) {
-        Encoding encoding = row.encoding();
-        boolean mandatory66 = encoding.prefix() == 1 && vex == null;
-        operandSize = operandSize(row.has(Attribute.D64) || row.has(Attribute.F64), mandatory66);
+    private Decoded finish(RowFacts facts, boolean named) {
+        Row row = facts.row();
+        boolean mandatory66 = facts.mandatoryPrefix() == 1 && vex == null;
+        operandSize = operandSize(facts.defaultSize64(), mandatory66);
         addressSize = addressSize();
-        if (encoding.hasModRm()) {
+        if (facts.hasModRm()) {
             modrm();
-            if (row.has(Attribute.MOD_IGNORED)) {
+            if (facts.modIgnored()) {
                 modrm |= 0xc0;
             }
         }
-        List<OperandForm> forms = row.operands();
-        Memory memory = null;
-        if (memoryAhead != null) {
-            memory = memoryAhead;
-        } else if (modrm >= 0 && (modrm >> 6) != 3) {
-            vsibIndexSize = vsibIndexSize(forms);
-            memory = readMemory(0, false);
-            if ((vsibIndexSize != 0 || takes(forms, Method.SIBMEM)) && (addressSize == 2 || !sib)) {
-                // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
-                return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
-            }
-        }
-        Operand[] read = new Operand[forms.size()];
-        int count = 0;
-        int badOperand = -1;
-        for (int i = 0; i < forms.size(); i++) {
-            OperandForm form = forms.get(i);
-            boolean wrongForm = memory == null ? form.memoryOnly() : form.registerOnly();
-            if (named && wrongForm) {
-                badOperand = i;
-                continue;
-            }
-            read[count++] = operand(form, memory);
-        }
-        List<Operand> operands = switch (count) {
-            case 0 -> List.of();
-            case 1 -> List.of(read[0]);
-            case 2 -> List.of(read[0], read[1]);
-            default -> List.of(java.util.Arrays.copyOf(read, count));
-        };
-        if (noSuchSegment || vex != null && mode64 && namesMissingRegister(forms)) {
+        OperandForm[] forms = facts.forms();
+        Memory memory = memoryAhead != null ? memoryAhead : modRmMemory(facts);
+        if (memory != null
+                && memoryAhead == null
+                && (vsibIndexSize != 0 || facts.sibmem())
+                && (addressSize == 2 || !sib)) {
+            // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        Prefixes prefixes = prefixes(row, mandatory66, operands);
+        List<Operand> operands = named ? operands(forms, memory, true) : operands(forms, memory);
+        if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
+            return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
+        }
+        Prefixes prefixes = prefixes(facts, mandatory66, operands);
         Instruction instruction = new Instruction(
                 address,
                 pos - start,
@@ -561,22 +549,79 @@ final class InstructionReader {
                 addressSize,
                 prefixes,
                 row.attributes());
-        if (!named) {
-            return instruction;
+        return named ? namedInvalid(instruction, forms, memory) : instruction;
+    }
+
+    /** The ModRM memory operand, sized by the row's memory form, or null for the register form. */
+    private Memory modRmMemory(RowFacts facts) {
+        if (modrm < 0 || (modrm >> 6) == 3) {
+            return null;
         }
+        vsibIndexSize = facts.vsibIndexSize();
+        Type memoryType = facts.memoryType();
+        return readMemory(memoryType == null ? 0 : size(memoryType), false);
+    }
+
+    private List<Operand> operands(OperandForm[] forms, Memory memory) {
+        return switch (forms.length) {
+            case 0 -> List.of();
+            case 1 -> List.of(operand(forms[0], memory));
+            case 2 -> {
+                Operand first = operand(forms[0], memory);
+                yield List.of(first, operand(forms[1], memory));
+            }
+            default -> operands(forms, memory, false);
+        };
+    }
+
+    /** Undefined bytes in the ModRM form the row does not take, named as {@code instruction} (objdump). */
+    private Invalid namedInvalid(Instruction instruction, OperandForm[] forms, Memory memory) {
+        int badOperand = badOperand(forms, memory);
         if (badOperand < 0) {
-            badOperand = operands.size(); // A ModRM byte the row names exactly: objdump appends (bad).
+            badOperand = instruction.operands().size(); // A ModRM byte the row names exactly: objdump appends (bad).
         }
         Invalid.Reason reason =
                 memory == null ? Invalid.Reason.REGISTER_FORM_NOT_ALLOWED : Invalid.Reason.MEMORY_FORM_NOT_ALLOWED;
         return new Invalid(address, pos - start, reason, mode, Prefixes.NONE, instruction, badOperand);
     }
 
+    /** The last operand in the ModRM form the row does not take, or -1. */
+    private static int badOperand(OperandForm[] forms, Memory memory) {
+        int bad = -1;
+        for (int i = 0; i < forms.length; i++) {
+            if (wrongForm(forms[i], memory)) {
+                bad = i;
+            }
+        }
+        return bad;
+    }
+
+    private static boolean wrongForm(OperandForm form, Memory memory) {
+        return memory == null ? form.memoryOnly() : form.registerOnly();
+    }
+
+    /** The operands of {@code forms} in order; with {@code named}, without those in the wrong ModRM form. */
+    private List<Operand> operands(OperandForm[] forms, Memory memory, boolean named) {
+        Operand[] read = new Operand[forms.length];
+        int count = 0;
+        for (OperandForm form : forms) {
+            if (!(named && wrongForm(form, memory))) {
+                read[count++] = operand(form, memory);
+            }
+        }
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(read[0]);
+            case 2 -> List.of(read[0], read[1]);
+            default -> List.of(java.util.Arrays.copyOf(read, count));
+        };
+    }
+
     /**
      * Whether VEX.R, VEX.B or VEX.vvvv bit 3 extends an opmask or tile register number past 7 (objdump:
      * "(bad)").
      */
-    private boolean namesMissingRegister(List<OperandForm> forms) {
+    private boolean namesMissingRegister(OperandForm[] forms) {
         for (OperandForm form : forms) {
             boolean bad = switch (form.method()) {
                 case KG, TG -> (rex & REX_R) != 0;
@@ -592,16 +637,6 @@ final class InstructionReader {
         return false;
     }
 
-    /** The index register size of the row's VSIB operand, or 0 when it has none. */
-    private static int vsibIndexSize(List<OperandForm> forms) {
-        for (OperandForm form : forms) {
-            if (form.method() == Method.VSIB) {
-                return form.type() == Type.QQ ? 32 : 16;
-            }
-        }
-        return 0;
-    }
-
     /** A branch target wraps to the operand size (16 bits), or to 32 bits outside 64-bit mode. */
     private long wrap(long target) {
         if (operandSize == 2) {
@@ -610,20 +645,29 @@ final class InstructionReader {
         return mode64 ? target : target & 0xffffffffL;
     }
 
+    /** The operand {@code form} describes: the common general-purpose forms first, kept small to inline. */
     private Operand operand(OperandForm form, Memory memory) {
         Type type = form.type();
         return switch (form.method()) {
             case E -> isRegisterForm() ? gpr(size(type), rmNumber()) : sized(memory, form.memoryType());
             case M -> sized(memory, form.memoryType());
-            case R -> gpr(size(type), rmNumber());
             case G -> gpr(size(type), regNumber());
             case Z -> {
                 rexUsed |= REX_B;
                 yield gpr(size(type), (opcode & 7) | (rex & REX_B) << 3);
             }
-            case B -> gpr(size(type), vex.vvvv());
             case I -> immediate(type);
             case J -> relative(type);
+            default -> otherOperand(form, memory);
+        };
+    }
+
+    private Operand otherOperand(OperandForm form, Memory memory) {
+        Type type = form.type();
+        return switch (form.method()) {
+            case E, M, G, Z, I, J -> throw new IllegalStateException("common form " + form);
+            case R -> gpr(size(type), rmNumber());
+            case B -> gpr(size(type), vex.vvvv());
             case O -> offset(0);
             case A -> farPointer();
             case S -> segmentRegister();
@@ -740,6 +784,9 @@ final class InstructionReader {
 
     private Memory sized(Memory memory, Type type) {
         int size = size(type);
+        if (size == memory.size()) {
+            return memory;
+        }
         return new Memory(
                 size,
                 memory.segment(),
@@ -961,62 +1008,76 @@ final class InstructionReader {
      * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
      * for an undefined encoding, where only the memory operand uses prefixes.
      */
-    private Prefixes prefixes(Row row, boolean mandatory66, List<Operand> operands) {
+    private Prefixes prefixes(RowFacts facts, boolean mandatory66, List<Operand> operands) {
         if (prefixCount == 0 && rex == 0 && vex == null) {
             return Prefixes.NONE;
         }
-        if (row == null) {
-            row = NO_ROW;
+        if (facts == null) {
+            facts = NO_ROW;
         }
-        int mandatory = row.encoding().prefix();
-        int unused = 0;
-        for (int i = 0; i < prefixCount; i++) {
-            boolean used = switch (prefixBytes[i] & 0xff) {
-                case 0x66 ->
-                    i == last66
-                            && vex == null
-                            && (mandatory66
-                                    || selected66
-                                    // REX.W overrides 66 as the operand size, which leaves 66 unused.
-                                    || usesOperandSize(row) && !(rexWOverrides66(row) && !prefixColumns));
-                case 0x67 ->
-                    i == last67
-                            && (memoryOperand && !hasAbsolute(operands)
-                                    || row.has(Attribute.AS16)
-                                    || row.has(Attribute.AS32)
-                                    || row.has(Attribute.AS64));
-                case 0xf2, 0xf3 ->
-                    i == lastRepeat
-                            && (vex == null && (mandatory == 2 || mandatory == 3)
-                                    || row.has(Attribute.REP)
-                                    || row.has(Attribute.REPE_REPNE));
-                case 0x9b -> true;
-                case 0xf0 ->
-                    row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
-                            || !mode64 && hasControlRegister(operands);
-                default -> i == lastSegment && segmentUsed;
-            };
-            if (!used) {
-                unused |= 1 << i;
-            }
-        }
-        int rexUnused = 0;
-        if (rex != 0 && vex == null) {
-            boolean sizeFromW = sizeFromW(row);
-            boolean farReturn = row.mnemonic() == Mnemonic.IRET || row.mnemonic() == Mnemonic.RETF;
-            if (sizeFromW || farReturn || wSplit(row)) {
-                rexUsed |= REX_W;
-            }
-            rexUnused = rex & 0xf & ~rexUsed;
-            if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
-                rexUnused |= REX_PRESENCE;
-            }
-        }
+        int unused = prefixCount == 0 ? 0 : unusedLegacy(facts, mandatory66, operands);
+        int rexUnused = rex != 0 && vex == null ? rexUnused(facts) : 0;
         if (vex != null && rexBeforeVex != 0) {
             rexUnused = (rexBeforeVex & 0xf) != 0 ? rexBeforeVex & 0xf : REX_PRESENCE;
             return new Prefixes(prefixBytes(), unused, rexBeforeVex, rexUnused, vex);
         }
+        if (prefixCount == 0 && vex == null) {
+            return Prefixes.rexOnly(rex, rexUnused);
+        }
         return new Prefixes(prefixBytes(), unused, vex == null ? rex : 0, rexUnused, vex);
+    }
+
+    /** The mask of the legacy prefixes that had no effect. */
+    private int unusedLegacy(RowFacts facts, boolean mandatory66, List<Operand> operands) {
+        int unused = 0;
+        for (int i = 0; i < prefixCount; i++) {
+            if (!legacyUsed(i, facts, mandatory66, operands)) {
+                unused |= 1 << i;
+            }
+        }
+        return unused;
+    }
+
+    private boolean legacyUsed(int i, RowFacts facts, boolean mandatory66, List<Operand> operands) {
+        Row row = facts.row();
+        int mandatory = facts.mandatoryPrefix();
+        return switch (prefixBytes[i] & 0xff) {
+            case 0x66 ->
+                i == last66
+                        && vex == null
+                        && (mandatory66
+                                || selected66
+                                // REX.W overrides 66 as the operand size, which leaves 66 unused.
+                                || facts.usesOperandSize(memoryOperand) && !(rexWOverrides66(facts) && !prefixColumns));
+            case 0x67 ->
+                i == last67
+                        && (memoryOperand && !hasAbsolute(operands)
+                                || row.has(Attribute.AS16)
+                                || row.has(Attribute.AS32)
+                                || row.has(Attribute.AS64));
+            case 0xf2, 0xf3 ->
+                i == lastRepeat
+                        && (vex == null && (mandatory == 2 || mandatory == 3)
+                                || row.has(Attribute.REP)
+                                || row.has(Attribute.REPE_REPNE));
+            case 0x9b -> true;
+            case 0xf0 ->
+                row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
+                        || !mode64 && hasControlRegister(operands);
+            default -> i == lastSegment && segmentUsed;
+        };
+    }
+
+    /** The bits of a legacy-encoding REX that had no effect ({@link Prefixes#rexUnusedBits()}). */
+    private int rexUnused(RowFacts facts) {
+        if (facts.sizeFromW(memoryOperand) || facts.farReturn() || facts.wSplit()) {
+            rexUsed |= REX_W;
+        }
+        int rexUnused = rex & 0xf & ~rexUsed;
+        if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
+            rexUnused |= REX_PRESENCE;
+        }
+        return rexUnused;
     }
 
     private static final byte[] NO_PREFIX_BYTES = new byte[0];
@@ -1045,75 +1106,14 @@ final class InstructionReader {
         return false;
     }
 
-    private static boolean takes(List<OperandForm> forms, Method method) {
-        for (OperandForm form : forms) {
-            if (form.method() == method) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * REX.W sets a 64-bit operand size whatever 66 says, so 66 has no effect (on D64 and F64 rows
      * too); except at 90, where 66 is what makes the bytes XCHG rather than NOP.
      */
-    private boolean rexWOverrides66(Row row) {
+    private boolean rexWOverrides66(RowFacts facts) {
         return (rex & REX_W) != 0
                 && vex == null
-                && (sizeFromW(row) || row.has(Attribute.D64) || row.has(Attribute.F64))
-                && !(row.mnemonic() == Mnemonic.XCHG && opcode == 0x90);
-    }
-
-    /**
-     * Whether REX.W selects this row's operand size: not for D64 rows (64-bit anyway), far pointers
-     * (AMD reads m16:32), or z and eAX forms (which stop at 32 bits).
-     */
-    private boolean sizeFromW(Row row) {
-        if (row.has(Attribute.D64) || row.has(Attribute.F64)) {
-            return false;
-        }
-        if (row.has(Attribute.OS16) || row.has(Attribute.OS32) || row.has(Attribute.OS64)) {
-            return true;
-        }
-        for (OperandForm f : row.operands()) {
-            if (f.followsOperandSize(memoryOperand)
-                    && f.type() != Type.P
-                    && f.type() != Type.Z
-                    && f.sizeFollows() != 4) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean usesOperandSize(Row row) {
-        for (OperandForm form : row.operands()) {
-            if (form.method() == dev.jx86.x86.decode.tables.Method.J) {
-                // A rel8 branch reads the same whatever the size (objdump shows 66 as data16).
-                return form.type() == Type.Z;
-            }
-        }
-        return row.usesOperandSize(memoryOperand)
-                || row.has(Attribute.D64)
-                || row.has(Attribute.F64)
-                || row.mnemonic() == Mnemonic.IRET
-                || row.mnemonic() == Mnemonic.RETF
-                || row.mnemonic() == Mnemonic.PUSHA
-                || row.mnemonic() == Mnemonic.POPA
-                || X87_ENVIRONMENT.contains(row.mnemonic());
-    }
-
-    private static boolean hasFarPointer(Row row) {
-        for (OperandForm form : row.operands()) {
-            if (form.memoryType() == Type.P) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean wSplit(Row row) {
-        return row.encoding().w() != Encoding.ANY;
+                && (facts.sizeFromW(memoryOperand) || facts.defaultSize64())
+                && !(facts.xchg() && opcode == 0x90);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Arrays;
 public final class Prefixes {
     static final Prefixes NONE = new Prefixes(new byte[0], 0, 0, 0, null);
 
+    /** The prefixes of a legacy encoding with only a REX byte, by its low bits and unused bits (shared). */
+    private static final Prefixes[] REX_ONLY = rexOnlyPrefixes();
+
     private final byte[] legacy;
     private final int unusedMask;
     private final int rex;
@@ -22,6 +25,19 @@ public final class Prefixes {
         this.rex = rex;
         this.rexUnusedBits = rexUnusedBits;
         this.vex = vex;
+    }
+
+    /** The prefixes of a legacy encoding whose only prefix is {@code rex} (0x40-0x4F). */
+    static Prefixes rexOnly(int rex, int rexUnusedBits) {
+        return REX_ONLY[(rex & 0xf) << 5 | rexUnusedBits];
+    }
+
+    private static Prefixes[] rexOnlyPrefixes() {
+        Prefixes[] all = new Prefixes[16 << 5];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = new Prefixes(NONE.legacy, 0, 0x40 | i >> 5, i & 0x1f, null);
+        }
+        return all;
     }
 
     /**

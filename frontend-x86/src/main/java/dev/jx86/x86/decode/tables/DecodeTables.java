@@ -5,9 +5,12 @@ import java.util.List;
 /** The compiled opcode tables: one decode tree per (map, opcode), built once from every table file. */
 public final class DecodeTables {
     private static final Node[][] ROOTS = allRows().build();
+    private static final Node[] ONE_BYTE = ROOTS[OpcodeMap.ONE_BYTE.ordinal()];
 
     /** 90 without REX.B or 66: NOP, not XCHG eAX,eAX (which would clear bits 63:32 of RAX). */
     private static final Row NOP_90 = new Row(Encoding.parse("90"), dev.jx86.x86.decode.Mnemonic.NOP, List.of(), 0);
+
+    private static final RowFacts NOP_90_FACTS = new RowFacts(NOP_90);
 
     private DecodeTables() {}
 
@@ -16,9 +19,19 @@ public final class DecodeTables {
         return ROOTS[map.ordinal()][opcode];
     }
 
+    /** The decode tree for {@code opcode} in the one-byte map (the common case: one load less). */
+    public static Node oneByte(int opcode) {
+        return ONE_BYTE[opcode];
+    }
+
     /** The row for the one-byte NOP, which shares opcode 90 with XCHG Zv,rAX. */
     public static Row nop90() {
         return NOP_90;
+    }
+
+    /** The facts of {@link #nop90()}. */
+    public static RowFacts nop90Facts() {
+        return NOP_90_FACTS;
     }
 
     /** Every row of every table, for tests over the tables as a whole. */

@@ -4,7 +4,11 @@ package dev.jx86.x86.decode.tables;
 public sealed interface Node {
 
     /** The bytes decode to this row. */
-    record Leaf(Row row) implements Node {}
+    record Leaf(Row row, RowFacts facts) implements Node {
+        public Leaf(Row row) {
+            this(row, new RowFacts(row));
+        }
+    }
 
     /**
      * Choose a child by one {@link Dimension}. For {@link Dimension#OPERAND_SIZE} the rows below agree
@@ -21,7 +25,11 @@ public sealed interface Node {
     record Undefined(boolean otherPrefixColumn) implements Node {}
 
     /** Undefined bytes (the ModRM form {@code row} does not take) that objdump names as {@code row}. */
-    record NamedUndefined(Row row) implements Node {}
+    record NamedUndefined(Row row, RowFacts facts) implements Node {
+        public NamedUndefined(Row row) {
+            this(row, new RowFacts(row));
+        }
+    }
 
     Undefined UNDEFINED = new Undefined(false);
 
