@@ -35,7 +35,10 @@ public enum Attribute {
     BND,
     /** 3E is NOTRACK (indirect near branches under CET). */
     NOTRACK,
-    /** F2/F3 act as XACQUIRE/XRELEASE when LOCK is present (or always, for XCHG and some MOVs). */
+    /**
+     * F3 is XRELEASE without LOCK (MOV to memory). With LOCK, F2/F3 are XACQUIRE/XRELEASE on every
+     * LOCKABLE instruction, and XCHG with memory takes both always: those follow from the rest.
+     */
     HLE,
     /** Changes control flow. */
     BRANCH,

@@ -165,7 +165,7 @@ final class InstructionReader {
                 modrm();
                 if (!isRegisterForm()) {
                     addressSize = addressSize();
-                    memoryAhead = readMemory(0, false);
+                    memoryAhead = readMemory(0);
                 }
                 opcode = next();
             } else {
@@ -388,7 +388,7 @@ final class InstructionReader {
         next();
         int op = next();
         int m = next();
-        skipAddress(m, true);
+        skipAddress(m);
         boolean immediate =
                 evexMap == 3 || evexMap == 1 && (op >= 0x70 && op <= 0x73 || op == 0xc2 || op >= 0xc4 && op <= 0xc6);
         if (immediate) {
@@ -417,7 +417,7 @@ final class InstructionReader {
         if (immediate < 0) {
             return unsupported(escape + 4);
         }
-        skipAddress(m, false);
+        skipAddress(m);
         for (int i = 0; i < immediate; i++) {
             next();
         }
@@ -435,17 +435,17 @@ final class InstructionReader {
     private Invalid undefinedEscape() {
         addressSize = addressSize();
         modrm();
-        Memory memory = isRegisterForm() ? null : readMemory(0, false);
+        Memory memory = isRegisterForm() ? null : readMemory(0);
         Prefixes prefixes = prefixes(null, false, memory == null ? List.of() : List.of(memory));
         return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes, memory);
     }
 
     /** Skips the SIB and displacement that follow {@code m} without building an operand. */
-    private void skipAddress(int m, boolean evex) {
+    private void skipAddress(int m) {
         modrm = m;
         if ((m >> 6) != 3) {
             addressSize = addressSize();
-            readMemory(0, evex);
+            readMemory(0);
         }
     }
 
@@ -559,7 +559,7 @@ final class InstructionReader {
         }
         vsibIndexSize = facts.vsibIndexSize();
         Type memoryType = facts.memoryType();
-        return readMemory(memoryType == null ? 0 : size(memoryType), false);
+        return readMemory(memoryType == null ? 0 : size(memoryType));
     }
 
     private List<Operand> operands(OperandForm[] forms, Memory memory) {
@@ -800,7 +800,7 @@ final class InstructionReader {
     }
 
     /** Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). */
-    private Memory readMemory(int size, boolean evex) {
+    private Memory readMemory(int size) {
         memoryOperand = true;
         // objdump counts REX.B as taken by every memory form, even those without a base register.
         rexUsed |= REX_B;

@@ -84,8 +84,8 @@ final class OneByteMap {
         group1(t, "83", "Ev,Ibs");
         t.row("84 /r", TEST, "Eb,Gb");
         t.row("85 /r", TEST, "Ev,Gv");
-        t.row("86 /r", XCHG, "Eb,Gb", LOCKABLE, HLE);
-        t.row("87 /r", XCHG, "Ev,Gv", LOCKABLE, HLE);
+        t.row("86 /r", XCHG, "Eb,Gb", LOCKABLE);
+        t.row("87 /r", XCHG, "Ev,Gv", LOCKABLE);
         t.row("88 /r", MOV, "Eb,Gb", HLE);
         t.row("89 /r", MOV, "Ev,Gv", HLE);
         t.row("8A /r", MOV, "Gb,Eb");
@@ -187,10 +187,10 @@ final class OneByteMap {
         t.row("FB", STI, "", PRIVILEGED);
         t.row("FC", CLD, "");
         t.row("FD", STD, "");
-        t.row("FE /0", INC, "Eb", LOCKABLE, HLE);
-        t.row("FE /1", DEC, "Eb", LOCKABLE, HLE);
-        t.row("FF /0", INC, "Ev", LOCKABLE, HLE);
-        t.row("FF /1", DEC, "Ev", LOCKABLE, HLE);
+        t.row("FE /0", INC, "Eb", LOCKABLE);
+        t.row("FE /1", DEC, "Eb", LOCKABLE);
+        t.row("FF /0", INC, "Ev", LOCKABLE);
+        t.row("FF /1", DEC, "Ev", LOCKABLE);
         t.row("FF /2", CALL, "Ev", F64, BRANCH, BND, NOTRACK);
         t.row("FF /3", CALLF, "Mp", BRANCH);
         t.row("FF /4", JMP, "Ev", F64, BRANCH, BND, NOTRACK);
@@ -200,7 +200,7 @@ final class OneByteMap {
 
     /** The six forms of the eight ALU operations at 00-05, 08-0D, ... 38-3D. */
     private static void arithmetic(TableBuilder t, int base, Mnemonic m, boolean lockable) {
-        Attribute[] memory = lockable ? new Attribute[] {LOCKABLE, HLE} : new Attribute[0];
+        Attribute[] memory = lockable ? new Attribute[] {LOCKABLE} : new Attribute[0];
         t.row(hex(base) + " /r", m, "Eb,Gb", memory);
         t.row(hex(base + 1) + " /r", m, "Ev,Gv", memory);
         t.row(hex(base + 2) + " /r", m, "Gb,Eb");
@@ -216,7 +216,6 @@ final class OneByteMap {
             List<Attribute> attributes = new ArrayList<>(List.of(extra));
             if (ops[reg] != CMP) {
                 attributes.add(LOCKABLE);
-                attributes.add(HLE);
             }
             t.row(opcode + " /" + reg, ops[reg], operands, attributes.toArray(Attribute[]::new));
         }
@@ -237,8 +236,8 @@ final class OneByteMap {
     private static void group3(TableBuilder t, String opcode, String operand, String immediate) {
         t.row(opcode + " /0", TEST, operand + "," + immediate);
         t.row(opcode + " /1", TEST, operand + "," + immediate);
-        t.row(opcode + " /2", NOT, operand, LOCKABLE, HLE);
-        t.row(opcode + " /3", NEG, operand, LOCKABLE, HLE);
+        t.row(opcode + " /2", NOT, operand, LOCKABLE);
+        t.row(opcode + " /3", NEG, operand, LOCKABLE);
         t.row(opcode + " /4", MUL, operand);
         t.row(opcode + " /5", IMUL, operand);
         t.row(opcode + " /6", DIV, operand);

@@ -35,11 +35,6 @@ public record Row(Encoding encoding, Mnemonic mnemonic, List<OperandForm> operan
         return Encoding.ANY;
     }
 
-    /** Whether the operand-size attribute changes what this row decodes to. */
-    public boolean usesOperandSize() {
-        return usesOperandSize(false);
-    }
-
     /**
      * Whether the operand-size attribute changes what this row decodes to in its memory form ({@code
      * memory}) or its register form: {@code Rv/Mw} follows the operand size only in register form.
