@@ -2,5 +2,7 @@
 module dev.jx86.runtime {
     requires transitive dev.jx86.ir;
 
+    exports dev.jx86.runtime.abi;
     exports dev.jx86.runtime.elf;
+    exports dev.jx86.runtime.exec;
 }

@@ -1,0 +1,11 @@
+package dev.jx86.runtime.abi;
+
+/**
+ * The body of a runtime helper. Arguments arrive as canonical zero-extended integers, one per parameter; helpers
+ * take and return only integers (i1..i64) — a helper that works on vector registers takes their numbers and uses
+ * the CPU state. A helper may throw {@link GuestFault}; it must then have changed no guest-visible state.
+ */
+@FunctionalInterface
+public interface HelperFunction {
+    long call(Cpu cpu, long[] args);
+}

@@ -1,0 +1,58 @@
+package dev.jx86.runtime.abi;
+
+import dev.jx86.ir.Effect;
+import dev.jx86.ir.Helper;
+import dev.jx86.ir.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every runtime helper, found by id. Helpers are defined in category classes, each with its own id range so that
+ * categories grow independently: {@link CoreHelpers} 1-99, integer instructions 100-199, string instructions
+ * 200-299, SSE 300-399, system 400-499.
+ */
+public final class Helpers {
+    private static final RuntimeHelper[] BY_ID = index();
+
+    private Helpers() {}
+
+    /** The helper with {@code id}; throws if there is none (a block naming it was built wrong). */
+    public static RuntimeHelper byId(int id) {
+        RuntimeHelper helper = id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+        if (helper == null) {
+            throw new IllegalArgumentException("no runtime helper with id " + id);
+        }
+        return helper;
+    }
+
+    /** All helpers, by id. */
+    public static List<RuntimeHelper> all() {
+        List<RuntimeHelper> all = new ArrayList<>();
+        for (RuntimeHelper h : BY_ID) {
+            if (h != null) {
+                all.add(h);
+            }
+        }
+        return all;
+    }
+
+    /** Defines a helper (for the category classes). */
+    static RuntimeHelper define(
+            int id, String name, List<Type> parameters, Type result, Set<Effect> effects, HelperFunction body) {
+        return new RuntimeHelper(new Helper(id, name, parameters, result, effects), body);
+    }
+
+    private static RuntimeHelper[] index() {
+        List<RuntimeHelper> all = new ArrayList<>(CoreHelpers.all());
+        int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
+        RuntimeHelper[] byId = new RuntimeHelper[max + 1];
+        for (RuntimeHelper h : all) {
+            if (byId[h.id()] != null) {
+                throw new IllegalStateException("two helpers with id " + h.id());
+            }
+            byId[h.id()] = h;
+        }
+        return byId;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.jx86.runtime.abi;
+
+import dev.jx86.ir.text.SlotNames;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one numbering of the x86 CPU state slots that IR {@code get}/{@code set} name and both tiers keep in a
+ * {@code long[]}. A 128-bit XMM register takes two consecutive slots (low, high); the FLAGS slot holds the six
+ * status flags in EFLAGS layout (CF 0, PF 2, AF 4, ZF 6, SF 7, OF 11) as a {@code flags} value; every other RFLAGS
+ * bit (DF, IF, AC, ID, the always-one bit 1) lives in {@link #RFLAGS}.
+ */
+public final class StateLayout implements SlotNames {
+    public static final StateLayout INSTANCE = new StateLayout();
+
+    /** The general-purpose registers in encoding order: RAX 0, RCX 1, ... R15 15. */
+    public static final int RAX = 0;
+
+    public static final int RCX = 1;
+    public static final int RDX = 2;
+    public static final int RBX = 3;
+    public static final int RSP = 4;
+    public static final int RBP = 5;
+    public static final int RSI = 6;
+    public static final int RDI = 7;
+    public static final int R8 = 8;
+    public static final int R15 = 15;
+
+    /** The address of the next instruction to run (the current one while it faults). */
+    public static final int RIP = 16;
+
+    /** The six status flags, a {@code flags} value. */
+    public static final int FLAGS = 17;
+
+    /** RFLAGS without the six status flags: DF (bit 10), IF, AC, ID and bit 1. */
+    public static final int RFLAGS = 18;
+
+    public static final int FS_BASE = 19;
+    public static final int GS_BASE = 20;
+
+    /** Segment selectors ES, CS, SS, DS, FS, GS in encoding order. */
+    public static final int ES = 21;
+
+    public static final int CS = 22;
+    public static final int SS = 23;
+    public static final int DS = 24;
+    public static final int FS = 25;
+    public static final int GS = 26;
+
+    /** The SSE control and status register (32 bits). */
+    public static final int MXCSR = 27;
+
+    /** XMM register {@code i} is slots {@code XMM0 + 2i} (low 64 bits) and {@code XMM0 + 2i + 1} (high). */
+    public static final int XMM0 = 32;
+
+    /** Slots in the state array. */
+    public static final int SIZE = XMM0 + 32;
+
+    /** RFLAGS bits kept in {@link #RFLAGS}. */
+    public static final long DF_BIT = 1L << 10;
+
+    /** The RFLAGS bits that are status flags (kept in {@link #FLAGS}). */
+    public static final long STATUS_FLAGS = 0x8d5;
+
+    /** The reset value of {@link #RFLAGS}: bit 1 and IF set. */
+    public static final long RFLAGS_RESET = 0x202;
+
+    private static final String[] GPR64 = {
+        "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"
+    };
+    private static final String[] SEGMENTS = {"es", "cs", "ss", "ds", "fs", "gs"};
+
+    private final String[] names = new String[SIZE];
+    private final Map<String, Integer> slots = new HashMap<>();
+
+    private StateLayout() {
+        for (int i = 0; i < 16; i++) {
+            name(gpr(i), GPR64[i]);
+        }
+        name(RIP, "rip");
+        name(FLAGS, "flags");
+        name(RFLAGS, "rflags");
+        name(FS_BASE, "fs_base");
+        name(GS_BASE, "gs_base");
+        for (int i = 0; i < SEGMENTS.length; i++) {
+            name(ES + i, SEGMENTS[i]);
+        }
+        name(MXCSR, "mxcsr");
+        for (int i = 0; i < 16; i++) {
+            name(xmm(i), "xmm" + i);
+            name(xmm(i) + 1, "xmm" + i + "h");
+        }
+    }
+
+    private void name(int slot, String name) {
+        names[slot] = name;
+        slots.put(name, slot);
+    }
+
+    /** The slot of general-purpose register {@code number} (0-15). */
+    public static int gpr(int number) {
+        return RAX + number;
+    }
+
+    /** The first (low) slot of XMM register {@code number} (0-15). */
+    public static int xmm(int number) {
+        return XMM0 + 2 * number;
+    }
+
+    /** The selector slot of segment register {@code number} (ES 0 ... GS 5). */
+    public static int segment(int number) {
+        return ES + number;
+    }
+
+    @Override
+    public String name(int slot) {
+        return slot >= 0 && slot < SIZE && names[slot] != null ? names[slot] : "s" + slot;
+    }
+
+    @Override
+    public int slot(String name) {
+        Integer slot = slots.get(name);
+        if (slot != null) {
+            return slot;
+        }
+        return SlotNames.numbered().slot(name);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jx86.runtime.abi;
+
+/** The x86 exception vectors that guest code can raise (Intel SDM Vol. 3A, table 6-1). */
+public final class Vectors {
+    private Vectors() {}
+
+    /** Divide error: DIV/IDIV by zero or a quotient too large. */
+    public static final int DE = 0;
+
+    public static final int DB = 1;
+    public static final int BP = 3;
+    public static final int OF = 4;
+    public static final int BR = 5;
+    /** Invalid opcode. */
+    public static final int UD = 6;
+
+    public static final int NM = 7;
+    public static final int TS = 10;
+    public static final int NP = 11;
+    public static final int SS = 12;
+    /** General protection. */
+    public static final int GP = 13;
+    /** Page fault; the error code says why and CR2 (the fault's address) where. */
+    public static final int PF = 14;
+
+    public static final int MF = 16;
+    /** Alignment check. */
+    public static final int AC = 17;
+
+    public static final int XM = 19;
+}
