@@ -5,4 +5,5 @@ module dev.jx86.runtime {
     exports dev.jx86.runtime.abi;
     exports dev.jx86.runtime.elf;
     exports dev.jx86.runtime.exec;
+    exports dev.jx86.runtime.mem;
 }
