@@ -1,0 +1,131 @@
+package dev.jx86.runtime.linux;
+
+import java.util.Optional;
+
+/**
+ * The small per-process facts system calls keep: the heap break, umask, exit status, the addresses registered by
+ * set_tid_address and set_robust_list, the i386 TLS descriptors, and the signal dispositions and mask (recorded,
+ * not yet delivered).
+ */
+final class ProcessState {
+    /** The i386 GDT's TLS entries on a 64-bit kernel: 12, 13, 14 (GDT_ENTRY_TLS_MIN). */
+    static final int TLS_FIRST_ENTRY = 12;
+
+    private final String executable;
+    private final long brkStart;
+    private long brk;
+    private int umask = 022;
+    private Integer exitStatus;
+    private int killedBy;
+    private long tidAddress;
+    private long robustList;
+    private final long[] tlsBases = new long[3];
+    private final boolean[] tlsUsed = new boolean[3];
+    private final long[][] signalActions = new long[65][];
+    private long signalMask;
+
+    ProcessState(String executable, long brk, Abi abi) {
+        this.executable = executable;
+        this.brkStart = brk;
+        this.brk = brk;
+    }
+
+    String executable() {
+        return executable;
+    }
+
+    long brkStart() {
+        return brkStart;
+    }
+
+    long brk() {
+        return brk;
+    }
+
+    void brk(long value) {
+        brk = value;
+    }
+
+    int umask() {
+        return umask;
+    }
+
+    int umask(int mask) {
+        int old = umask;
+        umask = mask & 0777;
+        return old;
+    }
+
+    Optional<Integer> exitStatus() {
+        return Optional.ofNullable(exitStatus);
+    }
+
+    void exit(int status) {
+        exitStatus = status & 0xff;
+    }
+
+    /** The signal that ended the process (0 if none). */
+    int killedBy() {
+        return killedBy;
+    }
+
+    /** The process dies of {@code signal}: exit status 128 + signal, as a shell reports it. */
+    void killedBy(int signal) {
+        killedBy = signal;
+        exitStatus = 128 + signal;
+    }
+
+    long tidAddress() {
+        return tidAddress;
+    }
+
+    void tidAddress(long address) {
+        tidAddress = address;
+    }
+
+    void robustList(long head) {
+        robustList = head;
+    }
+
+    long robustList() {
+        return robustList;
+    }
+
+    /** Allocates or updates TLS entry {@code entry} (-1: the first free); returns the entry or -1 if none free. */
+    int setTls(int entry, long base) {
+        int index = entry == -1 ? firstFreeTls() : entry - TLS_FIRST_ENTRY;
+        if (index < 0 || index >= tlsBases.length) {
+            return -1;
+        }
+        tlsBases[index] = base;
+        tlsUsed[index] = true;
+        return TLS_FIRST_ENTRY + index;
+    }
+
+    private int firstFreeTls() {
+        for (int i = 0; i < tlsUsed.length; i++) {
+            if (!tlsUsed[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The recorded action of {@code signal} (raw words: handler, flags, restorer, mask), or null if default. */
+    long[] signalAction(int signal) {
+        return signalActions[signal];
+    }
+
+    void signalAction(int signal, long[] action) {
+        signalActions[signal] = action;
+    }
+
+    long signalMask() {
+        return signalMask;
+    }
+
+    void signalMask(long mask) {
+        // SIGKILL and SIGSTOP cannot be blocked.
+        signalMask = mask & ~((1L << 8) | (1L << 18));
+    }
+}
