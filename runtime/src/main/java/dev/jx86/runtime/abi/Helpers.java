@@ -45,6 +45,7 @@ public final class Helpers {
 
     private static RuntimeHelper[] index() {
         List<RuntimeHelper> all = new ArrayList<>(CoreHelpers.all());
+        all.addAll(SystemHelpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
         for (RuntimeHelper h : all) {

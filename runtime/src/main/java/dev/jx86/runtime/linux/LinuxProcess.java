@@ -3,6 +3,7 @@ package dev.jx86.runtime.linux;
 import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
+import dev.jx86.runtime.abi.SegmentDescriptors;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.runtime.elf.ElfFile;
@@ -85,10 +86,10 @@ public final class LinuxProcess implements AutoCloseable {
     public Cpu newCpu() {
         Cpu cpu = new Cpu(space.newView(), abi.mode());
         boolean wide = abi == Abi.X86_64;
-        cpu.state[StateLayout.CS] = wide ? 0x33 : 0x23;
-        cpu.state[StateLayout.SS] = 0x2b;
-        cpu.state[StateLayout.DS] = wide ? 0 : 0x2b;
-        cpu.state[StateLayout.ES] = wide ? 0 : 0x2b;
+        cpu.state[StateLayout.CS] = wide ? SegmentDescriptors.USER_CS : SegmentDescriptors.USER32_CS;
+        cpu.state[StateLayout.SS] = SegmentDescriptors.USER_DS;
+        cpu.state[StateLayout.DS] = wide ? 0 : SegmentDescriptors.USER_DS;
+        cpu.state[StateLayout.ES] = wide ? 0 : SegmentDescriptors.USER_DS;
         return cpu;
     }
 

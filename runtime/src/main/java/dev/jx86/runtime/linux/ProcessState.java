@@ -4,13 +4,10 @@ import java.util.Optional;
 
 /**
  * The small per-process facts system calls keep: the heap break, umask, exit status, the addresses registered by
- * set_tid_address and set_robust_list, the i386 TLS descriptors, and the signal dispositions and mask (recorded,
+ * set_tid_address and set_robust_list, and the signal dispositions and mask (recorded,
  * not yet delivered).
  */
 final class ProcessState {
-    /** The i386 GDT's TLS entries on a 64-bit kernel: 12, 13, 14 (GDT_ENTRY_TLS_MIN). */
-    static final int TLS_FIRST_ENTRY = 12;
-
     private final String executable;
     private final long brkStart;
     private long brk;
@@ -19,8 +16,6 @@ final class ProcessState {
     private int killedBy;
     private long tidAddress;
     private long robustList;
-    private final long[] tlsBases = new long[3];
-    private final boolean[] tlsUsed = new boolean[3];
     private final long[][] signalActions = new long[65][];
     private long signalMask;
 
@@ -89,26 +84,6 @@ final class ProcessState {
 
     long robustList() {
         return robustList;
-    }
-
-    /** Allocates or updates TLS entry {@code entry} (-1: the first free); returns the entry or -1 if none free. */
-    int setTls(int entry, long base) {
-        int index = entry == -1 ? firstFreeTls() : entry - TLS_FIRST_ENTRY;
-        if (index < 0 || index >= tlsBases.length) {
-            return -1;
-        }
-        tlsBases[index] = base;
-        tlsUsed[index] = true;
-        return TLS_FIRST_ENTRY + index;
-    }
-
-    private int firstFreeTls() {
-        for (int i = 0; i < tlsUsed.length; i++) {
-            if (!tlsUsed[i]) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The recorded action of {@code signal} (raw words: handler, flags, restorer, mask), or null if default. */

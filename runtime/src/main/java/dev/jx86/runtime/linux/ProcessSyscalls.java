@@ -1,5 +1,6 @@
 package dev.jx86.runtime.linux;
 
+import dev.jx86.runtime.abi.SegmentDescriptors;
 import dev.jx86.runtime.abi.StateLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,12 @@ final class ProcessSyscalls {
     private static final int ARCH_SET_FS = 0x1002;
     private static final int ARCH_GET_FS = 0x1003;
     private static final int ARCH_GET_GS = 0x1004;
+
+    /** {@code struct user_desc} flag bits: contents (2 bits from bit 1) and seg_not_present. */
+    private static final int CONTENTS = 3 << 1;
+
+    private static final int CONTENTS_CONFORMING_CODE = 3 << 1;
+    private static final int SEG_NOT_PRESENT = 1 << 5;
 
     private static final int RLIMIT_STACK = 3;
     private static final int RLIMIT_NOFILE = 7;
@@ -132,22 +139,42 @@ final class ProcessSyscalls {
     }
 
     /**
-     * i386 set_thread_area: records the TLS descriptor ({@code struct user_desc}: entry, base, limit, flags) and,
-     * because the guest loads GS with it next, makes its base GS's base.
+     * i386 set_thread_area: fills a TLS entry of the calling CPU's descriptors from a {@code struct user_desc}
+     * (entry, base, limit, flag bits); entry -1 picks a free one and reports it back. If FS or GS already holds the
+     * entry's selector, its base changes at once, as the kernel reloads it.
      */
     long setThreadArea(SyscallArgs a) {
         long address = a.p(0);
         GuestStruct desc = new GuestStruct(user.read(address, 16));
         int entry = (int) desc.u32(0);
         long base = desc.u32(4);
-        int given = process.state().setTls(entry, base);
-        if (given < 0) {
-            return entry == -1 ? -Errno.ESRCH : -Errno.EINVAL;
-        }
+        int limit = (int) desc.u32(8);
+        int flags = (int) desc.u32(12);
+        SegmentDescriptors descriptors = a.cpu().descriptors;
         if (entry == -1) {
-            user.writeU32(address, given);
+            entry = descriptors.freeTlsEntry();
+            if (entry < 0) {
+                return -Errno.ESRCH;
+            }
+            user.writeU32(address, entry);
         }
-        a.cpu().state[StateLayout.GS_BASE] = base;
+        if (entry < SegmentDescriptors.TLS_FIRST
+                || entry >= SegmentDescriptors.TLS_FIRST + SegmentDescriptors.TLS_COUNT) {
+            return -Errno.EINVAL;
+        }
+        boolean present = (flags & SEG_NOT_PRESENT) == 0;
+        if (present && (flags & CONTENTS) == CONTENTS_CONFORMING_CODE) {
+            return -Errno.EINVAL;
+        }
+        descriptors.setTls(entry, base, limit, flags, present);
+        int selector = entry << 3 | 3;
+        long[] state = a.cpu().state;
+        if (state[StateLayout.FS] == selector) {
+            state[StateLayout.FS_BASE] = present ? base : 0;
+        }
+        if (state[StateLayout.GS] == selector) {
+            state[StateLayout.GS_BASE] = present ? base : 0;
+        }
         return 0;
     }
 
