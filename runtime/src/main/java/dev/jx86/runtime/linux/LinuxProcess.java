@@ -8,6 +8,7 @@ import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.runtime.elf.ElfFile;
 import dev.jx86.runtime.elf.ElfFormatException;
+import dev.jx86.runtime.exec.CodeWatch;
 import dev.jx86.runtime.exec.Engine;
 import dev.jx86.runtime.exec.Stop;
 import dev.jx86.runtime.mem.AddressSpace;
@@ -93,6 +94,14 @@ public final class LinuxProcess implements AutoCloseable {
         return cpu;
     }
 
+    /**
+     * What the execution loop calls after translating code on a page ({@link CodeWatch#watch}): marks it in the
+     * address space, whose next write to it {@link #run} turns into {@link Engine#invalidate}.
+     */
+    public CodeWatch codeWatch() {
+        return pageAddress -> space.markCode(pageAddress >>> AddressSpace.PAGE_SHIFT);
+    }
+
     public AddressSpace space() {
         return space;
     }
@@ -112,6 +121,8 @@ public final class LinuxProcess implements AutoCloseable {
      */
     public int run(Engine engine, Cpu cpu) {
         this.engine = engine;
+        space.onCodeWrite(
+                page -> engine.invalidate(page << AddressSpace.PAGE_SHIFT, (page + 1) << AddressSpace.PAGE_SHIFT));
         try {
             while (true) {
                 Stop stop = engine.run(cpu);
