@@ -193,6 +193,11 @@ public final class LinuxProcess implements AutoCloseable {
         }
     }
 
+    /** The engine system calls report map changes to; {@link #run} sets it (tests set it directly). */
+    void engine(Engine engine) {
+        this.engine = engine;
+    }
+
     private int terminate(GuestFault fault, long pc) {
         diagnostics.println(FaultSignal.describe(fault, pc));
         diagnostics.flush();

@@ -79,7 +79,7 @@ final class MemorySyscalls {
             return -Errno.EINVAL;
         }
         long size = pageUp(length);
-        if (size == 0 || size > space.limit()) {
+        if (size == 0 || Long.compareUnsigned(size, space.limit()) > 0) {
             return -Errno.ENOMEM;
         }
         HostFile file = null;
@@ -160,7 +160,7 @@ final class MemorySyscalls {
             return -Errno.EINVAL;
         }
         long size = pageUp(length);
-        if (address + size > space.limit() || address + size < address) {
+        if (!fits(address, size)) {
             return -Errno.EINVAL;
         }
         space.unmap(address, size);
@@ -176,7 +176,7 @@ final class MemorySyscalls {
         if (size == 0) {
             return 0;
         }
-        if (address + size > space.limit() || !space.protect(address, size, protection)) {
+        if (!fits(address, size) || !space.protect(address, size, protection)) {
             return -Errno.ENOMEM;
         }
         process.invalidate(address, address + size);
@@ -192,16 +192,16 @@ final class MemorySyscalls {
         }
         long oldSize = pageUp(oldLength);
         long newSize = pageUp(newLength);
-        if (newSize == 0 || oldSize == 0) {
+        if (newSize <= 0 || oldSize <= 0 || !fits(old, newSize)) {
             return -Errno.EINVAL;
         }
-        if (old + oldSize > space.limit() || !space.isMapped(old, oldSize)) {
+        if (!fits(old, oldSize) || !space.isMapped(old, oldSize)) {
             return -Errno.EFAULT;
         }
         int protection = space.mappingAt(old + oldSize - 1).orElseThrow().protection();
         if ((flags & MREMAP_FIXED) != 0) {
             if ((newAddress & (PAGE - 1)) != 0
-                    || newAddress + newSize > space.limit()
+                    || !fits(newAddress, newSize)
                     || newAddress < old + oldSize && old < newAddress + newSize) {
                 return -Errno.EINVAL;
             }
@@ -216,7 +216,7 @@ final class MemorySyscalls {
             }
             return old;
         }
-        if (old + newSize <= space.limit() && space.isFree(old + oldSize, newSize - oldSize)) {
+        if (space.isFree(old + oldSize, newSize - oldSize)) {
             space.map(old + oldSize, newSize - oldSize, protection);
             return old;
         }
@@ -251,7 +251,7 @@ final class MemorySyscalls {
         if (size == 0) {
             return 0;
         }
-        if (address + size > space.limit() || !space.isMapped(address, size)) {
+        if (!fits(address, size) || !space.isMapped(address, size)) {
             return -Errno.ENOMEM;
         }
         if (advice == MADV_DONTNEED) {
@@ -268,8 +268,15 @@ final class MemorySyscalls {
         return 0;
     }
 
+    /** Whether [address, address + size) is a non-empty range inside the address space. */
+    private boolean fits(long address, long size) {
+        long end = address + size;
+        return size > 0 && address >= 0 && end > address && end <= space.limit();
+    }
+
+    /** {@code value} rounded up to a page; -1 when that overflows (a length no range can have). */
     private static long pageUp(long value) {
         long up = value + PAGE - 1;
-        return up < value ? 0 : up & ~(PAGE - 1);
+        return up < value ? -1 : up & ~(PAGE - 1);
     }
 }

@@ -155,6 +155,9 @@ public final class AddressSpace implements AutoCloseable {
      * and starts at or above {@code floor}, as Linux's top-down mmap layout picks; -1 if there is none.
      */
     public synchronized long findFree(long length, long floor, long ceiling) {
+        if (length <= 0 || length > limit) {
+            return -1;
+        }
         long top = Math.min(ceiling, limit) & ~PAGE_MASK;
         for (Mapping m : mappings.headMap(top, false).descendingMap().values()) {
             if (m.end() <= top && top - m.end() >= length && top - length >= floor) {
