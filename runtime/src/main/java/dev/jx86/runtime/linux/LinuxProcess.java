@@ -33,7 +33,7 @@ public final class LinuxProcess implements AutoCloseable {
     private final ProcessState state;
     private final SyscallTable table64;
     private final SyscallTable table32;
-    private final PrintStream diagnostics;
+    private PrintStream diagnostics;
     private Engine engine;
 
     /** A process with an empty address space (for {@link #start} and for tests of system calls). */
@@ -191,6 +191,11 @@ public final class LinuxProcess implements AutoCloseable {
         if (engine != null) {
             engine.invalidate(start, end);
         }
+    }
+
+    /** Where jx86's own messages about the process go (stderr unless a test captures them). */
+    void diagnostics(PrintStream stream) {
+        diagnostics = stream;
     }
 
     /** The engine system calls report map changes to; {@link #run} sets it (tests set it directly). */
