@@ -13,13 +13,19 @@ import java.util.Set;
  * 200-299, SSE 300-399, system 400-499.
  */
 public final class Helpers {
-    private static final RuntimeHelper[] BY_ID = index();
+    /**
+     * The index, built on first use: the category classes call {@link #define} while they initialize, so building it
+     * in this class's initializer would read their fields before they are set when a category class is touched first.
+     */
+    private static final class Index {
+        static final RuntimeHelper[] BY_ID = index();
+    }
 
     private Helpers() {}
 
     /** The helper with {@code id}; throws if there is none (a block naming it was built wrong). */
     public static RuntimeHelper byId(int id) {
-        RuntimeHelper helper = id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+        RuntimeHelper helper = id >= 0 && id < Index.BY_ID.length ? Index.BY_ID[id] : null;
         if (helper == null) {
             throw new IllegalArgumentException("no runtime helper with id " + id);
         }
@@ -29,7 +35,7 @@ public final class Helpers {
     /** All helpers, by id. */
     public static List<RuntimeHelper> all() {
         List<RuntimeHelper> all = new ArrayList<>();
-        for (RuntimeHelper h : BY_ID) {
+        for (RuntimeHelper h : Index.BY_ID) {
             if (h != null) {
                 all.add(h);
             }
