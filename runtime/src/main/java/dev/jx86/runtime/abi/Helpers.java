@@ -13,19 +13,17 @@ import java.util.Set;
  * 200-299, SSE 300-399, system 400-499.
  */
 public final class Helpers {
-    /**
-     * The index, built on first use: the category classes call {@link #define} while they initialize, so building it
-     * in this class's initializer would read their fields before they are set when a category class is touched first.
-     */
+    private Helpers() {}
+
+    /** The index, built on first use: the category classes call {@link #define} while they initialize. */
     private static final class Index {
         static final RuntimeHelper[] BY_ID = index();
     }
 
-    private Helpers() {}
-
     /** The helper with {@code id}; throws if there is none (a block naming it was built wrong). */
     public static RuntimeHelper byId(int id) {
-        RuntimeHelper helper = id >= 0 && id < Index.BY_ID.length ? Index.BY_ID[id] : null;
+        RuntimeHelper[] byId = Index.BY_ID;
+        RuntimeHelper helper = id >= 0 && id < byId.length ? byId[id] : null;
         if (helper == null) {
             throw new IllegalArgumentException("no runtime helper with id " + id);
         }
@@ -53,6 +51,7 @@ public final class Helpers {
         List<RuntimeHelper> all = new ArrayList<>(CoreHelpers.all());
         all.addAll(IntegerHelpers.all());
         all.addAll(StringHelpers.all());
+        all.addAll(SystemHelpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
         for (RuntimeHelper h : all) {
