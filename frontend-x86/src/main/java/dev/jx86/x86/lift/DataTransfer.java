@@ -11,6 +11,7 @@ import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
 import dev.jx86.runtime.abi.CoreHelpers;
 import dev.jx86.runtime.abi.StateLayout;
+import dev.jx86.runtime.abi.SystemHelpers;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.x86.decode.Register;
 
@@ -18,10 +19,9 @@ import dev.jx86.x86.decode.Register;
  * Data transfer (SDM Vol. 1 7.3.1): moves, conditional moves, exchanges, sign and zero extension, the stack, and
  * byte swaps.
  *
- * <p>Segment registers: reading one gives its selector slot; writing DS, ES, SS, FS or GS (MOV, POP) stores the
- * selector only. User mode has flat DS/ES/SS, and the FS/GS bases come from arch_prctl/set_thread_area, not from a
- * descriptor table, so no base is loaded here (a selector that names no descriptor would #GP on hardware; this does
- * not check). Loading CS with MOV is #UD.
+ * <p>Segment registers: reading one gives its selector; writing DS, ES, SS, FS or GS (MOV, POP) goes through the
+ * runtime's {@code load_segment}, which checks the selector (#GP(selector) for one user code may not load) and
+ * loads FS/GS bases from the CPU's descriptors (the TLS entries of set_thread_area). Loading CS with MOV is #UD.
  *
  * <p>Atomicity: XCHG with memory is always locked, and LOCK XADD/CMPXCHG/CMPXCHG8B/16B must be atomic once guest
  * threads exist. Single-threaded, the load/compare/store below is exact; atomic IR ops (exchange, compare-and-swap)
@@ -79,9 +79,9 @@ final class DataTransfer implements Semantics {
         }
     }
 
-    /** Stores a selector in segment register {@code r} (see the class comment: no descriptor is loaded). */
+    /** Loads segment register {@code r} with {@code selector} (see the class comment). */
     private static void writeSegment(LiftContext c, Register r, Value selector) {
-        c.set(StateLayout.segment(r.number()), c.resize(selector, Type.I64));
+        c.call(SystemHelpers.LOAD_SEGMENT, c.constant(Type.I32, r.number()), c.resize(selector, Type.I32));
     }
 
     private static void extendSigned(LiftContext c) {
