@@ -27,7 +27,9 @@ public final class Lifter {
                 new BitManipulation(),
                 new ControlTransfer(),
                 new StringInstructions(),
+                new InputOutput(),
                 new FlagControl(),
+                new SegmentRegisters(),
                 new Miscellaneous(),
                 new SystemInstructions());
     }
