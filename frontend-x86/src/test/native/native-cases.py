@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Usage: native-cases.py integer-cases.in > ../resources/lift/integer-native.txt (body). Assembles each case (Intel syntax), runs it natively with the runner, and prints the resource line."""
+"""Usage: native-cases.py CASES [32] (32: 32-bit mode). Assembles each case (Intel syntax), runs it natively with the runner, and prints the resource line."""
 import subprocess, sys, os, tempfile
 RUNNER = os.environ.get("RUNNER", "./runner")  # gcc -O1 -o runner runner.c run.S
+BITS = "64"
+if len(sys.argv) > 2 and sys.argv[2] == "32":
+    BITS = "32"; RUNNER = os.environ.get("RUNNER32", "./runner32")  # gcc -m32 -O1 -o runner32 runner32.c run32.S
 def assemble(asm):
     with tempfile.TemporaryDirectory() as d:
         src = os.path.join(d, "a.s"); obj = os.path.join(d, "a.o"); binf = os.path.join(d, "a.bin")
         open(src, "w").write(".intel_syntax noprefix\n" + asm.replace(";", "\n") + "\n")
-        subprocess.run(["as", "--64", "-o", obj, src], check=True)
+        subprocess.run(["as", "--" + BITS, "-o", obj, src], check=True)
         subprocess.run(["objcopy", "-O", "binary", "-j", ".text", obj, binf], check=True)
         return " ".join("%02x" % b for b in open(binf, "rb").read())
 for line in open(sys.argv[1]):

@@ -2,6 +2,7 @@ package dev.jx86.x86.lift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
 import java.io.BufferedReader;
@@ -28,8 +29,14 @@ class NativeVerifiedTest {
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> cases = new ArrayList<>();
+        read("/lift/integer-native.txt", CpuMode.LONG_64, cases);
+        read("/lift/integer-native-32.txt", CpuMode.PROTECTED_32, cases);
+        return cases.stream();
+    }
+
+    private static void read(String resource, CpuMode mode, List<Arguments> cases) throws IOException {
         try (var in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(NativeVerifiedTest.class.getResourceAsStream("/lift/integer-native.txt")),
+                Objects.requireNonNull(NativeVerifiedTest.class.getResourceAsStream(resource)),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -38,16 +45,15 @@ class NativeVerifiedTest {
                 }
                 String[] p = line.split("\\|");
                 cases.add(Arguments.of(
-                        p[4].trim(), p[0].trim(), p[1].trim(), p[2].trim(), Integer.parseInt(p[3].trim(), 16)));
+                        p[4].trim(), mode, p[0].trim(), p[1].trim(), p[2].trim(), Integer.parseInt(p[3].trim(), 16)));
             }
         }
-        return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} with {2}")
+    @ParameterizedTest(name = "{0} ({1}) with {3}")
     @MethodSource("cases")
-    void matchesHardware(String asm, String code, String inputs, String expected, int mask) {
-        LiftTester t = LiftTester.mode64().code(code + " 0f 0b");
+    void matchesHardware(String asm, CpuMode mode, String code, String inputs, String expected, int mask) {
+        LiftTester t = new LiftTester(mode).code(code + " 0f 0b");
         long[] initial = new long[16];
         for (String input : inputs.split("\\s+")) {
             String[] kv = input.split("=");
@@ -63,6 +69,11 @@ class NativeVerifiedTest {
             }
         }
         LiftTester.Result r = t.run();
+        if (expected.equals("#SEGV")) { // SIGSEGV: a page fault or general protection fault at the instruction
+            assertThat(r.vector()).as("%s", asm).isIn(Vectors.PF, Vectors.GP);
+            assertThat(r.pc()).isEqualTo(LiftTester.CODE);
+            return;
+        }
         if (expected.equals("#DE")) {
             assertThat(r.vector()).as("%s", asm).isEqualTo(Vectors.DE);
             assertThat(r.pc()).isEqualTo(LiftTester.CODE);

@@ -2,9 +2,12 @@ package dev.jx86.runtime.abi;
 
 /**
  * The BCD adjustments DAA, DAS, AAA, AAS, AAM and AAD (SDM Vol. 2, their pages' pseudocode). Each takes AX and the
- * status flags (EFLAGS layout) and returns the new AX in bits 0-15 and the new flags in bits 16 and up. Flags the
- * SDM leaves undefined are: OF cleared, SF/ZF/PF from AL where the SDM does not define them, AF/CF cleared by
- * AAM/AAD.
+ * status flags (EFLAGS layout) and returns the new AX in bits 0-15 and the new flags in bits 16 and up.
+ *
+ * <p>Flags the SDM leaves undefined take the values the AMD Zen 5 host gives (checked natively over AL edge values
+ * with every AF/CF combination, src/test/resources/lift/integer-native-32.txt): DAA/DAS set OF as the add/subtract
+ * of the adjustment would; AAA/AAS clear OF, SF and ZF and take PF from AL after the ±6, before the mask; AAD sets
+ * all six as the 8-bit add AL + AH*imm does; AAM clears OF, AF and CF.
  */
 final class DecimalAdjust {
     private static final long CF = 1;
@@ -23,6 +26,16 @@ final class DecimalAdjust {
         f |= v == 0 ? 0x40 : 0;
         f |= (Long.bitCount(v) & 1) == 0 ? 0x04 : 0;
         return f;
+    }
+
+    private static long parity(long v) {
+        return (Long.bitCount(v & 0xff) & 1) == 0 ? 0x04 : 0;
+    }
+
+    /** OF of an 8-bit add (up) or subtract that took {@code from} to {@code to}, for a small positive operand. */
+    private static long overflow(long from, long to, boolean up) {
+        long changed = up ? ~from & to : from & ~to;
+        return (changed & 0x80) != 0 ? 0x800 : 0;
     }
 
     private static long withAl(long ax, long al) {
@@ -46,7 +59,7 @@ final class DecimalAdjust {
         } else {
             cf = 0;
         }
-        return pack(withAl(ax, r), cf | af | signZeroParity(r));
+        return pack(withAl(ax, r), cf | af | signZeroParity(r) | overflow(al, r, true));
     }
 
     static long das(long ax, long flags) {
@@ -64,7 +77,7 @@ final class DecimalAdjust {
             r -= 0x60;
             cf = CF;
         }
-        return pack(withAl(ax, r), cf | af | signZeroParity(r));
+        return pack(withAl(ax, r), cf | af | signZeroParity(r) | overflow(al, r, false));
     }
 
     static long aaa(long ax, long flags) {
@@ -74,8 +87,9 @@ final class DecimalAdjust {
             r = ax + 0x106;
             carry = CF | AF;
         }
+        long p = parity(r);
         r = (r & 0xff00) | (r & 0x0f);
-        return pack(r, carry | signZeroParity(r));
+        return pack(r, carry | p);
     }
 
     static long aas(long ax, long flags) {
@@ -86,8 +100,9 @@ final class DecimalAdjust {
             r = ((r & 0xff00) - 0x100) | (r & 0xff);
             carry = CF | AF;
         }
+        long p = parity(r);
         r = (r & 0xff00) | (r & 0x0f);
-        return pack(r, carry | signZeroParity(r));
+        return pack(r, carry | p);
     }
 
     /** AAM imm: AH = AL / imm, AL = AL mod imm; #DE for imm 0. */
@@ -103,7 +118,13 @@ final class DecimalAdjust {
 
     /** AAD imm: AL = AL + AH * imm (mod 256), AH = 0. */
     static long aad(long ax, long imm) {
-        long al = ((ax & 0xff) + ((ax >>> 8) & 0xff) * (imm & 0xff)) & 0xff;
-        return pack(al, signZeroParity(al));
+        long a = ax & 0xff;
+        long b = ((ax >>> 8) & 0xff) * (imm & 0xff) & 0xff;
+        long sum = a + b;
+        long al = sum & 0xff;
+        long cf = sum > 0xff ? CF : 0;
+        long af = ((a ^ b ^ sum) & 0x10) != 0 ? AF : 0;
+        long of = ((a ^ al) & (b ^ al) & 0x80) != 0 ? 0x800 : 0;
+        return pack(al, signZeroParity(al) | cf | af | of);
     }
 }
