@@ -5,10 +5,11 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 
 /**
- * Floating point on bit patterns: I32 is IEEE binary32, I64 binary64, arithmetic as Java does it (round to nearest
- * even). A NaN result is Java's canonical NaN (0x7fc00000 / 0x7ff8000000000000) so that every host computes the same
- * bits; x86's NaN propagation and MXCSR rounding modes are not modelled (see docs/ir.md). min/max and float to int
- * conversion follow x86 exactly.
+ * Floating point on bit patterns: I32 is IEEE binary32, I64 binary64, arithmetic rounded to nearest even with
+ * denormals (no flush to zero). NaN results follow the x86 SSE rules, so that every host computes the same bits: a
+ * NaN operand is returned quieted (the first operand's when both are NaN), and an invalid operation on non-NaN
+ * operands (inf - inf, 0 * inf, 0 / 0, sqrt of a negative number) gives the negative "default NaN" 0xffc00000 /
+ * 0xfff8000000000000. min/max and float to int conversion follow x86 exactly too.
  */
 public final class FloatSemantics {
     private FloatSemantics() {}
@@ -19,6 +20,12 @@ public final class FloatSemantics {
             // give the second.
             boolean first = op == Op.FMIN ? compare(FloatCondition.OLT, t, a, b) : compare(FloatCondition.OGT, t, a, b);
             return first ? a : b;
+        }
+        if (isNaN(t, a)) {
+            return quiet(t, a);
+        }
+        if (isNaN(t, b)) {
+            return quiet(t, b);
         }
         if (t == Type.I32) {
             float x = Float.intBitsToFloat((int) a);
@@ -45,7 +52,39 @@ public final class FloatSemantics {
     }
 
     public static long sqrt(Type t, long a) {
+        if (isNaN(t, a)) {
+            return quiet(t, a);
+        }
+        // The square root of a binary32 computed in binary64 and rounded again is correctly rounded (53 >= 2*24+2).
         return t == Type.I32 ? single((float) Math.sqrt(toDouble(t, a))) : doubleBits(Math.sqrt(toDouble(t, a)));
+    }
+
+    /** Whether {@code bits} of float type {@code t} is a NaN. */
+    public static boolean isNaN(Type t, long bits) {
+        return t == Type.I32
+                ? (bits & 0x7fff_ffffL) > 0x7f80_0000L
+                : (bits & 0x7fff_ffff_ffff_ffffL) > 0x7ff0_0000_0000_0000L;
+    }
+
+    /** The NaN {@code bits} with its quiet bit set (an SNaN becomes the QNaN with the same sign and payload). */
+    public static long quiet(Type t, long bits) {
+        return t == Type.I32 ? bits | 0x0040_0000L : bits | 0x0008_0000_0000_0000L;
+    }
+
+    /** The default NaN an invalid operation produces (x86's negative "real indefinite"). */
+    public static long defaultNaN(Type t) {
+        return t == Type.I32 ? 0xffc0_0000L : 0xfff8_0000_0000_0000L;
+    }
+
+    /** A NaN converted between widths: sign kept, quieted, payload truncated or extended at its top. */
+    private static long convertNaN(Type from, Type to, long bits) {
+        long sign = from == Type.I32 ? bits >>> 31 : bits >>> 63;
+        if (to == Type.I32) {
+            long payload = (bits >>> 29) & 0x003f_ffffL;
+            return (sign << 31) | 0x7fc0_0000L | payload;
+        }
+        long payload = (bits & 0x003f_ffffL) << 29;
+        return (sign << 63) | 0x7ff8_0000_0000_0000L | payload;
     }
 
     public static boolean compare(FloatCondition cc, Type t, long a, long b) {
@@ -73,7 +112,7 @@ public final class FloatSemantics {
     /** FPEXT, FPTRUNC, SITOFP or FPTOSI from {@code from} to {@code to}. */
     public static long convert(Op op, Type from, Type to, long a) {
         return switch (op) {
-            case FPEXT, FPTRUNC -> fromDouble(to, toDouble(from, a));
+            case FPEXT, FPTRUNC -> isNaN(from, a) ? convertNaN(from, to, a) : fromDouble(to, toDouble(from, a));
             case SITOFP ->
                 to == Type.I32
                         ? single((float) IntegerSemantics.sext(from.bits(), a))
@@ -101,12 +140,13 @@ public final class FloatSemantics {
         return t == Type.I32 ? single((float) value) : doubleBits(value);
     }
 
+    /** A result's bits; a NaN here comes from an invalid operation on non-NaN operands. */
     static long single(float value) {
-        return Float.floatToIntBits(value) & 0xFFFF_FFFFL;
+        return Float.isNaN(value) ? defaultNaN(Type.I32) : Float.floatToIntBits(value) & 0xFFFF_FFFFL;
     }
 
     static long doubleBits(double value) {
-        return Double.doubleToLongBits(value);
+        return Double.isNaN(value) ? defaultNaN(Type.I64) : Double.doubleToLongBits(value);
     }
 
     private static long mask(int w) {

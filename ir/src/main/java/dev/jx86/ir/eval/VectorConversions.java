@@ -1,6 +1,7 @@
 package dev.jx86.ir.eval;
 
 import dev.jx86.ir.LaneShape;
+import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.VectorConversion;
 
@@ -30,7 +31,8 @@ final class VectorConversions {
                 double value = IntegerSemantics.sext(32, x[i]);
                 y[i] = FloatSemantics.fromDouble(toLane, value);
             } else if (to.isFloat()) {
-                y[i] = FloatSemantics.fromDouble(toLane, FloatSemantics.toDouble(fromLane, x[i]));
+                Op op = fromLane == Type.I32 ? Op.FPEXT : Op.FPTRUNC;
+                y[i] = FloatSemantics.convert(op, fromLane, toLane, x[i]);
             } else {
                 y[i] = FloatSemantics.toInteger(32, FloatSemantics.toDouble(fromLane, x[i]));
             }

@@ -39,6 +39,9 @@ public final class VectorSemantics {
                 case VMINU -> IntegerSemantics.compare(IntCondition.ULT, lane, x[i], y[i]) ? x[i] : y[i];
                 case VMAXS -> IntegerSemantics.compare(IntCondition.SGT, lane, x[i], y[i]) ? x[i] : y[i];
                 case VMAXU -> IntegerSemantics.compare(IntCondition.UGT, lane, x[i], y[i]) ? x[i] : y[i];
+                case VMULHS -> mulHigh(w, IntegerSemantics.sext(w, x[i]), IntegerSemantics.sext(w, y[i]), true);
+                case VMULHU -> mulHigh(w, x[i], y[i], false);
+                case VAVGU -> average(w, x[i], y[i]);
                 case VICMP ->
                     IntegerSemantics.compare(IntCondition.values()[(int) aux0], lane, x[i], y[i]) ? lane.mask() : 0;
                 case VFADD -> FloatSemantics.binary(Op.FADD, lane, x[i], y[i]);
@@ -119,6 +122,22 @@ public final class VectorSemantics {
             result[i] = op == Op.VNARROWS ? saturateSigned(w / 2, value) : Math.clamp(value, 0, (1L << (w / 2)) - 1);
         }
         pack(target, result, out);
+    }
+
+    /** The high half of the 2w-bit product of two w-bit lanes (given sign- or zero-extended). */
+    private static long mulHigh(int w, long x, long y, boolean signed) {
+        if (w == 64) {
+            return signed ? Math.multiplyHigh(x, y) : Math.unsignedMultiplyHigh(x, y);
+        }
+        long product = x * y; // exact: |x|, |y| < 2^32
+        return (w == 32 && !signed ? product >>> 32 : product >> w)
+                & Type.ofBits(w).mask();
+    }
+
+    /** The unsigned average rounded up, {@code (x + y + 1) >> 1}, without losing the carry. */
+    private static long average(int w, long x, long y) {
+        long sum = (x >>> 1) + (y >>> 1) + ((x | y) & 1);
+        return sum & Type.ofBits(w).mask();
     }
 
     private static long saturateSigned(int w, long value) {

@@ -43,10 +43,22 @@ class SemanticsTest {
                 "neg.i8 0x80, - | 0x80",
                 "not.i16 0x0, - | 0xffff",
                 "andn.i8 0xf0, 0xff | 0xf",
-                // Float on bit patterns: NaN results are Java's canonical NaN; min/max return the second operand
-                // for NaN and for equal zeros, as x86 minss/maxss do.
+                // Float on bit patterns with x86 SSE NaN rules: a NaN operand comes back quieted (the first when
+                // both are NaN), an invalid operation gives the negative default NaN; min/max return the second
+                // operand for NaN and for equal zeros, as x86 minss/maxss do.
                 "fadd.i32 0x3f800000, 0x3f800000 | 0x40000000",
-                "fdiv.i64 0x0, 0x0 | 0x7ff8000000000000",
+                "fdiv.i64 0x0, 0x0 | 0xfff8000000000000",
+                "fsub.i32 0x7f800000, 0x7f800000 | 0xffc00000",
+                "fmul.i32 0x0, 0xff800000 | 0xffc00000",
+                "fadd.i32 0x7f800001, 0x7fc00002 | 0x7fc00001",
+                "fadd.i32 0x3f800000, 0xff800123 | 0xffc00123",
+                "fmul.i64 0x7ff0000000000001, 0xfff8000000000002 | 0x7ff8000000000001",
+                "fsub.i64 0x1, 0x7ff4000000000000 | 0x7ffc000000000000",
+                "fsqrt.i32 0xbf800000, - | 0xffc00000",
+                "fsqrt.i32 0x80000000, - | 0x80000000",
+                "fsqrt.i64 0x7ff0000000000005, - | 0x7ff8000000000005",
+                "fadd.i32 0x80000000, 0x80000000 | 0x80000000",
+                "fadd.i32 0x00000001, 0x00000001 | 0x00000002",
                 "fmin.i32 0x7fc00001, 0x3f800000 | 0x3f800000",
                 "fmin.i32 0x3f800000, 0xffc00000 | 0xffc00000",
                 "fmax.i32 0x80000000, 0x0 | 0x0",
@@ -90,6 +102,8 @@ class SemanticsTest {
                 "extract.i1 i32 0x80000000, 31 | 0x1",
                 "fpext.i64 i32 0x3f800000 | 0x3ff0000000000000",
                 "fptrunc.i32 i64 0x3ff0000000000000 | 0x3f800000",
+                "fptrunc.i32 i64 0xfff0000020000000 | 0xffc00001",
+                "fpext.i64 i32 0x7f800001 | 0x7ff8000020000000",
                 "sitofp.i64 i32 0xffffffff | 0xbff0000000000000",
                 // Float to int truncates; NaN and out-of-range give the minimum (x86 integer indefinite).
                 "fptosi.i32 i64 0xc00c000000000000 | 0xfffffffd",
@@ -114,6 +128,10 @@ class SemanticsTest {
                 "vsubus.i8x16 v1, v0 | 0x000000000000000001ff01ff01ff01ff",
                 "vaddus.i8x16 v0, v1 | 0x0000000000000000ffffffffffffffff",
                 "vadds.i8x16 v0, v0 | 0x00000000000000007f007f007f007f00",
+                "vmulhs.i16x8 v0, v1 | 0x0000000000000000c0fec0fec0fec0fe",
+                "vmulhu.i16x8 v0, v1 | 0x00000000000000003ffe3ffe3ffe3ffe",
+                "vavgu.i16x8 v0, v1 | 0x00000000000000008000800080008000",
+                "vavgu.i8x16 v1, v1 | 0x000000000000000080ff80ff80ff80ff",
                 "vicmp.eq.i16x8 v0, v1 | 0xffffffffffffffff0000000000000000",
                 "vnarrows.i16x8 v0, v0 | 0x000000007f7f7f7f000000007f7f7f7f",
                 "vnarrowu.i16x8 v1, v1 | 0x00000000000000000000000000000000",
