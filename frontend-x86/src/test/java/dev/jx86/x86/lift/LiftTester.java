@@ -13,9 +13,12 @@ import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.Helpers;
 import dev.jx86.runtime.abi.StateLayout;
+import dev.jx86.runtime.exec.ExecutionLoop;
+import dev.jx86.runtime.exec.Stop;
 import dev.jx86.x86.decode.Decoder;
 import dev.jx86.x86.decode.Mode;
 import dev.jx86.x86.disasm.Disassembler;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -66,10 +69,37 @@ final class LiftTester {
     }
 
     /**
-     * Runs until an exit or an exception, at most {@code maxBlocks} blocks; the optimized and the unoptimized block
-     * must agree (each runs on a copy, the optimized result is kept).
+     * Runs until an exit or an exception, at most {@code maxBlocks} blocks, on the reference evaluator; then runs
+     * the same code from the same state on the runtime's execution loop (tier 0) and checks that it ends at the
+     * same place with the same registers and memory.
      */
     Result run(int maxBlocks) {
+        long[] state = cpu.state.clone();
+        byte[] bytes = memory.bytes.clone();
+        Result reference = runReference(maxBlocks);
+        FlatMemory memory0 = new FlatMemory(memory.base, bytes.length);
+        System.arraycopy(bytes, 0, memory0.bytes, 0, bytes.length);
+        Cpu cpu0 = new Cpu(memory0, cpu.mode());
+        System.arraycopy(state, 0, cpu0.state, 0, state.length);
+        Stop stop = new ExecutionLoop(new X86Translator()).run(cpu0);
+        long stopPc = switch (stop) {
+            case Stop.Fault f -> f.pc();
+            case Stop.Syscall s -> s.next();
+            case Stop.Halt h -> h.next();
+            case Stop.Requested r -> r.next();
+        };
+        if (stopPc != reference.pc()
+                || !Arrays.equals(cpu0.state, cpu.state)
+                || !Arrays.equals(memory0.bytes, memory.bytes)) {
+            throw new AssertionError("tier 0 disagrees with the reference evaluator: stopped at 0x"
+                    + Long.toHexString(stopPc) + " (" + stop + "), reference at 0x" + Long.toHexString(reference.pc())
+                    + "\n  tier-0 state    " + Arrays.toString(cpu0.state) + "\n  reference state "
+                    + Arrays.toString(cpu.state) + "\n  memory equal: " + Arrays.equals(memory0.bytes, memory.bytes));
+        }
+        return reference;
+    }
+
+    private Result runReference(int maxBlocks) {
         for (int n = 0; n < maxBlocks; n++) {
             long pc = cpu.rip();
             Block block;
@@ -83,6 +113,7 @@ final class LiftTester {
             try {
                 outcome = Evaluator.run(block, env);
             } catch (GuestFault fault) {
+                cpu.rip(env.pc);
                 return new Result(null, fault, env.pc);
             }
             switch (outcome) {
