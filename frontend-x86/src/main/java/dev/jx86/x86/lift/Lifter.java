@@ -17,7 +17,15 @@ public final class Lifter {
 
     /** Every semantics category, in SDM order. */
     static List<Semantics> categories() {
-        return List.of(new ControlTransfer(), new SystemInstructions());
+        return List.of(
+                new ControlTransfer(),
+                new SystemInstructions(),
+                new SseDataTransfer(),
+                new SseFloatArithmetic(),
+                new SseConversion(),
+                new SseIntegerArithmetic(),
+                new SseShuffle(),
+                new SseState());
     }
 
     private static HandlerTable table() {

@@ -13,13 +13,11 @@ import java.util.Set;
  * 200-299, SSE 300-399, system 400-499.
  */
 public final class Helpers {
-    private static final RuntimeHelper[] BY_ID = index();
-
     private Helpers() {}
 
     /** The helper with {@code id}; throws if there is none (a block naming it was built wrong). */
     public static RuntimeHelper byId(int id) {
-        RuntimeHelper helper = id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+        RuntimeHelper helper = id >= 0 && id < Index.BY_ID.length ? Index.BY_ID[id] : null;
         if (helper == null) {
             throw new IllegalArgumentException("no runtime helper with id " + id);
         }
@@ -29,7 +27,7 @@ public final class Helpers {
     /** All helpers, by id. */
     public static List<RuntimeHelper> all() {
         List<RuntimeHelper> all = new ArrayList<>();
-        for (RuntimeHelper h : BY_ID) {
+        for (RuntimeHelper h : Index.BY_ID) {
             if (h != null) {
                 all.add(h);
             }
@@ -43,8 +41,17 @@ public final class Helpers {
         return new RuntimeHelper(new Helper(id, name, parameters, result, effects), body);
     }
 
+    /**
+     * The table by id, built on first lookup: a holder class, so that defining a helper (which runs while a category
+     * class initializes) does not build the table before every category has defined its helpers.
+     */
+    private static final class Index {
+        static final RuntimeHelper[] BY_ID = index();
+    }
+
     private static RuntimeHelper[] index() {
         List<RuntimeHelper> all = new ArrayList<>(CoreHelpers.all());
+        all.addAll(SseHelpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
         for (RuntimeHelper h : all) {
