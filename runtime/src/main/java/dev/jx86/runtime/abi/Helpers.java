@@ -15,9 +15,15 @@ import java.util.Set;
 public final class Helpers {
     private Helpers() {}
 
+    /** The index, built on first use: the category classes call {@link #define} while they initialize. */
+    private static final class Index {
+        static final RuntimeHelper[] BY_ID = index();
+    }
+
     /** The helper with {@code id}; throws if there is none (a block naming it was built wrong). */
     public static RuntimeHelper byId(int id) {
-        RuntimeHelper helper = id >= 0 && id < Index.BY_ID.length ? Index.BY_ID[id] : null;
+        RuntimeHelper[] byId = Index.BY_ID;
+        RuntimeHelper helper = id >= 0 && id < byId.length ? byId[id] : null;
         if (helper == null) {
             throw new IllegalArgumentException("no runtime helper with id " + id);
         }
@@ -41,16 +47,9 @@ public final class Helpers {
         return new RuntimeHelper(new Helper(id, name, parameters, result, effects), body);
     }
 
-    /**
-     * The table by id, built on first lookup: a holder class, so that defining a helper (which runs while a category
-     * class initializes) does not build the table before every category has defined its helpers.
-     */
-    private static final class Index {
-        static final RuntimeHelper[] BY_ID = index();
-    }
-
     private static RuntimeHelper[] index() {
         List<RuntimeHelper> all = new ArrayList<>(CoreHelpers.all());
+        all.addAll(SystemHelpers.all());
         all.addAll(SseHelpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
