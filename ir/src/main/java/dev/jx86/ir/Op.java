@@ -146,6 +146,18 @@ public enum Op {
         this.aux = List.of(aux);
     }
 
+    /**
+     * Whether the op takes the float environment ({@link FloatEnvironment}, an I32) as one more operand after those
+     * of its signature: every float op but float-to-int truncation, whose result no environment changes.
+     */
+    public boolean takesFloatEnvironment() {
+        return switch (this) {
+            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FSQRT, FCMP, FPEXT, FPTRUNC, SITOFP -> true;
+            case VFADD, VFSUB, VFMUL, VFDIV, VFMIN, VFMAX, VFSQRT, VFCMP, VCONVERT -> true;
+            default -> false;
+        };
+    }
+
     /** The text name, before any suffixes: {@code add}, {@code flags.explicit}. */
     public String text() {
         return text;

@@ -42,12 +42,13 @@ final class SseConversion implements Semantics {
     /** CVTSI2SS/CVTSI2SD: a 32- or 64-bit signed integer (by operand size) into the low lane. */
     private static void intToScalar(LiftContext c, Type lane) {
         Value x = c.read(1);
-        SseOperands.writeLow(c, 0, c.ir().convert(Op.SITOFP, lane, x));
+        SseOperands.writeLow(c, 0, c.ir().fconvert(Op.SITOFP, lane, x, SseOperands.environment(c)));
     }
 
     /** CVTSS2SD/CVTSD2SS: the source's low lane converted into the destination's low lane. */
     private static void floatToScalar(LiftContext c, Op op, Type from, Type to) {
-        SseOperands.writeLow(c, 0, c.ir().convert(op, to, SseOperands.scalar(c, 1, from)));
+        Value x = SseOperands.scalar(c, 1, from);
+        SseOperands.writeLow(c, 0, c.ir().fconvert(op, to, x, SseOperands.environment(c)));
     }
 
     /** CVTSS2SI/CVTSD2SI (rounding) and the CVTT forms (truncating) into a 32- or 64-bit register. */
@@ -62,24 +63,28 @@ final class SseConversion implements Semantics {
     /** Whole-register conversion; the m64 source forms (CVTPS2PD, CVTDQ2PD) read 8 bytes without alignment. */
     private static void convert(
             HandlerTable t, VectorConversion conversion, boolean aligned, dev.jx86.x86.decode.Mnemonic m) {
-        on(t, c -> SseOperands.writeVector(c, 0, c.ir().vconvert(conversion, SseOperands.vector(c, 1, aligned))), m);
+        on(t, c -> SseOperands.writeVector(c, 0, vconvert(c, conversion, SseOperands.vector(c, 1, aligned))), m);
+    }
+
+    private static Value vconvert(LiftContext c, VectorConversion conversion, Value x) {
+        return c.ir().vconvert(conversion, x, SseOperands.environment(c));
     }
 
     private static void roundingToInt(LiftContext c, LaneShape shape, VectorConversion truncate) {
         Value x = roundPacked(c, shape, SseOperands.vector(c, 1));
-        SseOperands.writeVector(c, 0, c.ir().vconvert(truncate, x));
+        SseOperands.writeVector(c, 0, vconvert(c, truncate, x));
     }
 
     /** CVTPI2PS xmm, m64: two doublewords into the low two single lanes; the high two are kept. */
     private static void cvtpi2ps(LiftContext c) {
-        Value converted = c.ir().vconvert(VectorConversion.I32X4_TO_F32X4, SseOperands.vector(c, 1, false));
+        Value converted = vconvert(c, VectorConversion.I32X4_TO_F32X4, SseOperands.vector(c, 1, false));
         SseOperands.writeLow(c, 0, c.ir().extract(Type.I64, converted, 0));
     }
 
     /** CVTPI2PD xmm, m64: two doublewords into two doubles. */
     private static void cvtpi2pd(LiftContext c) {
         Value src = SseOperands.vector(c, 1, false);
-        SseOperands.writeVector(c, 0, c.ir().vconvert(VectorConversion.I32X4_TO_F64X2, src));
+        SseOperands.writeVector(c, 0, vconvert(c, VectorConversion.I32X4_TO_F64X2, src));
     }
 
     /** The magic number 2^(p-1) of a float format with p significand bits: adding it rounds to an integer. */
@@ -92,27 +97,31 @@ final class SseConversion implements Semantics {
     }
 
     /**
-     * {@code x} rounded to an integral value in the current rounding mode: (x + c) - c with c = ±2^(p-1) of x's
-     * sign is exact for |x| < 2^(p-1) (the sum's ulp is 1), and larger values are integers already. A NaN stays NaN.
+     * {@code x} rounded to an integral value in MXCSR's rounding mode: (x + c) - c with c = ±2^(p-1) of x's sign
+     * rounds once, in that mode, to a multiple of 1 for |x| < 2^(p-1) (the sum's ulp is 1) and is exact after;
+     * larger values are integers already. A NaN stays NaN, and under DAZ a denormal reads as zero as the hardware's
+     * conversion reads it.
      */
     static Value roundScalar(LiftContext c, Type lane, Value x) {
         var ir = c.ir();
+        Value env = SseOperands.environment(c);
         Value magic = c.constant(lane, magic(lane));
         Value signed = ir.or(ir.and(x, c.constant(lane, signBit(lane))), magic);
-        Value rounded = ir.binary(Op.FSUB, ir.binary(Op.FADD, x, signed), signed);
+        Value rounded = ir.fbinary(Op.FSUB, ir.fbinary(Op.FADD, x, signed, env), signed, env);
         Value abs = ir.binary(Op.ANDN, c.constant(lane, signBit(lane)), x);
-        return ir.select(ir.fcmp(FloatCondition.OLT, abs, magic), rounded, x);
+        return ir.select(ir.fcmp(FloatCondition.OLT, abs, magic, env), rounded, x);
     }
 
     /** {@link #roundScalar} per lane. */
     static Value roundPacked(LiftContext c, LaneShape shape, Value x) {
         var ir = c.ir();
+        Value env = SseOperands.environment(c);
         Type lane = shape == LaneShape.F32X4 ? Type.I32 : Type.I64;
         Value magic = splat(c, lane, magic(lane));
         Value sign = splat(c, lane, signBit(lane));
         Value signed = ir.or(ir.and(x, sign), magic);
-        Value rounded = ir.vector(Op.VFSUB, shape, ir.vector(Op.VFADD, shape, x, signed), signed);
-        Value small = ir.vfcmp(FloatCondition.OLT, shape, ir.binary(Op.ANDN, sign, x), magic);
+        Value rounded = ir.vfloat(Op.VFSUB, shape, env, ir.vfloat(Op.VFADD, shape, env, x, signed), signed);
+        Value small = ir.vfcmp(FloatCondition.OLT, shape, ir.binary(Op.ANDN, sign, x), magic, env);
         return ir.or(ir.and(small, rounded), ir.binary(Op.ANDN, small, x));
     }
 

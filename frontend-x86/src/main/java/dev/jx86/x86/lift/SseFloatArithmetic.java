@@ -39,8 +39,8 @@ final class SseFloatArithmetic implements Semantics {
         arithmetic(t, Op.FMAX, Op.VFMAX, MAXPS, MAXPD, MAXSS, MAXSD);
         on(t, c -> packedUnary(c, LaneShape.F32X4), SQRTPS);
         on(t, c -> packedUnary(c, LaneShape.F64X2), SQRTPD);
-        on(t, c -> scalar(c, Type.I32, (d, s) -> c.ir().unary(Op.FSQRT, s)), SQRTSS);
-        on(t, c -> scalar(c, Type.I64, (d, s) -> c.ir().unary(Op.FSQRT, s)), SQRTSD);
+        on(t, c -> scalar(c, Type.I32, (d, s) -> c.ir().fsqrt(s, SseOperands.environment(c))), SQRTSS);
+        on(t, c -> scalar(c, Type.I64, (d, s) -> c.ir().fsqrt(s, SseOperands.environment(c))), SQRTSD);
         on(t, c -> approximation(c, SseHelpers.RCP_F32, true), RCPPS);
         on(t, c -> approximation(c, SseHelpers.RCP_F32, false), RCPSS);
         on(t, c -> approximation(c, SseHelpers.RSQRT_F32, true), RSQRTPS);
@@ -55,10 +55,14 @@ final class SseFloatArithmetic implements Semantics {
 
     private static void arithmetic(
             HandlerTable t, Op scalar, Op packed, Mnemonic ps, Mnemonic pd, Mnemonic ss, Mnemonic sd) {
-        on(t, c -> SseIntegerArithmetic.binary(c, (a, b) -> c.ir().vector(packed, LaneShape.F32X4, a, b)), ps);
-        on(t, c -> SseIntegerArithmetic.binary(c, (a, b) -> c.ir().vector(packed, LaneShape.F64X2, a, b)), pd);
-        on(t, c -> scalar(c, Type.I32, (a, b) -> c.ir().binary(scalar, a, b)), ss);
-        on(t, c -> scalar(c, Type.I64, (a, b) -> c.ir().binary(scalar, a, b)), sd);
+        on(t, c -> packed(c, packed, LaneShape.F32X4), ps);
+        on(t, c -> packed(c, packed, LaneShape.F64X2), pd);
+        on(t, c -> scalar(c, Type.I32, (a, b) -> c.ir().fbinary(scalar, a, b, SseOperands.environment(c))), ss);
+        on(t, c -> scalar(c, Type.I64, (a, b) -> c.ir().fbinary(scalar, a, b, SseOperands.environment(c))), sd);
+    }
+
+    private static void packed(LiftContext c, Op op, LaneShape shape) {
+        SseIntegerArithmetic.binary(c, (a, b) -> c.ir().vfloat(op, shape, SseOperands.environment(c), a, b));
     }
 
     /** A scalar op: the low lane of the destination becomes {@code f(low lane, source)}; the rest is kept. */
@@ -69,7 +73,8 @@ final class SseFloatArithmetic implements Semantics {
     }
 
     private static void packedUnary(LiftContext c, LaneShape shape) {
-        SseOperands.writeVector(c, 0, c.ir().vector(Op.VFSQRT, shape, SseOperands.vector(c, 1)));
+        Value src = SseOperands.vector(c, 1);
+        SseOperands.writeVector(c, 0, c.ir().vfloat(Op.VFSQRT, shape, SseOperands.environment(c), src));
     }
 
     /**
@@ -98,12 +103,15 @@ final class SseFloatArithmetic implements Semantics {
 
     private static void comparePacked(LiftContext c, LaneShape shape) {
         FloatCondition cc = predicate(c);
-        SseIntegerArithmetic.binary(c, (a, b) -> c.ir().vfcmp(cc, shape, a, b));
+        SseIntegerArithmetic.binary(c, (a, b) -> c.ir().vfcmp(cc, shape, a, b, SseOperands.environment(c)));
     }
 
     private static void compareScalar(LiftContext c, Type lane) {
         FloatCondition cc = predicate(c);
-        scalar(c, lane, (a, b) -> c.ir().select(c.ir().fcmp(cc, a, b), c.constant(lane, -1), c.constant(lane, 0)));
+        scalar(c, lane, (a, b) -> {
+            Value holds = c.ir().fcmp(cc, a, b, SseOperands.environment(c));
+            return c.ir().select(holds, c.constant(lane, -1), c.constant(lane, 0));
+        });
     }
 
     /**
@@ -114,13 +122,14 @@ final class SseFloatArithmetic implements Semantics {
         Value b = SseOperands.scalar(c, 1, lane);
         Value a = c.ir().extract(lane, c.read(SseOperands.xmm(c, 0)), 0);
         var ir = c.ir();
+        Value env = SseOperands.environment(c);
         Value bits = ir.select(
-                ir.fcmp(FloatCondition.UNO, a, b),
+                ir.fcmp(FloatCondition.UNO, a, b, env),
                 c.i64(0x45),
                 ir.select(
-                        ir.fcmp(FloatCondition.OLT, a, b),
+                        ir.fcmp(FloatCondition.OLT, a, b, env),
                         c.i64(0x01),
-                        ir.select(ir.fcmp(FloatCondition.OEQ, a, b), c.i64(0x40), c.i64(0))));
+                        ir.select(ir.fcmp(FloatCondition.OEQ, a, b, env), c.i64(0x40), c.i64(0))));
         c.flags(ir.flagsExplicit(bits));
     }
 }

@@ -3,6 +3,7 @@ package dev.jx86.x86.lift;
 import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
+import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.x86.decode.Immediate;
 import dev.jx86.x86.decode.Instruction;
@@ -46,6 +47,14 @@ final class SseOperands {
             }
         }
         return true;
+    }
+
+    /**
+     * MXCSR as the float ops' environment operand: its rounding control, FTZ and DAZ bits are where the IR's
+     * {@link dev.jx86.ir.FloatEnvironment} reads them, so every float op follows MXCSR at run time.
+     */
+    static Value environment(LiftContext c) {
+        return c.get(Type.I32, StateLayout.MXCSR);
     }
 
     /** The XMM register operand {@code i}. */

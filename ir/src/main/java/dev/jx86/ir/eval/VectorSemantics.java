@@ -15,7 +15,7 @@ public final class VectorSemantics {
     private VectorSemantics() {}
 
     /** A VECTOR_BINARY op whose aux words are {@code aux0} and {@code aux1}. */
-    public static void binary(Op op, long aux0, long aux1, long[] a, long[] b, long[] out) {
+    public static void binary(Op op, long aux0, long aux1, long[] a, long[] b, long env, long[] out) {
         if (op == Op.VNARROWS || op == Op.VNARROWU) {
             narrow(op, LaneShape.values()[(int) aux0], a, b, out);
             return;
@@ -44,14 +44,16 @@ public final class VectorSemantics {
                 case VAVGU -> average(w, x[i], y[i]);
                 case VICMP ->
                     IntegerSemantics.compare(IntCondition.values()[(int) aux0], lane, x[i], y[i]) ? lane.mask() : 0;
-                case VFADD -> FloatSemantics.binary(Op.FADD, lane, x[i], y[i]);
-                case VFSUB -> FloatSemantics.binary(Op.FSUB, lane, x[i], y[i]);
-                case VFMUL -> FloatSemantics.binary(Op.FMUL, lane, x[i], y[i]);
-                case VFDIV -> FloatSemantics.binary(Op.FDIV, lane, x[i], y[i]);
-                case VFMIN -> FloatSemantics.binary(Op.FMIN, lane, x[i], y[i]);
-                case VFMAX -> FloatSemantics.binary(Op.FMAX, lane, x[i], y[i]);
+                case VFADD -> FloatSemantics.binary(Op.FADD, lane, x[i], y[i], env);
+                case VFSUB -> FloatSemantics.binary(Op.FSUB, lane, x[i], y[i], env);
+                case VFMUL -> FloatSemantics.binary(Op.FMUL, lane, x[i], y[i], env);
+                case VFDIV -> FloatSemantics.binary(Op.FDIV, lane, x[i], y[i], env);
+                case VFMIN -> FloatSemantics.binary(Op.FMIN, lane, x[i], y[i], env);
+                case VFMAX -> FloatSemantics.binary(Op.FMAX, lane, x[i], y[i], env);
                 case VFCMP ->
-                    FloatSemantics.compare(FloatCondition.values()[(int) aux0], lane, x[i], y[i]) ? lane.mask() : 0;
+                    FloatSemantics.compare(FloatCondition.values()[(int) aux0], lane, x[i], y[i], env)
+                            ? lane.mask()
+                            : 0;
                 default -> throw new IllegalArgumentException("not a binary vector op: " + op);
             };
         }
@@ -59,15 +61,15 @@ public final class VectorSemantics {
     }
 
     /** VFSQRT or VCONVERT. */
-    public static void unary(Op op, long aux0, long[] a, long[] out) {
+    public static void unary(Op op, long aux0, long[] a, long env, long[] out) {
         if (op == Op.VCONVERT) {
-            VectorConversions.convert(VectorConversion.values()[(int) aux0], a, out);
+            VectorConversions.convert(VectorConversion.values()[(int) aux0], a, env, out);
             return;
         }
         LaneShape shape = LaneShape.values()[(int) aux0];
         long[] x = lanes(shape, a);
         for (int i = 0; i < x.length; i++) {
-            x[i] = FloatSemantics.sqrt(Type.ofBits(shape.laneBits()), x[i]);
+            x[i] = FloatSemantics.sqrt(Type.ofBits(shape.laneBits()), x[i], env);
         }
         pack(shape, x, out);
     }
