@@ -38,7 +38,6 @@ public final class Lifter {
                 new SseIntegerArithmetic(),
                 new SseShuffle(),
                 new SseState());
-
     }
 
     private static HandlerTable table() {
