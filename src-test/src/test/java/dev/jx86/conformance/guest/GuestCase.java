@@ -1,5 +1,6 @@
 package dev.jx86.conformance.guest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,11 @@ public record GuestCase(
     @Override
     public byte[] expectedStdout() {
         return expectedStdout.clone();
+    }
+
+    /** The expected standard output as text, decoded as {@link GuestResult#stdoutText()} decodes. */
+    public String expectedStdoutText() {
+        return new String(expectedStdout, StandardCharsets.ISO_8859_1);
     }
 
     @Override
