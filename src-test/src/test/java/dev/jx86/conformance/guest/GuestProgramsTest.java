@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,12 +38,15 @@ class GuestProgramsTest {
         check(NATIVE, flavour, guestCase, cwd);
     }
 
-    @Disabled("waiting for the user-mode runner: `jx86 run` (dev.jx86.runtime.linux)")
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("runs")
-    void matchesUnderJx86(String flavour, GuestCase guestCase, @TempDir Path cwd) throws Exception {
-        Path launcher = Path.of(System.getProperty("jx86.root", ".."), "jx86");
-        check(new Jx86CommandRunner(launcher, List.of("--tier", "0")), flavour, guestCase, cwd);
+    static Stream<Arguments> tieredRuns() {
+        return Jx86CommandRunner.TIERS.stream()
+                .flatMap(tier -> runs().map(a -> Arguments.of(tier, a.get()[0], a.get()[1])));
+    }
+
+    @ParameterizedTest(name = "tier {0}: {1} {2}")
+    @MethodSource("tieredRuns")
+    void matchesUnderJx86(String tier, String flavour, GuestCase guestCase, @TempDir Path cwd) throws Exception {
+        check(new Jx86CommandRunner(tier), flavour, guestCase, cwd);
     }
 
     @Test

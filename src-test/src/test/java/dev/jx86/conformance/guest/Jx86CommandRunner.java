@@ -1,38 +1,29 @@
 package dev.jx86.conformance.guest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs a guest binary under jx86 through the launcher, {@code ./jx86 run [--tier N] BINARY ARGS...},
- * as a separate process. The launcher's own variables (PATH, HOME, JAVA_HOME, JX86_JAVA_OPTS) are
- * passed through because it needs them to find a JDK; the guest programs only look at the variables
- * their case sets, so the extra ones do not change their output.
+ * Runs a guest binary under jx86's command line, {@code jx86 run --tier TIER BINARY ARGS...}, in a new JVM started
+ * from this test's class path (so the test runs what the build just made, without the launcher rebuilding it).
+ * The guest sees exactly the case's environment.
  */
 public final class Jx86CommandRunner implements GuestRunner {
-    private static final List<String> LAUNCHER_VARIABLES = List.of("PATH", "HOME", "JAVA_HOME", "JX86_JAVA_OPTS");
+    /** The tiers every end-to-end test runs under; the JVM tier adds "1" and "mixed". */
+    public static final List<String> TIERS = List.of("0");
 
-    private final Path launcher;
-    private final List<String> options;
+    private final String tier;
 
-    /**
-     * @param launcher the {@code jx86} script at the repository's root
-     * @param options options of {@code jx86 run} before the binary, such as {@code --tier 0}
-     */
-    public Jx86CommandRunner(Path launcher, List<String> options) {
-        this.launcher = launcher;
-        this.options = List.copyOf(options);
+    public Jx86CommandRunner(String tier) {
+        this.tier = tier;
     }
 
     @Override
     public String name() {
-        return options.isEmpty() ? "jx86" : "jx86 " + String.join(" ", options);
+        return "jx86 --tier " + tier;
     }
 
     @Override
@@ -42,19 +33,29 @@ public final class Jx86CommandRunner implements GuestRunner {
 
     @Override
     public GuestResult run(GuestInvocation invocation) throws IOException, InterruptedException {
-        if (!Files.isExecutable(launcher)) {
-            throw new CannotRunException("no jx86 launcher at " + launcher, null);
-        }
-        List<String> command = new ArrayList<>(List.of(launcher.toString(), "run"));
-        command.addAll(options);
-        command.add(invocation.binary().toString());
-        command.addAll(invocation.args());
-        Map<String, String> env = new HashMap<>();
-        for (String name : LAUNCHER_VARIABLES) {
-            String value = System.getenv(name);
-            if (value != null) env.put(name, value);
-        }
-        env.putAll(invocation.env());
-        return HostProcess.run(command, env, invocation.stdin(), invocation.cwd(), invocation.timeout());
+        return HostProcess.run(
+                command(tier, invocation.binary(), invocation.args()),
+                invocation.env(),
+                invocation.stdin(),
+                invocation.cwd(),
+                invocation.timeout());
+    }
+
+    /** The command line that runs {@code binary args} under {@code jx86 run --tier tier}. */
+    public static List<String> command(String tier, Path binary, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xshare:auto");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.jx86.tools.cli.Jx86");
+        command.add("run");
+        command.add("--tier");
+        command.add(tier);
+        command.add(binary.toString());
+        command.addAll(args);
+        return command;
     }
 }
