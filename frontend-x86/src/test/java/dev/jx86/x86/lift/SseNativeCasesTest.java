@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays the SSE/SSE2 cases whose results were recorded on an x86-64 host ({@code sse/cases.txt}, written by
  * {@code scripts/sse-expectations}): each instruction runs on the lifter (reference evaluator and tier 0) from the
- * recorded inputs and must give the recorded XMM0, XMM1, 16 bytes of memory, RAX, status flags and MXCSR. MXCSR's
+ * recorded inputs (MXCSR included: rounding modes, FTZ, DAZ) and must give the recorded XMM0, XMM1, 16 bytes of
+ * memory, RAX, status flags and MXCSR. MXCSR's
  * exception flags are compared only for the MXCSR instructions (they are not computed yet, docs/lifter-sse.md), and
  * RCPPS/RSQRTPS results, whose low bits differ between processors, within the architectural error bound.
  */
@@ -58,6 +59,7 @@ class SseNativeCasesTest {
         t.memory.store128(data, low(c.in()[4]), high(c.in()[4]));
         t.gpr(StateLayout.RAX, Long.parseUnsignedLong(c.in()[5], 16));
         t.gpr(StateLayout.RDX, data).gpr(StateLayout.RDI, data);
+        t.cpu.state[StateLayout.MXCSR] = Long.parseLong(c.in()[6], 16);
         t.cpu.state[StateLayout.FLAGS] = 0x44;
         LiftTester.Result r = t.run();
         String context = c.asm() + "\n" + t.ir();
