@@ -173,12 +173,12 @@ public final class FloatSemantics {
                 : (bits & 0x7ff0_0000_0000_0000L) == 0 && (bits & 0x000f_ffff_ffff_ffffL) != 0;
     }
 
-    private static long signOnly(Type t, long bits) {
+    static long signOnly(Type t, long bits) {
         return t == Type.I32 ? bits & 0x8000_0000L : bits & 0x8000_0000_0000_0000L;
     }
 
     /** An operand as the environment reads it: a denormal is zero under denormals-are-zero. */
-    private static long denormalInput(Type t, long bits, long env) {
+    static long denormalInput(Type t, long bits, long env) {
         return (env & FloatEnvironment.DENORMALS_ARE_ZERO) != 0 && isDenormal(t, bits) ? signOnly(t, bits) : bits;
     }
 
