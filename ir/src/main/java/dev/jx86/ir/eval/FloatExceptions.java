@@ -79,7 +79,7 @@ final class FloatExceptions {
         }
         int denormal = FloatSemantics.isDenormal(t, a) || FloatSemantics.isDenormal(t, b) ? DENORMAL : 0;
         if (k == FloatOperation.DIV && y == 0 && !Double.isInfinite(x)) {
-            return denormal | DIVIDE_BY_ZERO;
+            return DIVIDE_BY_ZERO; // reported alone, even with a denormal dividend
         }
         if (Double.isInfinite(x) || Double.isInfinite(y)) {
             return denormal; // the result is an exact infinity (or zero)
@@ -97,7 +97,7 @@ final class FloatExceptions {
                         FloatSemantics.binary(op, t, a, b, env & ~FloatEnvironment.FLUSH_TO_ZERO),
                         exactness(op, t, x, y, nearest),
                         env,
-                        () -> exact(op, x, y));
+                        () -> Tininess.exact(op, x, y));
     }
 
     private static int sqrt(Type t, long a, long env) {
@@ -187,7 +187,10 @@ final class FloatExceptions {
             // Overflow: the result rounded with an unbounded exponent exceeds the largest finite value.
             return overflows(t, exactValue.get(), env) ? OVERFLOW | INEXACT : INEXACT;
         }
-        boolean tiny = Math.abs(value) < minNormal;
+        boolean tiny = Math.abs(value) < minNormal
+                || (!exact
+                        && Tininess.atSmallestNormal(t, r)
+                        && Tininess.isTiny(t, exactValue.get(), FloatEnvironment.rounding(env)));
         if (tiny && (env & FloatEnvironment.FLUSH_TO_ZERO) != 0 && value != 0) {
             return UNDERFLOW | INEXACT;
         }
@@ -237,7 +240,9 @@ final class FloatExceptions {
                 yield twoSumError(x, yy, s) == 0;
             }
             case FMUL ->
-                Math.abs(s) >= small ? Math.fma(x, y, -s) == 0 : exact(op, x, y).compareTo(new BigDecimal(s)) == 0;
+                Math.abs(s) >= small
+                        ? Math.fma(x, y, -s) == 0
+                        : Tininess.exact(op, x, y).compareTo(new BigDecimal(s)) == 0;
             default ->
                 Math.abs(x) >= small && Math.abs(s) >= small
                         ? Math.fma(-s, y, x) == 0
@@ -253,18 +258,6 @@ final class FloatExceptions {
     private static float twoSumError(float a, float b, float s) {
         float bb = s - a;
         return (a - (s - bb)) + (b - bb);
-    }
-
-    /** The exact result of x op y (for division, to 1200 significant digits: enough to compare with the limits). */
-    private static BigDecimal exact(Op op, double x, double y) {
-        BigDecimal bx = new BigDecimal(x);
-        BigDecimal by = new BigDecimal(y);
-        return switch (op) {
-            case FADD -> bx.add(by);
-            case FSUB -> bx.subtract(by);
-            case FMUL -> bx.multiply(by);
-            default -> bx.divide(by, new java.math.MathContext(1200));
-        };
     }
 
     private static boolean isSignaling(Type t, long bits) {
