@@ -10,6 +10,7 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
 import dev.jx86.ir.VectorConversion;
+import dev.jx86.x86.decode.Mnemonic;
 
 /**
  * SSE and SSE2 conversions (SDM Vol. 1 10.4.5, 11.4.2.5): integer to float, float to float, and float to integer —
@@ -78,7 +79,7 @@ final class SseConversion implements Semantics {
             boolean aligned,
             FloatOperation kind,
             LaneShape lanes,
-            dev.jx86.x86.decode.Mnemonic m) {
+            Mnemonic m) {
         on(
                 t,
                 c -> {

@@ -12,6 +12,7 @@ import dev.jx86.ir.Value;
 import dev.jx86.runtime.abi.RuntimeHelper;
 import dev.jx86.runtime.abi.SseHelpers;
 import dev.jx86.x86.decode.Mnemonic;
+import java.util.function.BinaryOperator;
 
 /**
  * SSE and SSE2 floating-point arithmetic and compares, packed and scalar (SDM Vol. 1 10.4.2, 10.4.3, 11.4.2): the
@@ -84,7 +85,7 @@ final class SseFloatArithmetic implements Semantics {
      * A scalar op: the low lane of the destination becomes {@code f(low lane, source)}; the rest is kept; the
      * exception flags of {@code kind} on the two lanes go to MXCSR.
      */
-    static void scalar(LiftContext c, Type lane, FloatOperation kind, java.util.function.BinaryOperator<Value> f) {
+    static void scalar(LiftContext c, Type lane, FloatOperation kind, BinaryOperator<Value> f) {
         Value src = SseOperands.scalar(c, 1, lane);
         Value dst = c.ir().extract(lane, c.read(SseOperands.xmm(c, 0)), 0);
         SseExceptions.record(c, c.ir().fexcept(kind, dst, src, SseOperands.environment(c)));
