@@ -42,6 +42,12 @@ public final class FloatEnvironment {
     /** An inexact result. */
     public static final int INEXACT = 1 << 5;
 
+    /**
+     * Bit 11: underflow masked. When it is clear (the underflow trap enabled), a tiny result signals underflow even
+     * when it is exact, as IEEE 754 7.5 says for trapped underflow; the other mask bits (7-12) change no flag.
+     */
+    public static final int UNDERFLOW_MASK = 1 << 11;
+
     /** The word's bits that change a result. */
     public static final int CONTROLS = ROUNDING_MASK | FLUSH_TO_ZERO | DENORMALS_ARE_ZERO;
 

@@ -195,7 +195,9 @@ final class FloatExceptions {
             return UNDERFLOW | INEXACT;
         }
         if (exact) {
-            return 0;
+            // A trapped underflow (its mask bit clear) is signalled for every tiny non-zero result, exact or not.
+            boolean trapped = (env & FloatEnvironment.UNDERFLOW_MASK) == 0;
+            return trapped && tiny && value != 0 ? UNDERFLOW : 0;
         }
         return tiny ? UNDERFLOW | INEXACT : INEXACT;
     }

@@ -360,6 +360,8 @@ class SemanticsTest {
                 "fexcept.mul i64 0x0010000000000000 0x3fefffffffffffff 0x1f80 | 0x30",
                 "fexcept.mul i64 0x0010000000000000 0x3fe0000000000000 0x1f80 | 0x0",
                 "fexcept.mul i64 0x0010000000000000 0x3fe0000000000000 0x9f80 | 0x30",
+                "fexcept.mul i64 0x0010000000000000 0x3fe0000000000000 0x1780 | 0x10",
+                "fexcept.mul i64 0x0010000000000000 0x3ff0000000000000 0x1780 | 0x0",
                 "fexcept.sqrt i64 0xbff0000000000000 0x0 0x1f80 | 0x1",
                 "fexcept.sqrt i64 0x7ff0000000000000 0x0 0x1f80 | 0x0",
                 "fexcept.min_max i32 0x7fc00000 0x3f800000 0x1f80 | 0x1",
