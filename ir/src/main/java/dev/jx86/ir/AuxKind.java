@@ -33,7 +33,8 @@ public enum AuxKind {
     FLOAT_LANES(LaneShape.F32X4, LaneShape.F64X2),
     /** Lane shapes that can be narrowed to half-width lanes: i16x8..i64x2. */
     NARROW_LANES(LaneShape.I16X8, LaneShape.I32X4, LaneShape.I64X2),
-    VECTOR_CONVERSION(VectorConversion.values());
+    VECTOR_CONVERSION(VectorConversion.values()),
+    FLOAT_OPERATION(FloatOperation.values());
 
     /** Where an aux field appears in text. */
     public enum Position {

@@ -29,6 +29,25 @@ public final class FloatEnvironment {
     /** Bit 6: denormal operands are read as zero of the same sign (x86 DAZ). */
     public static final int DENORMALS_ARE_ZERO = 1 << 6;
 
+    /** Exception flags, the result bits of {@code fexcept}: invalid operation. */
+    public static final int INVALID = 1;
+    /** A denormal operand. */
+    public static final int DENORMAL = 1 << 1;
+    /** Division of a finite non-zero number by zero. */
+    public static final int DIVIDE_BY_ZERO = 1 << 2;
+
+    public static final int OVERFLOW = 1 << 3;
+    /** A tiny, inexact result (with underflow masked, as the lifter runs). */
+    public static final int UNDERFLOW = 1 << 4;
+    /** An inexact result. */
+    public static final int INEXACT = 1 << 5;
+
+    /**
+     * Bit 11: underflow masked. When it is clear (the underflow trap enabled), a tiny result signals underflow even
+     * when it is exact, as IEEE 754 7.5 says for trapped underflow; the other mask bits (7-12) change no flag.
+     */
+    public static final int UNDERFLOW_MASK = 1 << 11;
+
     /** The word's bits that change a result. */
     public static final int CONTROLS = ROUNDING_MASK | FLUSH_TO_ZERO | DENORMALS_ARE_ZERO;
 

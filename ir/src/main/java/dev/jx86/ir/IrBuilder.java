@@ -181,6 +181,16 @@ public final class IrBuilder {
         return append(Op.VFCMP, Type.V128, condition.ordinal(), shape.ordinal(), List.of(a, b, environment));
     }
 
+    /** The exception flags ({@link FloatEnvironment#INVALID}...) of {@code operation} on a and b. */
+    public Value fexcept(FloatOperation operation, Value a, Value b, Value environment) {
+        return append(Op.FEXCEPT, Type.I32, operation.ordinal(), 0, List.of(a, b, environment));
+    }
+
+    /** The exception flags of {@code operation} on every lane of a and b, or-ed together. */
+    public Value vfexcept(FloatOperation operation, LaneShape shape, Value a, Value b, Value environment) {
+        return append(Op.VFEXCEPT, Type.I32, operation.ordinal(), shape.ordinal(), List.of(a, b, environment));
+    }
+
     /** A lane-wise float op ({@code vfadd}... {@code vfsqrt}) under the float environment. */
     public Value vfloat(Op op, LaneShape shape, Value environment, Value... operands) {
         List<Value> all = new java.util.ArrayList<>(List.of(operands));

@@ -8,6 +8,7 @@ import static dev.jx86.ir.AuxKind.FLAGS_KIND;
 import static dev.jx86.ir.AuxKind.FLAG_CONDITION;
 import static dev.jx86.ir.AuxKind.FLOAT_CONDITION;
 import static dev.jx86.ir.AuxKind.FLOAT_LANES;
+import static dev.jx86.ir.AuxKind.FLOAT_OPERATION;
 import static dev.jx86.ir.AuxKind.HELPER;
 import static dev.jx86.ir.AuxKind.INT_CONDITION;
 import static dev.jx86.ir.AuxKind.INT_LANES;
@@ -87,6 +88,7 @@ public enum Op {
     FPTRUNC("fptrunc", NARROW, FLOAT, Fx.PURE),
     SITOFP("sitofp", CONVERT, FLOAT, Fx.PURE),
     FPTOSI("fptosi", CONVERT, FLOAT, Fx.PURE),
+    FEXCEPT("fexcept", FLOAT_EXCEPTIONS, FLOAT, Fx.PURE, FLOAT_OPERATION),
 
     // V128 lane-wise ops.
     VADD("vadd", VECTOR_BINARY, FIXED, Fx.PURE, INT_LANES),
@@ -120,6 +122,7 @@ public enum Op {
     VFSQRT("vfsqrt", VECTOR_UNARY, FIXED, Fx.PURE, FLOAT_LANES),
     VFCMP("vfcmp", VECTOR_BINARY, FIXED, Fx.PURE, FLOAT_CONDITION, FLOAT_LANES),
     VCONVERT("vconvert", VECTOR_UNARY, FIXED, Fx.PURE, VECTOR_CONVERSION),
+    VFEXCEPT("vfexcept", VECTOR_FLOAT_EXCEPTIONS, FIXED, Fx.PURE, FLOAT_OPERATION, FLOAT_LANES),
 
     // Lazy flags.
     FLAGS("flags", Signature.FLAGS, FIXED, Fx.PURE, FLAGS_KIND),
@@ -152,8 +155,8 @@ public enum Op {
      */
     public boolean takesFloatEnvironment() {
         return switch (this) {
-            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FSQRT, FCMP, FPEXT, FPTRUNC, SITOFP -> true;
-            case VFADD, VFSUB, VFMUL, VFDIV, VFMIN, VFMAX, VFSQRT, VFCMP, VCONVERT -> true;
+            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FSQRT, FCMP, FPEXT, FPTRUNC, SITOFP, FEXCEPT -> true;
+            case VFADD, VFSUB, VFMUL, VFDIV, VFMIN, VFMAX, VFSQRT, VFCMP, VCONVERT, VFEXCEPT -> true;
             default -> false;
         };
     }

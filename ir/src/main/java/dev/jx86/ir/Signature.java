@@ -53,6 +53,10 @@ public enum Signature {
     VECTOR_SHUFFLE(Type.V128),
     /** (V128) -> I32: one bit per lane. */
     VECTOR_MASK(Type.I32),
+    /** (T, T) -> I32 exception flags, T from the op's type class (and the float environment, last). */
+    FLOAT_EXCEPTIONS(Type.I32),
+    /** (V128, V128) -> I32 exception flags of all lanes (and the float environment, last). */
+    VECTOR_FLOAT_EXCEPTIONS(Type.I32),
     /** (helper parameters) -> helper result. */
     CALL(null),
     /** () -> VOID: the start of a guest instruction. */

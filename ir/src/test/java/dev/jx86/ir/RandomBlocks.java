@@ -129,6 +129,7 @@ public final class RandomBlocks {
             case FLAGS_TO_BITS -> b.flagsBits(value(Type.FLAGS));
             case VECTOR_UNARY, VECTOR_BINARY, VECTOR_SHIFT, VECTOR_MASK -> vector(op);
             case VECTOR_SHUFFLE -> shuffle();
+            case FLOAT_EXCEPTIONS, VECTOR_FLOAT_EXCEPTIONS -> floatOp(op);
             case CALL -> call();
             case BOUNDARY -> {
                 int length = 1 + random.nextInt(15);
@@ -160,6 +161,9 @@ public final class RandomBlocks {
             case VECTOR_BINARY ->
                 b.append(op, Type.V128, aux[0], aux[1], List.of(value(Type.V128), value(Type.V128), env));
             case VECTOR_UNARY -> b.append(op, Type.V128, aux[0], aux[1], List.of(value(Type.V128), env));
+            case FLOAT_EXCEPTIONS -> b.append(op, Type.I32, aux[0], 0, List.of(value(t), value(t), env));
+            case VECTOR_FLOAT_EXCEPTIONS ->
+                b.append(op, Type.I32, aux[0], aux[1], List.of(value(Type.V128), value(Type.V128), env));
             default -> throw new IllegalStateException("no float form for " + op);
         };
     }

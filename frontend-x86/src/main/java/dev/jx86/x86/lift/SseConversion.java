@@ -4,11 +4,13 @@ import static dev.jx86.x86.decode.Mnemonic.*;
 import static dev.jx86.x86.lift.SseOperands.on;
 
 import dev.jx86.ir.FloatCondition;
+import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
 import dev.jx86.ir.VectorConversion;
+import dev.jx86.x86.decode.Mnemonic;
 
 /**
  * SSE and SSE2 conversions (SDM Vol. 1 10.4.5, 11.4.2.5): integer to float, float to float, and float to integer —
@@ -27,12 +29,12 @@ final class SseConversion implements Semantics {
         on(t, c -> scalarToInt(c, Type.I64, false), CVTTSD2SI);
         on(t, c -> floatToScalar(c, Op.FPEXT, Type.I32, Type.I64), CVTSS2SD);
         on(t, c -> floatToScalar(c, Op.FPTRUNC, Type.I64, Type.I32), CVTSD2SS);
-        convert(t, VectorConversion.F32X4_TO_F64X2, false, CVTPS2PD);
-        convert(t, VectorConversion.F64X2_TO_F32X4, true, CVTPD2PS);
-        convert(t, VectorConversion.I32X4_TO_F32X4, true, CVTDQ2PS);
-        convert(t, VectorConversion.I32X4_TO_F64X2, false, CVTDQ2PD);
-        convert(t, VectorConversion.F32X4_TO_I32X4, true, CVTTPS2DQ);
-        convert(t, VectorConversion.F64X2_TO_I32X4, true, CVTTPD2DQ);
+        convert(t, VectorConversion.F32X4_TO_F64X2, false, FloatOperation.EXTEND, LaneShape.F32X4, CVTPS2PD);
+        convert(t, VectorConversion.F64X2_TO_F32X4, true, FloatOperation.NARROW, LaneShape.F64X2, CVTPD2PS);
+        convert(t, VectorConversion.I32X4_TO_F32X4, true, FloatOperation.FROM_INT_TO_SINGLE, LaneShape.F32X4, CVTDQ2PS);
+        convert(t, VectorConversion.I32X4_TO_F64X2, false, null, null, CVTDQ2PD);
+        convert(t, VectorConversion.F32X4_TO_I32X4, true, FloatOperation.TO_INT32, LaneShape.F32X4, CVTTPS2DQ);
+        convert(t, VectorConversion.F64X2_TO_I32X4, true, FloatOperation.TO_INT32, LaneShape.F64X2, CVTTPD2DQ);
         on(t, c -> roundingToInt(c, LaneShape.F32X4, VectorConversion.F32X4_TO_I32X4), CVTPS2DQ);
         on(t, c -> roundingToInt(c, LaneShape.F64X2, VectorConversion.F64X2_TO_I32X4), CVTPD2DQ);
         on(t, SseConversion::cvtpi2ps, CVTPI2PS);
@@ -42,28 +44,58 @@ final class SseConversion implements Semantics {
     /** CVTSI2SS/CVTSI2SD: a 32- or 64-bit signed integer (by operand size) into the low lane. */
     private static void intToScalar(LiftContext c, Type lane) {
         Value x = c.read(1);
-        SseOperands.writeLow(c, 0, c.ir().fconvert(Op.SITOFP, lane, x, SseOperands.environment(c)));
+        Value env = SseOperands.environment(c);
+        FloatOperation kind = lane == Type.I32 ? FloatOperation.FROM_INT_TO_SINGLE : FloatOperation.FROM_INT_TO_DOUBLE;
+        SseExceptions.record(c, c.ir().fexcept(kind, x, x, env));
+        SseOperands.writeLow(c, 0, c.ir().fconvert(Op.SITOFP, lane, x, env));
     }
 
     /** CVTSS2SD/CVTSD2SS: the source's low lane converted into the destination's low lane. */
     private static void floatToScalar(LiftContext c, Op op, Type from, Type to) {
         Value x = SseOperands.scalar(c, 1, from);
-        SseOperands.writeLow(c, 0, c.ir().fconvert(op, to, x, SseOperands.environment(c)));
+        Value env = SseOperands.environment(c);
+        FloatOperation kind = op == Op.FPEXT ? FloatOperation.EXTEND : FloatOperation.NARROW;
+        SseExceptions.record(c, c.ir().fexcept(kind, x, x, env));
+        SseOperands.writeLow(c, 0, c.ir().fconvert(op, to, x, env));
     }
 
     /** CVTSS2SI/CVTSD2SI (rounding) and the CVTT forms (truncating) into a 32- or 64-bit register. */
     private static void scalarToInt(LiftContext c, Type lane, boolean round) {
         Value x = SseOperands.scalar(c, 1, lane);
-        if (round) {
-            x = roundScalar(c, lane, x);
-        }
-        c.write(0, c.ir().convert(Op.FPTOSI, LiftContext.type(c.operandBytes(0)), x));
+        Value integral = round ? roundScalar(c, lane, x) : x;
+        Type result = LiftContext.type(c.operandBytes(0));
+        FloatOperation kind = result == Type.I32 ? FloatOperation.TO_INT32 : FloatOperation.TO_INT64;
+        SseExceptions.record(c, c.ir().fexcept(kind, x, integral, SseOperands.environment(c)));
+        c.write(0, c.ir().convert(Op.FPTOSI, result, integral));
     }
 
-    /** Whole-register conversion; the m64 source forms (CVTPS2PD, CVTDQ2PD) read 8 bytes without alignment. */
+    /**
+     * Whole-register conversion; the m64 source forms (CVTPS2PD, CVTDQ2PD) read 8 bytes without alignment. The
+     * exception flags of {@code kind} (none for the exact CVTDQ2PD) cover the lanes the conversion reads.
+     */
     private static void convert(
-            HandlerTable t, VectorConversion conversion, boolean aligned, dev.jx86.x86.decode.Mnemonic m) {
-        on(t, c -> SseOperands.writeVector(c, 0, vconvert(c, conversion, SseOperands.vector(c, 1, aligned))), m);
+            HandlerTable t,
+            VectorConversion conversion,
+            boolean aligned,
+            FloatOperation kind,
+            LaneShape lanes,
+            Mnemonic m) {
+        on(
+                t,
+                c -> {
+                    Value x = SseOperands.vector(c, 1, aligned);
+                    if (kind != null) {
+                        Value read = conversion == VectorConversion.F32X4_TO_F64X2 ? lowHalf(c, x) : x;
+                        SseExceptions.record(c, c.ir().vfexcept(kind, lanes, read, read, SseOperands.environment(c)));
+                    }
+                    SseOperands.writeVector(c, 0, vconvert(c, conversion, x));
+                },
+                m);
+    }
+
+    /** The low 64 bits of {@code x}, the rest zero (zeros raise no exception). */
+    private static Value lowHalf(LiftContext c, Value x) {
+        return c.ir().and(x, SseOperands.constant(c, -1, 0));
     }
 
     private static Value vconvert(LiftContext c, VectorConversion conversion, Value x) {
@@ -71,13 +103,19 @@ final class SseConversion implements Semantics {
     }
 
     private static void roundingToInt(LiftContext c, LaneShape shape, VectorConversion truncate) {
-        Value x = roundPacked(c, shape, SseOperands.vector(c, 1));
-        SseOperands.writeVector(c, 0, vconvert(c, truncate, x));
+        Value x = SseOperands.vector(c, 1);
+        Value integral = roundPacked(c, shape, x);
+        SseExceptions.record(
+                c, c.ir().vfexcept(FloatOperation.TO_INT32, shape, x, integral, SseOperands.environment(c)));
+        SseOperands.writeVector(c, 0, vconvert(c, truncate, integral));
     }
 
     /** CVTPI2PS xmm, m64: two doublewords into the low two single lanes; the high two are kept. */
     private static void cvtpi2ps(LiftContext c) {
-        Value converted = vconvert(c, VectorConversion.I32X4_TO_F32X4, SseOperands.vector(c, 1, false));
+        Value x = SseOperands.vector(c, 1, false);
+        Value env = SseOperands.environment(c);
+        SseExceptions.record(c, c.ir().vfexcept(FloatOperation.FROM_INT_TO_SINGLE, LaneShape.F32X4, x, x, env));
+        Value converted = vconvert(c, VectorConversion.I32X4_TO_F32X4, x);
         SseOperands.writeLow(c, 0, c.ir().extract(Type.I64, converted, 0));
     }
 

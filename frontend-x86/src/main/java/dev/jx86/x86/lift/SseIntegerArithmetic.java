@@ -9,6 +9,8 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
 import dev.jx86.x86.decode.Immediate;
+import dev.jx86.x86.decode.Mnemonic;
+import java.util.function.BinaryOperator;
 
 /**
  * SSE2 128-bit integer arithmetic, compares, logic and shifts (SDM Vol. 1 11.4.3 and 10.4.4 for the logical
@@ -72,16 +74,16 @@ final class SseIntegerArithmetic implements Semantics {
         on(t, c -> byteShift(c, false), PSRLDQ);
     }
 
-    private static void lanes(HandlerTable t, Op op, LaneShape shape, dev.jx86.x86.decode.Mnemonic m) {
+    private static void lanes(HandlerTable t, Op op, LaneShape shape, Mnemonic m) {
         on(t, c -> binary(c, (a, b) -> c.ir().vector(op, shape, a, b)), m);
     }
 
-    private static void compare(HandlerTable t, IntCondition cc, LaneShape shape, dev.jx86.x86.decode.Mnemonic m) {
+    private static void compare(HandlerTable t, IntCondition cc, LaneShape shape, Mnemonic m) {
         on(t, c -> binary(c, (a, b) -> c.ir().vicmp(cc, shape, a, b)), m);
     }
 
     /** {@code dst = f(dst, src)} over whole registers; a memory source must be 16-byte aligned. */
-    static void binary(LiftContext c, java.util.function.BinaryOperator<Value> f) {
+    static void binary(LiftContext c, BinaryOperator<Value> f) {
         Value src = SseOperands.vector(c, 1);
         Value dst = c.read(SseOperands.xmm(c, 0));
         SseOperands.writeVector(c, 0, f.apply(dst, src));
@@ -136,7 +138,7 @@ final class SseIntegerArithmetic implements Semantics {
      * PSLL/PSRL/PSRA by an immediate or by the low quadword of an XMM register or aligned m128: an unsigned count of
      * the lane width or more clears the lanes (fills them with the sign for PSRA).
      */
-    private static void shift(HandlerTable t, Op op, LaneShape shape, dev.jx86.x86.decode.Mnemonic m) {
+    private static void shift(HandlerTable t, Op op, LaneShape shape, Mnemonic m) {
         on(
                 t,
                 c -> {

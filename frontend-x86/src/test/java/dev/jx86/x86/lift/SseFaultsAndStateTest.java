@@ -188,6 +188,36 @@ class SseFaultsAndStateTest {
         assertThat(t.memory.load(end - 256 + 24, 4)).isZero();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "divss 1 / 0 with ZM clear | f3 0f 5e c1 | 0x3f800000 | 0x0 | 0x1d80 | true",
+                "divss 1 / 0 with only PM clear | f3 0f 5e c1 | 0x3f800000 | 0x0 | 0x0f80 | false",
+                "addss 1 + 2^-30 with PM clear | f3 0f 58 c1 | 0x3f800000 | 0x30800000 | 0x0f80 | true",
+                "addss 1 + 1 with every mask clear | f3 0f 58 c1 | 0x3f800000 | 0x3f800000 | 0x0000 | false",
+                "sqrtss -1 with IM clear | f3 0f 51 c1 | 0x0 | 0xbf800000 | 0x1f00 | true",
+                "ucomiss QNaN with IM clear | 0f 2e c1 | 0x7fc00000 | 0x0 | 0x1f00 | false",
+                "comiss QNaN with IM clear | 0f 2f c1 | 0x7fc00000 | 0x0 | 0x1f00 | true",
+            })
+    void unmaskedExceptionRaisesXm(String what, String code, long a, long b, long mxcsr, boolean raises) {
+        LiftTester t = at(code);
+        xmm(t, 0, a, 0);
+        xmm(t, 1, b, 0);
+        t.cpu.state[StateLayout.MXCSR] = mxcsr;
+        LiftTester.Result r = t.run();
+        if (raises) {
+            assertThat(r.vector()).as(what).isEqualTo(Vectors.XM);
+            assertThat(r.pc()).isEqualTo(LiftTester.CODE);
+            assertThat(t.cpu.state[StateLayout.xmm(0)])
+                    .as("destination unchanged")
+                    .isEqualTo(a);
+            assertThat(t.cpu.state[StateLayout.MXCSR]).isEqualTo(mxcsr);
+        } else {
+            assertThat(r.vector()).as(what).isEqualTo(Vectors.UD);
+        }
+    }
+
     @Test
     void fencesRunAndChangeNothing() {
         // lfence; sfence; mfence

@@ -4,6 +4,7 @@ import dev.jx86.ir.FloatCondition;
 import dev.jx86.ir.FloatEnvironment;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
+import java.math.BigDecimal;
 
 /**
  * Floating point on bit patterns: I32 is IEEE binary32, I64 binary64, under a float environment word
@@ -36,6 +37,11 @@ public final class FloatSemantics {
         long r = mode == FloatEnvironment.NEAREST || isNaN(t, nearest)
                 ? nearest
                 : DirectedRounding.binary(op, t, a, b, nearest, mode);
+        if ((env & FloatEnvironment.FLUSH_TO_ZERO) != 0 && Tininess.atSmallestNormal(t, r)) {
+            double x = toDouble(t, a);
+            double y = toDouble(t, b);
+            return Tininess.isTiny(t, Tininess.exact(op, x, y), mode) ? signOnly(t, r) : r;
+        }
         return denormalResult(t, r, env);
     }
 
@@ -120,6 +126,10 @@ public final class FloatSemantics {
                 long nearest = fromDouble(to, toDouble(from, a));
                 int mode = FloatEnvironment.rounding(env);
                 long r = mode == FloatEnvironment.NEAREST ? nearest : DirectedRounding.narrow(a, nearest, mode);
+                if ((env & FloatEnvironment.FLUSH_TO_ZERO) != 0 && Tininess.atSmallestNormal(to, r)) {
+                    BigDecimal exact = new BigDecimal(toDouble(from, a));
+                    yield Tininess.isTiny(to, exact, mode) ? signOnly(to, r) : r;
+                }
                 yield denormalResult(to, r, env);
             }
             case SITOFP -> {
@@ -173,19 +183,19 @@ public final class FloatSemantics {
                 : (bits & 0x7ff0_0000_0000_0000L) == 0 && (bits & 0x000f_ffff_ffff_ffffL) != 0;
     }
 
-    private static long signOnly(Type t, long bits) {
+    static long signOnly(Type t, long bits) {
         return t == Type.I32 ? bits & 0x8000_0000L : bits & 0x8000_0000_0000_0000L;
     }
 
     /** An operand as the environment reads it: a denormal is zero under denormals-are-zero. */
-    private static long denormalInput(Type t, long bits, long env) {
+    static long denormalInput(Type t, long bits, long env) {
         return (env & FloatEnvironment.DENORMALS_ARE_ZERO) != 0 && isDenormal(t, bits) ? signOnly(t, bits) : bits;
     }
 
     /**
-     * A rounded result as the environment delivers it: a denormal becomes zero under flush-to-zero. (x86 flushes
-     * results that are tiny after rounding to the unbounded exponent range; a result within half an ulp below the
-     * smallest normal number rounds up to it here and is not flushed, docs/ir.md.)
+     * A rounded result as the environment delivers it: a denormal becomes zero under flush-to-zero. (A result that
+     * rounded up to the smallest normal number may still be tiny, as x86 judges it: the callers check that case with
+     * {@link Tininess}.)
      */
     private static long denormalResult(Type t, long bits, long env) {
         return (env & FloatEnvironment.FLUSH_TO_ZERO) != 0 && isDenormal(t, bits) ? signOnly(t, bits) : bits;

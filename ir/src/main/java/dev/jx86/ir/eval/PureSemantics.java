@@ -4,6 +4,7 @@ import dev.jx86.ir.Block;
 import dev.jx86.ir.Flag;
 import dev.jx86.ir.FlagCondition;
 import dev.jx86.ir.FlagsKind;
+import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
@@ -69,6 +70,15 @@ public final class PureSemantics {
                                 : FlagsSemantics.has(x, Flag.values()[(int) b.aux0(i)]));
             case FLAGS_FROM_BITS, FLAGS_TO_BITS -> x & Flag.ALL;
             case VECTOR_UNARY, VECTOR_BINARY, VECTOR_SHIFT, VECTOR_SHUFFLE -> vector(b, i, low, high, env);
+            case FLOAT_EXCEPTIONS ->
+                FloatExceptions.of(FloatOperation.values()[(int) b.aux0(i)], b.type(b.arg(i, 0)), x, y, env);
+            case VECTOR_FLOAT_EXCEPTIONS ->
+                FloatExceptions.lanes(
+                        FloatOperation.values()[(int) b.aux0(i)],
+                        LaneShape.values()[(int) b.aux1(i)],
+                        pair(low, high, b.arg(i, 0)),
+                        pair(low, high, b.arg(i, 1)),
+                        env);
             case VECTOR_MASK ->
                 VectorSemantics.moveMask(LaneShape.values()[(int) b.aux0(i)], pair(low, high, b.arg(i, 0)));
             case GET, SET, LOAD, STORE, CALL, BOUNDARY ->

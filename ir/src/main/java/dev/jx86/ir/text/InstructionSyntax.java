@@ -162,7 +162,8 @@ final class InstructionSyntax {
                     INT_LANES,
                     FLOAT_LANES,
                     NARROW_LANES,
-                    VECTOR_CONVERSION -> throw c.error(c.peek(), "suffix aux " + kind + " written as operand");
+                    VECTOR_CONVERSION,
+                    FLOAT_OPERATION -> throw c.error(c.peek(), "suffix aux " + kind + " written as operand");
         }
         return type;
     }

@@ -103,7 +103,8 @@ public final class Printer {
                     INT_LANES,
                     FLOAT_LANES,
                     NARROW_LANES,
-                    VECTOR_CONVERSION -> kind.suffix(value);
+                    VECTOR_CONVERSION,
+                    FLOAT_OPERATION -> kind.suffix(value);
         };
     }
 

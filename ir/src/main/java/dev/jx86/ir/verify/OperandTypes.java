@@ -52,6 +52,8 @@ final class OperandTypes {
             case VECTOR_UNARY, VECTOR_MASK -> exactly(Type.V128);
             case VECTOR_BINARY, VECTOR_SHUFFLE -> exactly(Type.V128, Type.V128);
             case VECTOR_SHIFT -> exactly(Type.V128, Type.I64);
+            case FLOAT_EXCEPTIONS -> inClass(exactly(argType(0), argType(0)), op.types(), "operand");
+            case VECTOR_FLOAT_EXCEPTIONS -> exactly(Type.V128, Type.V128);
             case CALL -> call();
         }
     }

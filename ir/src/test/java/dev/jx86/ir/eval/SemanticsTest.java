@@ -338,6 +338,50 @@ class SemanticsTest {
                 .isEqualTo(String.format("0x%032x", new java.math.BigInteger(expected.substring(2), 16)));
     }
 
+    /** The exception flags (IE 1, DE 2, ZE 4, OE 8, UE 0x10, PE 0x20) of float operations, as x86 SSE sets them. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "fexcept.div i32 0x3f800000 0x00000000 0x1f80 | 0x4",
+                "fexcept.div i32 0x00000001 0x00000000 0x1f80 | 0x4",
+                "fexcept.div i32 0x00000000 0x00000000 0x1f80 | 0x1",
+                "fexcept.add i32 0x7f800000 0xff800000 0x1f80 | 0x1",
+                "fexcept.add i32 0x7fc00000 0x7f800001 0x1f80 | 0x1",
+                "fexcept.add i32 0x7fc00000 0x00000001 0x1f80 | 0x0",
+                "fexcept.add i32 0x3f800000 0x00000001 0x1f80 | 0x22",
+                "fexcept.add i32 0x3f800000 0x00000001 0x1fc0 | 0x0",
+                "fexcept.add i32 0x3f800000 0x3f800000 0x1f80 | 0x0",
+                "fexcept.div i32 0x3f800000 0x40400000 0x1f80 | 0x20",
+                "fexcept.mul i64 0x7fefffffffffffff 0x4000000000000000 0x1f80 | 0x28",
+                "fexcept.mul i64 0x7fefffffffffffff 0x3ff0000000000001 0x7f80 | 0x28",
+                "fexcept.add i64 0x7fefffffffffffff 0x7c90000000000000 0x7f80 | 0x20",
+                "fexcept.add i64 0x7fefffffffffffff 0x7c90000000000000 0x1f80 | 0x28",
+                "fexcept.mul i64 0x0010000000000000 0x3fefffffffffffff 0x1f80 | 0x30",
+                "fexcept.mul i64 0x0010000000000000 0x3fe0000000000000 0x1f80 | 0x0",
+                "fexcept.mul i64 0x0010000000000000 0x3fe0000000000000 0x9f80 | 0x30",
+                "fexcept.mul i64 0x0010000000000000 0x3fe0000000000000 0x1780 | 0x10",
+                "fexcept.mul i64 0x0010000000000000 0x3ff0000000000000 0x1780 | 0x0",
+                "fexcept.sqrt i64 0xbff0000000000000 0x0 0x1f80 | 0x1",
+                "fexcept.sqrt i64 0x7ff0000000000000 0x0 0x1f80 | 0x0",
+                "fexcept.min_max i32 0x7fc00000 0x3f800000 0x1f80 | 0x1",
+                "fexcept.compare_quiet i32 0x7fc00000 0x3f800000 0x1f80 | 0x0",
+                "fexcept.compare_signaling i32 0x7fc00000 0x3f800000 0x1f80 | 0x1",
+                "fexcept.narrow i64 0x3fb999999999999a 0x0 0x1f80 | 0x20",
+                "fexcept.extend i32 0x7f800001 0x0 0x1f80 | 0x1",
+                "fexcept.from_int_to_single i32 0x01000001 0x0 0x1f80 | 0x20",
+                "fexcept.from_int_to_double i32 0x7fffffff 0x0 0x1f80 | 0x0",
+                "fexcept.to_int32 i64 0x41e0000000000000 0x41e0000000000000 0x1f80 | 0x1",
+                "fexcept.to_int32 i64 0x3ff8000000000000 0x3ff8000000000000 0x1f80 | 0x20",
+                "fexcept.to_int64 i64 0x3ff8000000000000 0x4000000000000000 0x1f80 | 0x20",
+            })
+    void exceptionFlags(String op, String expected) {
+        String[] p = op.split(" ");
+        String text = "block 0x0 {\n  v0 = const." + p[1] + " " + p[2] + "\n  v1 = const." + p[1] + " " + p[3]
+                + "\n  v2 = const.i32 " + p[4] + "\n  v3 = " + p[0] + " v0, v1, v2\n  set s0, v3\n  jump 0x0\n}\n";
+        assertThat(Long.toHexString(result(text))).isEqualTo(expected.substring(2));
+    }
+
     private static long result(String text) {
         return TestEnvironment.run(Parser.parse(text), 0, -1).state().get(0).get(0);
     }
