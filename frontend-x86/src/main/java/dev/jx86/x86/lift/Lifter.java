@@ -32,6 +32,7 @@ public final class Lifter {
                 new SegmentRegisters(),
                 new Miscellaneous(),
                 new SystemInstructions(),
+                new X87Control(),
                 new SseDataTransfer(),
                 new SseFloatArithmetic(),
                 new SseConversion(),

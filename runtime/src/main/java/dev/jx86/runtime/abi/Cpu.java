@@ -19,6 +19,8 @@ public final class Cpu {
         this.mode = mode;
         state[StateLayout.RFLAGS] = StateLayout.RFLAGS_RESET;
         state[StateLayout.MXCSR] = 0x1f80;
+        state[StateLayout.FPU_CONTROL] = 0x37f;
+        state[StateLayout.FPU_TAG] = 0xffff;
     }
 
     public GuestMemory memory() {

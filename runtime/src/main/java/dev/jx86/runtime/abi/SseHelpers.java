@@ -19,9 +19,6 @@ public final class SseHelpers {
     /** The bits of MXCSR that software may set (FXSAVE reports it as MXCSR_MASK): flags, masks, RC, FTZ, DAZ. */
     public static final int MXCSR_MASK = 0xffff;
 
-    /** The FXSAVE image's x87 control word when x87 state is not modelled: the FNINIT value. */
-    private static final int FCW_INIT = 0x037f;
-
     /**
      * {@code rcp_f32(x)}: RCPSS/RCPPS of one binary32 lane. The hardware returns an approximation whose low bits
      * differ between processors (relative error at most 1.5 * 2^-12); this gives the correctly rounded 1/x, which
@@ -41,8 +38,8 @@ public final class SseHelpers {
     /**
      * {@code fxsave(address)}: FXSAVE/FXSAVE64 to the 512-byte area at {@code address}: #GP(0) if it is not 16-byte
      * aligned, the page fault of the area if any byte is not writable, else the image with MXCSR at 24, MXCSR_MASK at
-     * 28 and XMM0-15 at 160 (XMM0-7 outside 64-bit mode). x87 state is not modelled yet: its part holds the FNINIT
-     * state (control word 0x37f, all registers empty) and zero pointers. Bytes 416-511 are left alone.
+     * 28 and XMM0-15 at 160 (XMM0-7 outside 64-bit mode). The x87 part holds the control, status and abridged tag
+     * words from the state (the x87 registers themselves come with the x87 arithmetic) and zero pointers. Bytes 416-511 are left alone.
      */
     public static final RuntimeHelper FXSAVE = define(
             302,
@@ -139,7 +136,9 @@ public final class SseHelpers {
         checkArea(address);
         GuestMemory memory = cpu.memory();
         memory.checkWrite(address, 512);
-        memory.store(address, 8, FCW_INIT); // FCW, FSW = 0, abridged FTW = 0 (all empty), FOP = 0
+        long fcw = cpu.state[StateLayout.FPU_CONTROL] & 0xffff;
+        long fsw = cpu.state[StateLayout.FPU_STATUS] & 0xffff;
+        memory.store(address, 8, fcw | fsw << 16 | abridgedTags(cpu.state[StateLayout.FPU_TAG]) << 32); // FOP = 0
         memory.store(address + 8, 8, 0); // FPU instruction pointer
         memory.store(address + 16, 8, 0); // FPU data pointer
         memory.store(address + 24, 4, cpu.state[StateLayout.MXCSR] & 0xffff_ffffL);
@@ -168,7 +167,34 @@ public final class SseHelpers {
             xmm[2 * i] = value[0];
             xmm[2 * i + 1] = value[1];
         }
+        long x87 = memory.load(address, 4);
+        long tags = memory.load(address + 4, 1);
         cpu.state[StateLayout.MXCSR] = mxcsr;
         System.arraycopy(xmm, 0, cpu.state, StateLayout.XMM0, xmm.length);
+        cpu.state[StateLayout.FPU_CONTROL] = x87 & 0xffff;
+        cpu.state[StateLayout.FPU_STATUS] = x87 >>> 16;
+        cpu.state[StateLayout.FPU_TAG] = fullTags(tags);
+    }
+
+    /** FXSAVE's abridged tag byte: bit i set when register i is not empty (full tag != 11). */
+    private static long abridgedTags(long full) {
+        long abridged = 0;
+        for (int i = 0; i < 8; i++) {
+            if ((full >>> 2 * i & 3) != 3) {
+                abridged |= 1L << i;
+            }
+        }
+        return abridged;
+    }
+
+    /** The full tag word back from an abridged one; a non-empty register counts as valid (x87 values come later). */
+    private static long fullTags(long abridged) {
+        long full = 0;
+        for (int i = 0; i < 8; i++) {
+            if ((abridged >>> i & 1) == 0) {
+                full |= 3L << 2 * i;
+            }
+        }
+        return full;
     }
 }

@@ -48,6 +48,15 @@ public final class StateLayout implements SlotNames {
     /** The SSE control and status register (32 bits). */
     public static final int MXCSR = 27;
 
+    /** The x87 control word (16 bits; 0x37f after FNINIT and at process start). */
+    public static final int FPU_CONTROL = 28;
+
+    /** The x87 status word (16 bits). */
+    public static final int FPU_STATUS = 29;
+
+    /** The x87 tag word, full form (16 bits; 0xffff: all registers empty). */
+    public static final int FPU_TAG = 30;
+
     /** XMM register {@code i} is slots {@code XMM0 + 2i} (low 64 bits) and {@code XMM0 + 2i + 1} (high). */
     public static final int XMM0 = 32;
 
@@ -87,6 +96,9 @@ public final class StateLayout implements SlotNames {
             name(ES + i, SEGMENTS[i]);
         }
         name(MXCSR, "mxcsr");
+        name(FPU_CONTROL, "fcw");
+        name(FPU_STATUS, "fsw");
+        name(FPU_TAG, "ftw");
         for (int i = 0; i < 16; i++) {
             name(xmm(i), "xmm" + i);
             name(xmm(i) + 1, "xmm" + i + "h");

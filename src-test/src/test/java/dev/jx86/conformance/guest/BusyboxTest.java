@@ -31,8 +31,15 @@ class BusyboxTest {
     @TempDir
     static Path dir;
 
-    /** An applet with its arguments and stdin. */
-    record Applet(String name, List<String> args, String stdin) {
+    /**
+     * An applet with its arguments and stdin; {@code only64} where the i386 build computes with x87, which jx86
+     * does not run yet (issue 5): i386 glibc passes doubles on the x87 stack.
+     */
+    record Applet(String name, List<String> args, String stdin, boolean only64) {
+        Applet(String name, List<String> args, String stdin) {
+            this(name, args, stdin, false);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -66,6 +73,9 @@ class BusyboxTest {
                 new Applet("base64", List.of("base64"), "any carnal pleasure.\n"),
                 new Applet("basename", List.of("basename", "/usr/lib/libc.so.6", ".6"), ""),
                 new Applet("printf", List.of("printf", "%5d|%-4s|%x\\n", "42", "ab", "255"), ""),
+                new Applet("seq", List.of("seq", "1", "3", "30"), "", true),
+                new Applet("seq fractions", List.of("seq", "-s", ",", "0.5", "0.25", "3"), "", true),
+                new Applet("seq -w", List.of("seq", "-w", "8", "12"), "", true),
                 new Applet("no such file", List.of("cat", "missing.txt"), ""));
     }
 
@@ -74,7 +84,9 @@ class BusyboxTest {
         for (String tier : Jx86CommandRunner.TIERS) {
             for (String bits : List.of("64", "32")) {
                 for (Applet a : applets()) {
-                    all.add(Arguments.of(tier, bits, a));
+                    if (bits.equals("64") || !a.only64()) {
+                        all.add(Arguments.of(tier, bits, a));
+                    }
                 }
             }
         }
