@@ -2,12 +2,12 @@ package dev.jx86.tools.bench;
 
 import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
-import dev.jx86.runtime.abi.GuestFault;
-import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.runtime.exec.ExecutionLoop;
 import dev.jx86.runtime.exec.Stop;
+import dev.jx86.runtime.mem.AddressSpace;
+import dev.jx86.runtime.mem.Protection;
 import dev.jx86.x86.lift.X86Translator;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Tier-0 (IR interpreter) speed in guest instructions per second on an integer loop of eight instructions with a
- * load and a store. The {@code instructions} counter is guest instructions per second.
+ * load and a store, through the real guest memory (address space and software TLB). The {@code instructions}
+ * counter is guest instructions per second. Run it with {@code scripts/bench-jmh Tier0Benchmark}.
  */
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,6 +40,7 @@ public class Tier0Benchmark {
     static final long CODE = 0x400000;
     static final long DATA = 0x401000;
 
+    private AddressSpace space;
     private Cpu cpu;
     private ExecutionLoop loop;
 
@@ -55,11 +57,12 @@ public class Tier0Benchmark {
 
     @Setup
     public void setUp() {
-        ArrayMemory memory = new ArrayMemory(CODE, 0x2000);
-        byte[] code = HexFormat.of().parseHex(LOOP);
-        System.arraycopy(code, 0, memory.bytes, 0, code.length);
-        cpu = new Cpu(memory, CpuMode.LONG_64);
-        loop = new ExecutionLoop(new X86Translator());
+        space = new AddressSpace(AddressSpace.LIMIT_64);
+        space.map(CODE, 0x2000, Protection.ALL);
+        space.copyOut(CODE, HexFormat.of().parseHex(LOOP));
+        cpu = new Cpu(space.newView(), CpuMode.LONG_64);
+        loop = new ExecutionLoop(new X86Translator(), page -> space.markCode(page >>> 12), 1 << 20);
+        space.onCodeWrite(page -> loop.invalidate(page << 12, (page + 1) << 12));
     }
 
     @Benchmark
@@ -73,60 +76,5 @@ public class Tier0Benchmark {
         }
         counters.instructions += ITERATIONS * INSTRUCTIONS_PER_ITERATION;
         return cpu.gpr(StateLayout.RBX);
-    }
-
-    /** One readable, writable, executable range of guest memory. */
-    static final class ArrayMemory implements GuestMemory {
-        final long base;
-        final byte[] bytes;
-
-        ArrayMemory(long base, int size) {
-            this.base = base;
-            this.bytes = new byte[size];
-        }
-
-        private int at(long address, int size) {
-            long offset = address - base;
-            if (offset < 0 || offset + size > bytes.length) {
-                throw new GuestFault(Vectors.PF, 4, address);
-            }
-            return (int) offset;
-        }
-
-        @Override
-        public long load(long address, int size) {
-            int at = at(address, size);
-            long v = 0;
-            for (int i = size - 1; i >= 0; i--) {
-                v = v << 8 | (bytes[at + i] & 0xff);
-            }
-            return v;
-        }
-
-        @Override
-        public void store(long address, int size, long value) {
-            int at = at(address, size);
-            for (int i = 0; i < size; i++) {
-                bytes[at + i] = (byte) (value >>> 8 * i);
-            }
-        }
-
-        @Override
-        public int fetch(long address, byte[] buffer, int length) {
-            int at = at(address, 1);
-            int n = Math.min(length, bytes.length - at);
-            System.arraycopy(bytes, at, buffer, 0, n);
-            return n;
-        }
-
-        @Override
-        public void checkWrite(long address, long length) {
-            at(address, (int) length);
-        }
-
-        @Override
-        public void checkRead(long address, long length) {
-            at(address, (int) length);
-        }
     }
 }
