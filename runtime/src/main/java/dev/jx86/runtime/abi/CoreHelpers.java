@@ -15,8 +15,8 @@ public final class CoreHelpers {
      * {@code raise_if(cond, vector)}: raises guest exception {@code vector} (no error code) when {@code cond} is 1.
      * For faults that depend on values (#DE on a zero divisor, #GP on a misaligned MOVAPS) in the middle of a block.
      */
-    public static final RuntimeHelper RAISE_IF = define(
-            1, "raise_if", List.of(Type.I1, Type.I32), Type.VOID, Set.of(Effect.MAY_FAULT), (cpu, args) -> {
+    public static final RuntimeHelper RAISE_IF =
+            define(1, "raise_if", List.of(Type.I1, Type.I32), Type.VOID, Set.of(Effect.MAY_FAULT), (cpu, args) -> {
                 if (args[0] != 0) {
                     throw new GuestFault((int) args[1]);
                 }

@@ -1,0 +1,288 @@
+package dev.jx86.conformance.difftest;
+
+import java.util.List;
+
+/**
+ * Templates for the general-purpose integer instructions (SDM Vol. 1, 7.3): data transfer, binary arithmetic,
+ * logic, shifts and rotates, bit and byte instructions, flag control, and the BMI1/BMI2/ADX extensions.
+ */
+final class IntegerTemplates {
+    static final String[] CONDITIONS = {
+        "o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"
+    };
+
+    private IntegerTemplates() {}
+
+    static void register(List<Template> out) {
+        dataTransfer(out);
+        arithmetic(out);
+        shifts(out);
+        bits(out);
+        flagsAndConversions(out);
+        bmi(out);
+    }
+
+    private static void dataTransfer(List<Template> out) {
+        out.add(Template.of("mov", o -> {
+            int size = o.size();
+            o.begin(size == 1);
+            switch (o.random.nextInt(4)) {
+                case 0 -> o.line("mov " + o.reg(size) + ", " + o.srm(size));
+                case 1 -> o.line("mov " + o.rm(size) + ", " + o.src(size));
+                case 2 -> o.line("mov " + o.rm(size) + ", " + o.imm(size));
+                default -> o.line("movabs " + o.reg(8) + ", " + o.random.nextLong());
+            }
+        }));
+        for (String m : new String[] {"movzx", "movsx"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.pick(2, 4, 8);
+                int from = size == 2 ? 1 : o.pick(1, 2);
+                o.begin(from == 1 && size != 8);
+                o.line(m + " " + o.reg(size) + ", " + o.srm(from));
+            }));
+        }
+        out.add(Template.of("movsxd", o -> o.line("movsxd " + o.reg(8) + ", " + o.srm(4))));
+        out.add(Template.of("xchg", o -> {
+            int size = o.size();
+            o.begin(size == 1);
+            o.line("xchg " + o.rm(size) + ", " + o.reg(size));
+        }));
+        for (String m : new String[] {"xadd", "cmpxchg"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.size();
+                o.begin(size == 1);
+                boolean memory = o.chance(2);
+                String dst = memory ? o.mem(size) : o.reg(size);
+                o.line((memory && o.chance(2) ? "lock " : "") + m + " " + dst + ", " + o.reg(size));
+            }));
+        }
+        out.add(Template.of("bswap", o -> o.line("bswap " + o.reg(o.pick(4, 8)))));
+        out.add(Template.of("movbe", o -> {
+            int size = o.pick(2, 4, 8);
+            o.line(
+                    o.chance(2)
+                            ? "movbe " + o.reg(size) + ", " + o.mem(size)
+                            : "movbe " + o.mem(size) + ", " + o.src(size));
+        }));
+        out.add(Template.of("lea", IntegerTemplates::lea));
+        out.add(Template.of(
+                "push",
+                o -> o.line("push "
+                        + switch (o.random.nextInt(5)) {
+                            case 0 -> o.src(8);
+                            case 1 -> o.src(2);
+                            case 2 -> o.imm(4);
+                            case 3 -> "word ptr " + o.address(2, 1);
+                            default -> o.mem(8);
+                        })));
+        out.add(Template.of(
+                "pop",
+                o -> o.line("pop "
+                        + switch (o.random.nextInt(3)) {
+                            case 0 -> o.reg(2);
+                            case 1 -> o.mem(8);
+                            default -> o.reg(8);
+                        })));
+        for (String cc : CONDITIONS) {
+            out.add(Template.of("cmov" + cc, o -> {
+                int size = o.pick(2, 4, 8);
+                o.line("cmov" + cc + " " + o.reg(size) + ", " + o.srm(size));
+            }));
+            out.add(Template.of("set" + cc, o -> {
+                o.begin(true);
+                o.line("set" + cc + " " + o.rm(1));
+            }));
+        }
+        out.add(Template.of("xlat", o -> o.line("xlatb")));
+    }
+
+    private static void lea(Operands o) {
+        int size = o.pick(2, 4, 8);
+        boolean address32 = o.chance(4);
+        int base = o.random.nextInt(16);
+        int index;
+        do {
+            index = o.random.nextInt(16);
+        } while (index == 4);
+        String b = address32 ? o.name(base, 4) : o.name(base, 8);
+        String i = address32 ? o.name(index, 4) : o.name(index, 8);
+        String expr = switch (o.random.nextInt(3)) {
+            case 0 -> b + Operands.signed(o.random.nextInt());
+            case 1 -> b + "+" + i + "*" + o.pick(1, 2, 4, 8) + Operands.signed(o.random.nextInt(256) - 128);
+            default -> i + "*" + o.pick(1, 2, 4, 8) + Operands.signed(o.random.nextInt());
+        };
+        o.line("lea " + o.reg(size) + ", [" + expr + "]");
+    }
+
+    private static void arithmetic(List<Template> out) {
+        for (String m : new String[] {"add", "adc", "sub", "sbb", "cmp", "and", "or", "xor"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.size();
+                o.begin(size == 1);
+                String lock = m.equals("cmp") || o.chance(2) ? "" : "lock ";
+                switch (o.random.nextInt(4)) {
+                    case 0 -> o.line(m + " " + o.reg(size) + ", " + o.srm(size));
+                    case 1 -> o.line(lock + m + " " + o.mem(size) + ", " + o.src(size));
+                    case 2 -> o.line(lock + m + " " + o.mem(size) + ", " + o.imm(size));
+                    default -> o.line(m + " " + o.reg(size) + ", " + o.imm(size));
+                }
+            }));
+        }
+        out.add(Template.of("test", o -> {
+            int size = o.size();
+            o.begin(size == 1);
+            o.line("test " + o.srm(size) + ", " + (o.chance(2) ? o.src(size) : o.imm(size)));
+        }));
+        for (String m : new String[] {"neg", "not", "inc", "dec"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.size();
+                o.begin(size == 1);
+                o.line(o.chance(2) ? m + " " + o.reg(size) : (o.chance(2) ? "lock " : "") + m + " " + o.mem(size));
+            }));
+        }
+        for (String m : new String[] {"mul", "imul"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.size();
+                o.begin(size == 1);
+                o.line(m + " " + o.srm(size));
+            }));
+        }
+        out.add(Template.of("imul", o -> {
+            int size = o.pick(2, 4, 8);
+            String dst = o.reg(size);
+            String src = o.srm(size);
+            o.line(
+                    switch (o.random.nextInt(3)) {
+                        case 0 -> "imul " + dst + ", " + src;
+                        case 1 -> "imul " + dst + ", " + src + ", " + (o.random.nextInt(256) - 128);
+                        default -> "imul " + dst + ", " + src + ", " + o.imm(size);
+                    });
+        }));
+        for (String m : new String[] {"div", "idiv"}) {
+            out.add(Template.of(m, o -> division(o, m)));
+        }
+    }
+
+    /**
+     * A division, mostly with the dividend's high half prepared so that only a zero divisor faults; the rest
+     * with random operands, which mostly fault (#DE) on a quotient too large.
+     */
+    private static void division(Operands o, String m) {
+        int size = o.size();
+        o.begin(size == 1);
+        String divisor = o.srm(size);
+        if (!o.chance(5)) {
+            boolean signed = m.equals("idiv");
+            o.line(
+                    switch (size) {
+                        case 1 -> signed ? "cbw" : "movzx eax, al";
+                        case 2 -> signed ? "cwd" : "mov dx, 0";
+                        case 4 -> signed ? "cdq" : "mov edx, 0";
+                        default -> signed ? "cqo" : "mov edx, 0";
+                    });
+        }
+        o.line(m + " " + divisor);
+    }
+
+    private static void shifts(List<Template> out) {
+        for (String m : new String[] {"shl", "shr", "sar", "rol", "ror", "rcl", "rcr"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.size();
+                o.begin(size == 1);
+                String dst = o.rm(size);
+                o.line(m + " " + dst + ", "
+                        + switch (o.random.nextInt(3)) {
+                            case 0 -> "1";
+                            case 1 ->
+                                Integer.toString(o.chance(4) ? o.random.nextInt(256) : o.random.nextInt(size * 8 + 2));
+                            default -> "cl";
+                        });
+            }));
+        }
+        for (String m : new String[] {"shld", "shrd"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.pick(2, 4, 8);
+                String dst = o.rm(size);
+                String src = o.src(size);
+                if (o.chance(2)) {
+                    // A 16-bit count over 16 leaves the result undefined (SDM SHLD/SHRD).
+                    o.line(m + " " + dst + ", " + src + ", " + o.random.nextInt(size == 2 ? 17 : 256));
+                } else {
+                    if (size == 2) {
+                        o.line("and ecx, 15");
+                    }
+                    o.line(m + " " + dst + ", " + src + ", cl");
+                }
+            }));
+        }
+    }
+
+    private static void bits(List<Template> out) {
+        for (String m : new String[] {"bt", "bts", "btr", "btc"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.pick(2, 4, 8);
+                String lock = m.equals("bt") || o.chance(2) ? "" : "lock ";
+                switch (o.random.nextInt(3)) {
+                    case 0 -> o.line(m + " " + o.reg(size) + ", " + o.src(size));
+                    case 1 -> o.line(m + " " + o.rm(size) + ", " + o.imm8());
+                    default -> {
+                        // A register bit offset reaches beyond the operand: keep it within 0-255.
+                        int index = o.indexRegister();
+                        o.line(lock + m + " " + o.mem(size) + ", " + o.name(index, size));
+                    }
+                }
+            }));
+        }
+        for (String m : new String[] {"bsf", "bsr", "lzcnt", "tzcnt", "popcnt"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.pick(2, 4, 8);
+                o.line(m + " " + o.reg(size) + ", " + o.srm(size));
+            }));
+        }
+    }
+
+    private static void flagsAndConversions(List<Template> out) {
+        for (String m :
+                new String[] {"cbw", "cwde", "cdqe", "cwd", "cdq", "cqo", "lahf", "sahf", "stc", "clc", "cmc"}) {
+            out.add(Template.of(m, o -> o.line(m)));
+        }
+        out.add(Template.of("cld", o -> o.line("cld")));
+        out.add(Template.of("std", o -> o.line("std")));
+        out.add(Template.of("pushf", o -> o.line("pushfq")));
+    }
+
+    private static void bmi(List<Template> out) {
+        out.add(Template.of("andn", o -> vex3(o, "andn")));
+        out.add(Template.of("pdep", o -> vex3(o, "pdep")));
+        out.add(Template.of("pext", o -> vex3(o, "pext")));
+        out.add(Template.of("mulx", o -> vex3(o, "mulx")));
+        for (String m : new String[] {"bextr", "bzhi", "sarx", "shlx", "shrx"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.pick(4, 8);
+                o.line(m + " " + o.reg(size) + ", " + o.srm(size) + ", " + o.src(size));
+            }));
+        }
+        for (String m : new String[] {"blsi", "blsmsk", "blsr"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.pick(4, 8);
+                o.line(m + " " + o.reg(size) + ", " + o.srm(size));
+            }));
+        }
+        out.add(Template.of("rorx", o -> {
+            int size = o.pick(4, 8);
+            o.line("rorx " + o.reg(size) + ", " + o.srm(size) + ", " + o.imm8());
+        }));
+        for (String m : new String[] {"adcx", "adox"}) {
+            out.add(Template.of(m, o -> {
+                int size = o.pick(4, 8);
+                o.line(m + " " + o.reg(size) + ", " + o.srm(size));
+            }));
+        }
+    }
+
+    /** {@code op r, r, r/m} (ANDN, PDEP, PEXT, MULX). */
+    private static void vex3(Operands o, String m) {
+        int size = o.pick(4, 8);
+        o.line(m + " " + o.reg(size) + ", " + o.reg(size) + ", " + o.srm(size));
+    }
+}
