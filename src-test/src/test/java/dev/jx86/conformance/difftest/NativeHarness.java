@@ -156,7 +156,7 @@ final class NativeHarness {
             case 14 -> Outcome.Stop.TIMEOUT;
             default -> Outcome.Stop.OTHER;
         };
-        return new Outcome(stop, pc, signal, s);
+        return new Outcome(stop, pc, signal, s, null);
     }
 
     private static int waitFor(Process p, int minutes) throws IOException {

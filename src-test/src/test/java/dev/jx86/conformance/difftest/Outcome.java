@@ -7,8 +7,9 @@ package dev.jx86.conformance.difftest;
  * @param stop {@link Stop#END} at the UD2 after the code, else the kind of fault
  * @param pc the address of the instruction it stopped at
  * @param detail for the host the signal number, for jx86 the exception vector (or -1)
+ * @param note what else is known (for jx86, an exception that escaped the engine), or null
  */
-record Outcome(Stop stop, long pc, int detail, MachineState state) {
+record Outcome(Stop stop, long pc, int detail, MachineState state, String note) {
     /** Why a case stopped, named after the Linux signal the fault is delivered as. */
     enum Stop {
         END,

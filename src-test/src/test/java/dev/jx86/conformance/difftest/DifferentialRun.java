@@ -1,0 +1,141 @@
+package dev.jx86.conformance.difftest;
+
+import dev.jx86.x86.decode.Instruction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs generated cases in batches on the host and under jx86 at once (the host in its own process), compares
+ * them, and for the first mismatches finds the item each goes wrong at by running its prefixes.
+ */
+final class DifferentialRun {
+    /** Mismatches whose prefixes are run to find the item to blame; the rest are filed under their first item. */
+    private static final int BLAME_LIMIT = 400;
+
+    private final GnuAssembler assembler;
+    private final NativeHarness host;
+    private final Jx86Harness jx86;
+    private final int batchSize;
+
+    DifferentialRun(GnuAssembler assembler, NativeHarness host, Jx86Harness jx86, int batchSize) {
+        this.assembler = assembler;
+        this.host = host;
+        this.jx86 = jx86;
+        this.batchSize = batchSize;
+    }
+
+    /** What a run found. */
+    record Result(int cases, int tainted, Map<Outcome.Stop, Integer> hostStops, List<Mismatch> mismatches) {
+        /** Mismatching cases per blamed family, by name. */
+        Map<String, Integer> byFamily() {
+            Map<String, Integer> out = new TreeMap<>();
+            for (Mismatch m : mismatches) {
+                out.merge(m.blamed(), 1, Integer::sum);
+            }
+            return out;
+        }
+    }
+
+    Result run(SequenceGenerator generator, long seed, long firstId, int count) throws IOException {
+        Map<Outcome.Stop, Integer> stops = new EnumMap<>(Outcome.Stop.class);
+        List<Mismatch> mismatches = new ArrayList<>();
+        int tainted = 0;
+        for (long id = firstId; id < firstId + count; id += batchSize) {
+            List<TestCase> batch = new ArrayList<>();
+            for (long i = id; i < Math.min(firstId + count, id + batchSize); i++) {
+                batch.add(generator.generate(i));
+            }
+            batch = assembler.assemble(batch);
+            List<Outcome[]> outcomes = runBoth(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                Outcome h = outcomes.get(i)[0];
+                stops.merge(h.stop(), 1, Integer::sum);
+                List<String> differences = compare(batch.get(i), i, h, outcomes.get(i)[1]);
+                if (differences == null) {
+                    tainted++;
+                } else if (!differences.isEmpty()) {
+                    mismatches.add(new Mismatch(seed, batch.get(i), i, batch.get(i).family(), differences));
+                }
+            }
+        }
+        return new Result(count, tainted, stops, blame(mismatches));
+    }
+
+    /** The differences, or null when the case read a flag left undefined (it cannot be compared). */
+    private static List<String> compare(TestCase c, int slot, Outcome host, Outcome jx86) {
+        List<Instruction> code = FlagMask.decode(c.code(), Layout.codeAddress(slot));
+        FlagMask mask = FlagMask.of(code, host.pc());
+        if (mask.tainted()) {
+            return null;
+        }
+        return Comparison.differences(host, jx86, mask);
+    }
+
+    /** Each case's host and jx86 outcomes; the host runs in its process while jx86 runs here. */
+    private List<Outcome[]> runBoth(List<TestCase> batch) throws IOException {
+        CompletableFuture<List<Outcome>> native_ = CompletableFuture.supplyAsync(() -> {
+            try {
+                return host.run(batch);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<Outcome> ours = jx86.run(batch);
+        List<Outcome> theirs;
+        try {
+            theirs = native_.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw e;
+        }
+        List<Outcome[]> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(new Outcome[] {theirs.get(i), ours.get(i)});
+        }
+        return out;
+    }
+
+    /** The mismatches with the family of the item after which each first goes wrong, for the first few. */
+    private List<Mismatch> blame(List<Mismatch> mismatches) throws IOException {
+        List<TestCase> prefixes = new ArrayList<>();
+        List<int[]> owners = new ArrayList<>(); // mismatch index, prefix length
+        for (int m = 0; m < Math.min(BLAME_LIMIT, mismatches.size()); m++) {
+            TestCase c = mismatches.get(m).testCase();
+            for (int k = 1; k < c.items().size(); k++) {
+                prefixes.add(new TestCase(c.id(), c.items().subList(0, k), null, c.initial(), c.dataSeed()));
+                owners.add(new int[] {m, k});
+            }
+        }
+        String[] blamed = new String[mismatches.size()];
+        for (int from = 0; from < prefixes.size(); from += batchSize) {
+            List<TestCase> batch = assembler.assemble(prefixes.subList(from, Math.min(prefixes.size(), from + batchSize)));
+            List<Outcome[]> outcomes = runBoth(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                int[] owner = owners.get(from + i);
+                List<String> d = compare(batch.get(i), i, outcomes.get(i)[0], outcomes.get(i)[1]);
+                if (blamed[owner[0]] == null && d != null && !d.isEmpty()) {
+                    blamed[owner[0]] = batch.get(i).items().get(owner[1] - 1).family();
+                }
+            }
+        }
+        List<Mismatch> out = new ArrayList<>(mismatches.size());
+        for (int m = 0; m < mismatches.size(); m++) {
+            Mismatch x = mismatches.get(m);
+            String b = blamed[m];
+            if (b == null) {
+                b = m < BLAME_LIMIT ? x.testCase().items().getLast().family() : x.testCase().family();
+            }
+            out.add(new Mismatch(x.seed(), x.testCase(), x.slot(), b, x.differences()));
+        }
+        return out;
+    }
+}
