@@ -5,4 +5,5 @@ module dev.jx86.x86 {
     exports dev.jx86.x86.decode;
     exports dev.jx86.x86.disasm;
     exports dev.jx86.x86.flags;
+    exports dev.jx86.x86.lift;
 }

@@ -1,6 +1,7 @@
 /** The jx86 runtime: CPU state, memory, execution, Linux user mode and the SPIs. */
 module dev.jx86.runtime {
     requires transitive dev.jx86.ir;
+    requires com.github.benmanes.caffeine;
 
     exports dev.jx86.runtime.abi;
     exports dev.jx86.runtime.elf;

@@ -11,8 +11,6 @@ import java.util.Map;
  * bit (DF, IF, AC, ID, the always-one bit 1) lives in {@link #RFLAGS}.
  */
 public final class StateLayout implements SlotNames {
-    public static final StateLayout INSTANCE = new StateLayout();
-
     /** The general-purpose registers in encoding order: RAX 0, RCX 1, ... R15 15. */
     public static final int RAX = 0;
 
@@ -69,6 +67,9 @@ public final class StateLayout implements SlotNames {
         "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"
     };
     private static final String[] SEGMENTS = {"es", "cs", "ss", "ds", "fs", "gs"};
+
+    /** The layout (its names for IR text). */
+    public static final StateLayout INSTANCE = new StateLayout();
 
     private final String[] names = new String[SIZE];
     private final Map<String, Integer> slots = new HashMap<>();

@@ -1,0 +1,127 @@
+package dev.jx86.runtime.exec;
+
+import dev.jx86.ir.ExitReason;
+import dev.jx86.runtime.abi.Cpu;
+import dev.jx86.runtime.abi.CpuMode;
+import dev.jx86.runtime.abi.GuestFault;
+import dev.jx86.runtime.abi.Translator;
+
+/**
+ * The dispatcher: pc -> per-CPU jump cache -> translation cache (translating on a miss) -> tier-0 interpreter ->
+ * next pc, until a block exits for a system call or HLT, raises a guest exception, or a stop is requested.
+ * Faults leave the CPU precise: RIP at the faulting instruction, the state as the instructions before it left it.
+ */
+public final class ExecutionLoop implements Engine {
+    private static final int JUMP_CACHE_SIZE = 4096;
+
+    private final Translator translator;
+    private final CodeWatch codeWatch;
+    private final TranslationCache cache;
+    private final Translation[] jumpCache = new Translation[JUMP_CACHE_SIZE];
+    private final Interpreter interpreter = new Interpreter();
+    private final Interpreter.Outcome outcome = new Interpreter.Outcome();
+    private final ExitStatistics statistics = new ExitStatistics();
+    private volatile boolean stopRequested;
+
+    public ExecutionLoop(Translator translator) {
+        this(translator, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS);
+    }
+
+    public ExecutionLoop(Translator translator, CodeWatch codeWatch, long maxCachedOps) {
+        this.translator = translator;
+        this.codeWatch = codeWatch;
+        this.cache = new TranslationCache(maxCachedOps);
+    }
+
+    @Override
+    public Stop run(Cpu cpu) {
+        Interpreter.Outcome out = outcome;
+        while (true) {
+            if (stopRequested) {
+                stopRequested = false;
+                statistics.stopRequests++;
+                return new Stop.Requested(cpu.rip());
+            }
+            long pc = cpu.rip();
+            Translation t;
+            try {
+                t = lookup(pc, cpu);
+            } catch (GuestFault fault) {
+                statistics.faults++;
+                return new Stop.Fault(fault, pc);
+            }
+            long next;
+            try {
+                t.executions++;
+                statistics.blocks++;
+                next = interpreter.run(t.block(), cpu, out);
+            } catch (GuestFault fault) {
+                long at = interpreter.pc();
+                cpu.rip(at);
+                statistics.faults++;
+                return new Stop.Fault(fault, at);
+            }
+            cpu.rip(next);
+            if (out.kind == Interpreter.Outcome.CONTINUE) {
+                continue;
+            }
+            if (out.kind == Interpreter.Outcome.RAISE) {
+                statistics.faults++;
+                return new Stop.Fault(new GuestFault(out.vector, out.errorCode, 0), next);
+            }
+            if (out.exit == ExitReason.SYSCALL) {
+                statistics.syscalls++;
+                return new Stop.Syscall(next);
+            }
+            if (out.exit == ExitReason.HALT) {
+                statistics.halts++;
+                return new Stop.Halt(next);
+            }
+            // INTERRUPT_CHECK, MODE_CHANGE: look the next block up again (the stop check above runs first)
+        }
+    }
+
+    private Translation lookup(long pc, Cpu cpu) {
+        CpuMode mode = cpu.mode();
+        int slot = (int) (pc ^ pc >>> 12) & (JUMP_CACHE_SIZE - 1);
+        Translation t = jumpCache[slot];
+        if (t != null && t.pc() == pc && t.mode() == mode && t.valid()) {
+            statistics.jumpCacheHits++;
+            return t;
+        }
+        statistics.cacheLookups++;
+        t = cache.get(pc, mode, () -> translate(pc, cpu));
+        jumpCache[slot] = t;
+        return t;
+    }
+
+    private Translation translate(long pc, Cpu cpu) {
+        long start = System.nanoTime();
+        Translation t = new Translation(translator.translate(cpu.memory(), pc, cpu.mode()), cpu.mode(), 0);
+        long nanos = System.nanoTime() - start;
+        statistics.translations++;
+        statistics.translateNanos += nanos;
+        for (long page = pc & ~0xfffL; page < t.end(); page += 4096) {
+            codeWatch.watch(page);
+        }
+        return t;
+    }
+
+    @Override
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    @Override
+    public void invalidate(long start, long end) {
+        cache.invalidate(start, end);
+    }
+
+    public TranslationCache cache() {
+        return cache;
+    }
+
+    public ExitStatistics statistics() {
+        return statistics;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jx86.runtime.exec;
+
+/** How often and why execution left translated code; the profile reports these. */
+public final class ExitStatistics {
+    long blocks;
+    long syscalls;
+    long faults;
+    long halts;
+    long stopRequests;
+    long translations;
+    long translateNanos;
+    long jumpCacheHits;
+    long cacheLookups;
+
+    ExitStatistics() {}
+
+    /** Blocks run. */
+    public long blocks() {
+        return blocks;
+    }
+
+    public long syscalls() {
+        return syscalls;
+    }
+
+    public long faults() {
+        return faults;
+    }
+
+    public long halts() {
+        return halts;
+    }
+
+    public long stopRequests() {
+        return stopRequests;
+    }
+
+    public long translations() {
+        return translations;
+    }
+
+    public long translateNanos() {
+        return translateNanos;
+    }
+
+    /** Blocks found in the per-CPU jump cache without a translation-cache lookup. */
+    public long jumpCacheHits() {
+        return jumpCacheHits;
+    }
+
+    /** Lookups in the translation cache (jump-cache misses). */
+    public long cacheLookups() {
+        return cacheLookups;
+    }
+}

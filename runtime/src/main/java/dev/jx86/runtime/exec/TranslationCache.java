@@ -1,0 +1,111 @@
+package dev.jx86.runtime.exec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.jx86.runtime.abi.CpuMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Translations by guest pc and mode, bounded by their size in IR ops (Caffeine evicts cold ones one by one), with
+ * an index by guest page so that a write to translated code drops exactly the translations of that page.
+ * Single-threaded for now: the execution loop owns it.
+ */
+public final class TranslationCache {
+    /** The default bound: IR ops of all cached translations together. */
+    public static final long DEFAULT_MAX_OPS = 4_000_000;
+
+    private record Key(long pc, CpuMode mode) {}
+
+    private final Cache<Key, Translation> cache;
+    private final Map<Long, List<Translation>> byPage = new HashMap<>();
+    private long evictions;
+    private long invalidations;
+
+    public TranslationCache(long maxOps) {
+        cache = Caffeine.newBuilder()
+                .maximumWeight(maxOps)
+                .weigher((Key k, Translation t) -> t.block().size() + 1)
+                .executor(Runnable::run)
+                .removalListener((Key k, Translation t, RemovalCause cause) -> {
+                    if (t != null && cause.wasEvicted()) {
+                        evictions++;
+                        forget(t);
+                    }
+                })
+                .build();
+    }
+
+    /** The translation of {@code pc} in {@code mode}, translating it with {@code translate} if there is none. */
+    public Translation get(long pc, CpuMode mode, Supplier<Translation> translate) {
+        Key key = new Key(pc, mode);
+        Translation t = cache.getIfPresent(key);
+        if (t == null) {
+            t = translate.get();
+            cache.put(key, t);
+            for (long page = pc >>> 12; page <= (t.end() - 1) >>> 12; page++) {
+                byPage.computeIfAbsent(page, p -> new ArrayList<>()).add(t);
+            }
+        }
+        return t;
+    }
+
+    /** Drops every translation with code on the pages of [start, end); returns how many. */
+    public int invalidate(long start, long end) {
+        int dropped = 0;
+        for (long page = start >>> 12; page <= (end - 1) >>> 12; page++) {
+            List<Translation> list = byPage.remove(page);
+            if (list == null) {
+                continue;
+            }
+            for (Translation t : list) {
+                if (t.valid()) {
+                    t.invalidate();
+                    cache.invalidate(new Key(t.pc(), t.mode()));
+                    dropped++;
+                }
+            }
+        }
+        invalidations += dropped;
+        return dropped;
+    }
+
+    private void forget(Translation t) {
+        t.invalidate();
+        for (long page = t.pc() >>> 12; page <= (t.end() - 1) >>> 12; page++) {
+            List<Translation> list = byPage.get(page);
+            if (list != null) {
+                list.remove(t);
+                if (list.isEmpty()) {
+                    byPage.remove(page);
+                }
+            }
+        }
+    }
+
+    /** Whether any valid translation covers page {@code page} (a page number). */
+    public boolean hasCode(long page) {
+        return byPage.containsKey(page);
+    }
+
+    public long size() {
+        return cache.estimatedSize();
+    }
+
+    public long evictions() {
+        return evictions;
+    }
+
+    public long invalidations() {
+        return invalidations;
+    }
+
+    /** All translations now cached (for reports). */
+    public List<Translation> translations() {
+        return List.copyOf(cache.asMap().values());
+    }
+}
