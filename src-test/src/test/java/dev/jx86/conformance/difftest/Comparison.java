@@ -20,8 +20,13 @@ final class Comparison {
     static List<String> differences(Outcome host, Outcome jx86, FlagMask mask) {
         List<String> out = new ArrayList<>();
         if (host.stop() != jx86.stop() || host.pc() != jx86.pc()) {
-            out.add(String.format("stop: host %s at 0x%x, jx86 %s at 0x%x%s", host.stop(), host.pc(), jx86.stop(),
-                    jx86.pc(), jx86.note() == null ? "" : " (" + jx86.note() + ")"));
+            out.add(String.format(
+                    "stop: host %s at 0x%x, jx86 %s at 0x%x%s",
+                    host.stop(),
+                    host.pc(),
+                    jx86.stop(),
+                    jx86.pc(),
+                    jx86.note() == null ? "" : " (" + jx86.note() + ")"));
         }
         MachineState h = host.state();
         MachineState j = jx86.state();
@@ -34,13 +39,15 @@ final class Comparison {
         long hf = h.rflags & compared;
         long jf = j.rflags & compared;
         if (hf != jf) {
-            out.add(String.format("rflags: host %s, jx86 %s (compared %s)", Eflags.names((int) hf),
-                    Eflags.names((int) jf), Eflags.names(compared)));
+            out.add(String.format(
+                    "rflags: host %s, jx86 %s (compared %s)",
+                    Eflags.names((int) hf), Eflags.names((int) jf), Eflags.names(compared)));
         }
         for (int i = 0; i < 16; i++) {
             if (h.xmm[2 * i] != j.xmm[2 * i] || h.xmm[2 * i + 1] != j.xmm[2 * i + 1]) {
-                out.add(String.format("xmm%d: host %016x_%016x, jx86 %016x_%016x", i, h.xmm[2 * i + 1], h.xmm[2 * i],
-                        j.xmm[2 * i + 1], j.xmm[2 * i]));
+                out.add(String.format(
+                        "xmm%d: host %016x_%016x, jx86 %016x_%016x",
+                        i, h.xmm[2 * i + 1], h.xmm[2 * i], j.xmm[2 * i + 1], j.xmm[2 * i]));
             }
         }
         if ((h.mxcsr & 0xffff) != (j.mxcsr & 0xffff)) {

@@ -61,7 +61,8 @@ final class DifferentialRun {
                 if (differences == null) {
                     tainted++;
                 } else if (!differences.isEmpty()) {
-                    mismatches.add(new Mismatch(seed, batch.get(i), i, batch.get(i).family(), differences));
+                    mismatches.add(
+                            new Mismatch(seed, batch.get(i), i, batch.get(i).family(), differences));
                 }
             }
         }
@@ -117,7 +118,8 @@ final class DifferentialRun {
         }
         String[] blamed = new String[mismatches.size()];
         for (int from = 0; from < prefixes.size(); from += batchSize) {
-            List<TestCase> batch = assembler.assemble(prefixes.subList(from, Math.min(prefixes.size(), from + batchSize)));
+            List<TestCase> batch =
+                    assembler.assemble(prefixes.subList(from, Math.min(prefixes.size(), from + batchSize)));
             List<Outcome[]> outcomes = runBoth(batch);
             for (int i = 0; i < batch.size(); i++) {
                 int[] owner = owners.get(from + i);
@@ -132,7 +134,9 @@ final class DifferentialRun {
             Mismatch x = mismatches.get(m);
             String b = blamed[m];
             if (b == null) {
-                b = m < BLAME_LIMIT ? x.testCase().items().getLast().family() : x.testCase().family();
+                b = m < BLAME_LIMIT
+                        ? x.testCase().items().getLast().family()
+                        : x.testCase().family();
             }
             out.add(new Mismatch(x.seed(), x.testCase(), x.slot(), b, x.differences()));
         }

@@ -20,21 +20,26 @@ record Mismatch(long seed, TestCase testCase, int slot, String blamed, List<Stri
     /** A multi-line description: how to rerun it, the assembly, the bytes as jx86 decodes them, initial state, diffs. */
     String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("case %d of seed %d (family %s, blamed on %s): -Djx86.difftest.seed=%d -Djx86.difftest.case=%d%n",
+        sb.append(String.format(
+                "case %d of seed %d (family %s, blamed on %s): -Djx86.difftest.seed=%d -Djx86.difftest.case=%d%n",
                 testCase.id(), seed, testCase.family(), blamed, seed, testCase.id()));
         sb.append("  assembly:\n");
         for (String line : testCase.lines()) {
             sb.append("    ").append(line).append('\n');
         }
         long address = Layout.codeAddress(slot);
-        sb.append(String.format("  code at 0x%x: %s%n", address, HexFormat.ofDelimiter(" ").formatHex(testCase.code())));
+        sb.append(String.format(
+                "  code at 0x%x: %s%n", address, HexFormat.ofDelimiter(" ").formatHex(testCase.code())));
         Disassembler disassembler = Disassembler.objdump();
         HexFormat hex = HexFormat.ofDelimiter(" ");
         List<Instruction> decoded = FlagMask.decode(testCase.code(), address);
         for (Instruction insn : decoded) {
             int from = (int) (insn.address() - address);
-            sb.append(String.format("    %x: %-30s %s%n", insn.address(),
-                    hex.formatHex(testCase.code(), from, from + insn.length()), disassembler.format(insn)));
+            sb.append(String.format(
+                    "    %x: %-30s %s%n",
+                    insn.address(),
+                    hex.formatHex(testCase.code(), from, from + insn.length()),
+                    disassembler.format(insn)));
         }
         MachineState s = testCase.initial();
         sb.append("  initial:");

@@ -37,7 +37,7 @@ class NativeHarnessTest {
 
     @Test
     void generatedCasesAssembleAndRunRepeatably() throws IOException {
-        SequenceGenerator generator = new SequenceGenerator(1, f -> true);
+        SequenceGenerator generator = new SequenceGenerator(1, f -> true, f -> true);
         List<TestCase> cases = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             cases.add(generator.generate(i));

@@ -30,15 +30,20 @@ final class SequenceGenerator {
     private final List<Template> bodies;
     private final Map<String, FlagEffects> effects = new HashMap<>();
 
-    SequenceGenerator(long seed, Predicate<String> families) {
+    /**
+     * A generator of items from the families {@code families} accepts; a branch's body (the item it may jump
+     * over) is of a family {@code bodies} accepts.
+     */
+    SequenceGenerator(long seed, Predicate<String> families, Predicate<String> bodies) {
         this.seed = seed;
         List<Template> all = new ArrayList<>();
         IntegerTemplates.register(all);
         ControlTemplates.register(all);
         SseTemplates.register(all);
         this.templates = all.stream().filter(t -> families.test(t.family())).toList();
-        this.bodies = all.stream().filter(t -> !t.branch()).toList();
-        if (templates.isEmpty()) {
+        this.bodies =
+                all.stream().filter(t -> !t.branch() && bodies.test(t.family())).toList();
+        if (templates.isEmpty() || this.bodies.isEmpty()) {
             throw new IllegalArgumentException("no instruction family matches the filter");
         }
         for (Template t : all) {
