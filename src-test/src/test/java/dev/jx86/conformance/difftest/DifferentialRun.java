@@ -23,6 +23,9 @@ final class DifferentialRun {
     private final NativeHarness host;
     private final Jx86Harness jx86;
     private final int batchSize;
+    private long assembleNanos;
+    private long hostNanos;
+    private long jx86Nanos;
 
     DifferentialRun(GnuAssembler assembler, NativeHarness host, Jx86Harness jx86, int batchSize) {
         this.assembler = assembler;
@@ -43,16 +46,44 @@ final class DifferentialRun {
         }
     }
 
+    /** Where the time went so far: assembling, the host harness, jx86 (the last two run at once). */
+    String timing() {
+        return String.format(
+                "assembling %.1f s, host %.1f s, jx86 %.1f s", assembleNanos / 1e9, hostNanos / 1e9, jx86Nanos / 1e9);
+    }
+
+    /** Runs cases {@code firstId} to {@code firstId + count - 1} of {@code generator} and blames the mismatches. */
     Result run(SequenceGenerator generator, long seed, long firstId, int count) throws IOException {
-        Map<Outcome.Stop, Integer> stops = new EnumMap<>(Outcome.Stop.class);
-        List<Mismatch> mismatches = new ArrayList<>();
-        int tainted = 0;
+        Tally tally = new Tally();
         for (long id = firstId; id < firstId + count; id += batchSize) {
             List<TestCase> batch = new ArrayList<>();
             for (long i = id; i < Math.min(firstId + count, id + batchSize); i++) {
                 batch.add(generator.generate(i));
             }
-            batch = assembler.assemble(batch);
+            tally.add(batch, seed);
+        }
+        return new Result(count, tally.tainted, tally.stops, blame(tally.mismatches));
+    }
+
+    /** Runs the given cases and returns their mismatches, filed under each case's first item (no blame). */
+    List<Mismatch> mismatches(List<TestCase> cases, long seed) throws IOException {
+        Tally tally = new Tally();
+        for (int from = 0; from < cases.size(); from += batchSize) {
+            tally.add(cases.subList(from, Math.min(cases.size(), from + batchSize)), seed);
+        }
+        return tally.mismatches;
+    }
+
+    /** What the batches of one run found so far. */
+    private final class Tally {
+        final Map<Outcome.Stop, Integer> stops = new EnumMap<>(Outcome.Stop.class);
+        final List<Mismatch> mismatches = new ArrayList<>();
+        int tainted;
+
+        void add(List<TestCase> cases, long seed) throws IOException {
+            long start = System.nanoTime();
+            List<TestCase> batch = assembler.assemble(cases);
+            assembleNanos += System.nanoTime() - start;
             List<Outcome[]> outcomes = runBoth(batch);
             for (int i = 0; i < batch.size(); i++) {
                 Outcome h = outcomes.get(i)[0];
@@ -66,7 +97,6 @@ final class DifferentialRun {
                 }
             }
         }
-        return new Result(count, tainted, stops, blame(mismatches));
     }
 
     /** The differences, or null when the case read a flag left undefined (it cannot be compared). */
@@ -83,12 +113,17 @@ final class DifferentialRun {
     private List<Outcome[]> runBoth(List<TestCase> batch) throws IOException {
         CompletableFuture<List<Outcome>> native_ = CompletableFuture.supplyAsync(() -> {
             try {
-                return host.run(batch);
+                long start = System.nanoTime();
+                List<Outcome> out = host.run(batch);
+                hostNanos += System.nanoTime() - start;
+                return out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        long start = System.nanoTime();
         List<Outcome> ours = jx86.run(batch);
+        jx86Nanos += System.nanoTime() - start;
         List<Outcome> theirs;
         try {
             theirs = native_.join();

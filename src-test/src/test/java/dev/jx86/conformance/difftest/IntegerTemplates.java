@@ -94,6 +94,13 @@ final class IntegerTemplates {
             }));
         }
         out.add(Template.of("xlat", o -> o.line("xlatb")));
+        out.add(Template.of(
+                "nop",
+                o -> o.line(
+                        o.chance(2)
+                                ? "nop"
+                                : "nop " + Operands.ptr(o.pick(2, 4)) + "[" + o.src(8)
+                                        + Operands.signed(o.random.nextInt(256)) + "]")));
     }
 
     private static void lea(Operands o) {

@@ -41,9 +41,12 @@ final class SequenceGenerator {
         ControlTemplates.register(all);
         SseTemplates.register(all);
         this.templates = all.stream().filter(t -> families.test(t.family())).toList();
-        this.bodies =
+        List<Template> b =
                 all.stream().filter(t -> !t.branch() && bodies.test(t.family())).toList();
-        if (templates.isEmpty() || this.bodies.isEmpty()) {
+        // Branches need something to jump over even when no other family may be used.
+        this.bodies =
+                b.isEmpty() ? all.stream().filter(t -> t.family().equals("nop")).toList() : b;
+        if (templates.isEmpty()) {
             throw new IllegalArgumentException("no instruction family matches the filter");
         }
         for (Template t : all) {
