@@ -16,8 +16,11 @@ final class Comparison {
 
     private Comparison() {}
 
-    /** The differences, one line each; empty when the outcomes agree. */
-    static List<String> differences(Outcome host, Outcome jx86, FlagMask mask) {
+    /**
+     * The differences, one line each; empty when the outcomes agree. In 32-bit mode ({@code bits64} false) only
+     * the low halves of the eight GPRs are compared, and no SSE state.
+     */
+    static List<String> differences(Outcome host, Outcome jx86, FlagMask mask, boolean bits64) {
         List<String> out = new ArrayList<>();
         if (host.stop() != jx86.stop() || host.pc() != jx86.pc()) {
             out.add(String.format(
@@ -30,8 +33,9 @@ final class Comparison {
         }
         MachineState h = host.state();
         MachineState j = jx86.state();
-        for (int i = 0; i < 16; i++) {
-            if (h.gpr[i] != j.gpr[i]) {
+        long width = bits64 ? -1 : 0xffffffffL;
+        for (int i = 0; i < (bits64 ? 16 : 8); i++) {
+            if (((h.gpr[i] ^ j.gpr[i]) & width) != 0) {
                 out.add(String.format("%s: host 0x%x, jx86 0x%x", GPR[i], h.gpr[i], j.gpr[i]));
             }
         }
@@ -43,14 +47,14 @@ final class Comparison {
                     "rflags: host %s, jx86 %s (compared %s)",
                     Eflags.names((int) hf), Eflags.names((int) jf), Eflags.names(compared)));
         }
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < (bits64 ? 16 : 0); i++) {
             if (h.xmm[2 * i] != j.xmm[2 * i] || h.xmm[2 * i + 1] != j.xmm[2 * i + 1]) {
                 out.add(String.format(
                         "xmm%d: host %016x_%016x, jx86 %016x_%016x",
                         i, h.xmm[2 * i + 1], h.xmm[2 * i], j.xmm[2 * i + 1], j.xmm[2 * i]));
             }
         }
-        if ((h.mxcsr & 0xffff) != (j.mxcsr & 0xffff)) {
+        if (bits64 && (h.mxcsr & 0xffff) != (j.mxcsr & 0xffff)) {
             out.add(String.format("mxcsr: host 0x%x, jx86 0x%x", h.mxcsr & 0xffff, j.mxcsr & 0xffff));
         }
         for (int at = 0; at < h.data.length; at += 8) {

@@ -26,17 +26,19 @@ final class ControlTemplates {
             }));
         }
         for (String m : new String[] {"jrcxz", "jecxz"}) {
-            out.add(branch(m, o -> {
+            Template t = branch(m, o -> {
                 if (o.chance(2)) {
-                    o.line(o.chance(2) ? "mov ecx, 0" : "movabs rcx, 0x100000000");
+                    o.line(o.chance(2) || !o.bits64 ? "mov ecx, 0" : "movabs rcx, 0x100000000");
                 }
                 over(o, m + " 1f");
-            }));
+            });
+            out.add(m.equals("jrcxz") ? t.inLongModeOnly() : t);
         }
         out.add(branch("jmp", o -> over(o, o.chance(2) ? "jmp 1f" : "{disp32} jmp 1f")));
         out.add(branch("call", o -> over(o, "call 1f")));
-        // Indirect transfers: what they skip is not known to the flag masks, so they skip nothing.
-        out.add(Template.of("jmp", o -> {
+        // Indirect transfers (64-bit only: they take the target RIP-relative): what they skip is not known to
+        // the flag masks, so they skip nothing.
+        out.add(Template.longMode("jmp", o -> {
             String r = o.reg(8);
             o.line("lea " + r + ", [rip+1f]");
             if (o.chance(2)) {
@@ -47,7 +49,7 @@ final class ControlTemplates {
             }
             o.line("1:");
         }));
-        out.add(Template.of("ret", o -> {
+        out.add(Template.longMode("ret", o -> {
             String r = o.reg(8);
             o.line("lea " + r + ", [rip+1f]");
             o.line("push " + r);
@@ -58,7 +60,7 @@ final class ControlTemplates {
     }
 
     private static Template branch(String family, java.util.function.Consumer<Operands> emit) {
-        return new Template(family, true, emit);
+        return new Template(family, true, false, emit);
     }
 
     private static void over(Operands o, String jump) {
@@ -71,15 +73,18 @@ final class ControlTemplates {
         String[] suffixes = {"b", "w", "d", "q"};
         for (String m : new String[] {"movs", "stos", "lods", "cmps", "scas"}) {
             out.add(Template.of(m, o -> {
-                o.line("lea rsi, [rbx" + Operands.signed(o.random.nextInt(0x200) - 0x100) + "]");
-                o.line("lea rdi, [rbx" + Operands.signed(o.random.nextInt(0x200) - 0x100) + "]");
+                String base = o.bits64 ? "[rbx" : "[ebx";
+                o.line("lea " + o.name(6, o.stack()) + ", " + base + Operands.signed(o.random.nextInt(0x200) - 0x100)
+                        + "]");
+                o.line("lea " + o.name(7, o.stack()) + ", " + base + Operands.signed(o.random.nextInt(0x200) - 0x100)
+                        + "]");
                 o.line("mov ecx, " + o.random.nextInt(17));
                 String prefix = switch (o.random.nextInt(3)) {
                     case 0 -> "";
                     case 1 -> m.equals("cmps") || m.equals("scas") ? "repe " : "rep ";
                     default -> m.equals("cmps") || m.equals("scas") ? "repne " : "rep ";
                 };
-                o.line(prefix + m + suffixes[o.random.nextInt(4)]);
+                o.line(prefix + m + suffixes[o.random.nextInt(o.bits64 ? 4 : 3)]);
             }));
         }
     }

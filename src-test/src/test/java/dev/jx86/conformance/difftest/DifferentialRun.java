@@ -101,12 +101,12 @@ final class DifferentialRun {
 
     /** The differences, or null when the case read a flag left undefined (it cannot be compared). */
     private static List<String> compare(TestCase c, int slot, Outcome host, Outcome jx86) {
-        List<Instruction> code = FlagMask.decode(c.code(), Layout.codeAddress(slot));
+        List<Instruction> code = FlagMask.decode(c.code(), Layout.codeAddress(slot), c.bits64());
         FlagMask mask = FlagMask.of(code, host.pc());
         if (mask.tainted()) {
             return null;
         }
-        return Comparison.differences(host, jx86, mask);
+        return Comparison.differences(host, jx86, mask, c.bits64());
     }
 
     /** Each case's host and jx86 outcomes; the host runs in its process while jx86 runs here. */
@@ -147,7 +147,8 @@ final class DifferentialRun {
         for (int m = 0; m < Math.min(BLAME_LIMIT, mismatches.size()); m++) {
             TestCase c = mismatches.get(m).testCase();
             for (int k = 1; k < c.items().size(); k++) {
-                prefixes.add(new TestCase(c.id(), c.items().subList(0, k), null, c.initial(), c.dataSeed()));
+                prefixes.add(
+                        new TestCase(c.id(), c.items().subList(0, k), null, c.initial(), c.dataSeed(), c.bits64()));
                 owners.add(new int[] {m, k});
             }
         }

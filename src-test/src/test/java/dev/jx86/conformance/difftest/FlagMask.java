@@ -38,7 +38,12 @@ record FlagMask(int undefined, boolean tainted) {
 
     /** The instructions of {@code code} at {@code address}, decoded in 64-bit mode (up to the first it cannot). */
     static List<Instruction> decode(byte[] code, long address) {
-        Decoder decoder = new Decoder(Mode.BITS64);
+        return decode(code, address, true);
+    }
+
+    /** The instructions of {@code code} at {@code address} in 64-bit or 32-bit mode (up to the first it cannot). */
+    static List<Instruction> decode(byte[] code, long address, boolean bits64) {
+        Decoder decoder = new Decoder(bits64 ? Mode.BITS64 : Mode.BITS32);
         List<Instruction> out = new ArrayList<>();
         int offset = 0;
         while (offset < code.length) {

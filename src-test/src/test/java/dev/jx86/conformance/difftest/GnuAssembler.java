@@ -63,7 +63,8 @@ final class GnuAssembler {
         Path object = dir.resolve("cases.o");
         Path binary = dir.resolve("cases.bin");
         Files.writeString(asm, source);
-        String errors = run(List.of("as", "--64", "-o", object.toString(), asm.toString()));
+        String mode = cases.isEmpty() || cases.getFirst().bits64() ? "--64" : "--32";
+        String errors = run(List.of("as", mode, "-o", object.toString(), asm.toString()));
         if (errors != null) {
             throw new IllegalStateException(
                     "as rejected the generated code (a generator bug):\n" + explain(errors, cases, firstLines));

@@ -30,18 +30,22 @@ final class IntegerTemplates {
                 case 0 -> o.line("mov " + o.reg(size) + ", " + o.srm(size));
                 case 1 -> o.line("mov " + o.rm(size) + ", " + o.src(size));
                 case 2 -> o.line("mov " + o.rm(size) + ", " + o.imm(size));
-                default -> o.line("movabs " + o.reg(8) + ", " + o.random.nextLong());
+                default ->
+                    o.line(
+                            o.bits64
+                                    ? "movabs " + o.reg(8) + ", " + o.random.nextLong()
+                                    : "mov " + o.reg(4) + ", " + o.random.nextInt());
             }
         }));
         for (String m : new String[] {"movzx", "movsx"}) {
             out.add(Template.of(m, o -> {
-                int size = o.pick(2, 4, 8);
+                int size = o.wide();
                 int from = size == 2 ? 1 : o.pick(1, 2);
                 o.begin(from == 1 && size != 8);
                 o.line(m + " " + o.reg(size) + ", " + o.srm(from));
             }));
         }
-        out.add(Template.of("movsxd", o -> o.line("movsxd " + o.reg(8) + ", " + o.srm(4))));
+        out.add(Template.longMode("movsxd", o -> o.line("movsxd " + o.reg(8) + ", " + o.srm(4))));
         out.add(Template.of("xchg", o -> {
             int size = o.size();
             o.begin(size == 1);
@@ -56,9 +60,9 @@ final class IntegerTemplates {
                 o.line((memory && o.chance(2) ? "lock " : "") + m + " " + dst + ", " + o.reg(size));
             }));
         }
-        out.add(Template.of("bswap", o -> o.line("bswap " + o.reg(o.pick(4, 8)))));
+        out.add(Template.of("bswap", o -> o.line("bswap " + o.reg(o.big()))));
         out.add(Template.of("movbe", o -> {
-            int size = o.pick(2, 4, 8);
+            int size = o.wide();
             o.line(
                     o.chance(2)
                             ? "movbe " + o.reg(size) + ", " + o.mem(size)
@@ -69,23 +73,23 @@ final class IntegerTemplates {
                 "push",
                 o -> o.line("push "
                         + switch (o.random.nextInt(5)) {
-                            case 0 -> o.src(8);
+                            case 0 -> o.src(o.stack());
                             case 1 -> o.src(2);
                             case 2 -> o.imm(4);
                             case 3 -> "word ptr " + o.address(2, 1);
-                            default -> o.mem(8);
+                            default -> o.mem(o.stack());
                         })));
         out.add(Template.of(
                 "pop",
                 o -> o.line("pop "
                         + switch (o.random.nextInt(3)) {
                             case 0 -> o.reg(2);
-                            case 1 -> o.mem(8);
-                            default -> o.reg(8);
+                            case 1 -> o.mem(o.stack());
+                            default -> o.reg(o.stack());
                         })));
         for (String cc : CONDITIONS) {
             out.add(Template.of("cmov" + cc, o -> {
-                int size = o.pick(2, 4, 8);
+                int size = o.wide();
                 o.line("cmov" + cc + " " + o.reg(size) + ", " + o.srm(size));
             }));
             out.add(Template.of("set" + cc, o -> {
@@ -99,17 +103,17 @@ final class IntegerTemplates {
                 o -> o.line(
                         o.chance(2)
                                 ? "nop"
-                                : "nop " + Operands.ptr(o.pick(2, 4)) + "[" + o.src(8)
+                                : "nop " + Operands.ptr(o.pick(2, 4)) + "[" + o.src(o.stack())
                                         + Operands.signed(o.random.nextInt(256)) + "]")));
     }
 
     private static void lea(Operands o) {
-        int size = o.pick(2, 4, 8);
-        boolean address32 = o.chance(4);
-        int base = o.random.nextInt(16);
+        int size = o.wide();
+        boolean address32 = !o.bits64 || o.chance(4);
+        int base = o.random.nextInt(o.registers());
         int index;
         do {
-            index = o.random.nextInt(16);
+            index = o.random.nextInt(o.registers());
         } while (index == 4);
         String b = address32 ? o.name(base, 4) : o.name(base, 8);
         String i = address32 ? o.name(index, 4) : o.name(index, 8);
@@ -155,7 +159,7 @@ final class IntegerTemplates {
             }));
         }
         out.add(Template.of("imul", o -> {
-            int size = o.pick(2, 4, 8);
+            int size = o.wide();
             String dst = o.reg(size);
             String src = o.srm(size);
             o.line(
@@ -208,7 +212,7 @@ final class IntegerTemplates {
         }
         for (String m : new String[] {"shld", "shrd"}) {
             out.add(Template.of(m, o -> {
-                int size = o.pick(2, 4, 8);
+                int size = o.wide();
                 String dst = o.rm(size);
                 String src = o.src(size);
                 if (o.chance(2)) {
@@ -227,7 +231,7 @@ final class IntegerTemplates {
     private static void bits(List<Template> out) {
         for (String m : new String[] {"bt", "bts", "btr", "btc"}) {
             out.add(Template.of(m, o -> {
-                int size = o.pick(2, 4, 8);
+                int size = o.wide();
                 String lock = m.equals("bt") || o.chance(2) ? "" : "lock ";
                 switch (o.random.nextInt(3)) {
                     case 0 -> o.line(m + " " + o.reg(size) + ", " + o.src(size));
@@ -242,20 +246,21 @@ final class IntegerTemplates {
         }
         for (String m : new String[] {"bsf", "bsr", "lzcnt", "tzcnt", "popcnt"}) {
             out.add(Template.of(m, o -> {
-                int size = o.pick(2, 4, 8);
+                int size = o.wide();
                 o.line(m + " " + o.reg(size) + ", " + o.srm(size));
             }));
         }
     }
 
     private static void flagsAndConversions(List<Template> out) {
-        for (String m :
-                new String[] {"cbw", "cwde", "cdqe", "cwd", "cdq", "cqo", "lahf", "sahf", "stc", "clc", "cmc"}) {
+        for (String m : new String[] {"cbw", "cwde", "cwd", "cdq", "lahf", "sahf", "stc", "clc", "cmc"}) {
             out.add(Template.of(m, o -> o.line(m)));
         }
+        out.add(Template.longMode("cdqe", o -> o.line("cdqe")));
+        out.add(Template.longMode("cqo", o -> o.line("cqo")));
         out.add(Template.of("cld", o -> o.line("cld")));
         out.add(Template.of("std", o -> o.line("std")));
-        out.add(Template.of("pushf", o -> o.line("pushfq")));
+        out.add(Template.of("pushf", o -> o.line(o.bits64 ? "pushfq" : "pushfd")));
     }
 
     private static void bmi(List<Template> out) {
@@ -265,23 +270,23 @@ final class IntegerTemplates {
         out.add(Template.of("mulx", o -> vex3(o, "mulx")));
         for (String m : new String[] {"bextr", "bzhi", "sarx", "shlx", "shrx"}) {
             out.add(Template.of(m, o -> {
-                int size = o.pick(4, 8);
+                int size = o.big();
                 o.line(m + " " + o.reg(size) + ", " + o.srm(size) + ", " + o.src(size));
             }));
         }
         for (String m : new String[] {"blsi", "blsmsk", "blsr"}) {
             out.add(Template.of(m, o -> {
-                int size = o.pick(4, 8);
+                int size = o.big();
                 o.line(m + " " + o.reg(size) + ", " + o.srm(size));
             }));
         }
         out.add(Template.of("rorx", o -> {
-            int size = o.pick(4, 8);
+            int size = o.big();
             o.line("rorx " + o.reg(size) + ", " + o.srm(size) + ", " + o.imm8());
         }));
         for (String m : new String[] {"adcx", "adox"}) {
             out.add(Template.of(m, o -> {
-                int size = o.pick(4, 8);
+                int size = o.big();
                 o.line(m + " " + o.reg(size) + ", " + o.srm(size));
             }));
         }
@@ -289,7 +294,7 @@ final class IntegerTemplates {
 
     /** {@code op r, r, r/m} (ANDN, PDEP, PEXT, MULX). */
     private static void vex3(Operands o, String m) {
-        int size = o.pick(4, 8);
+        int size = o.big();
         o.line(m + " " + o.reg(size) + ", " + o.reg(size) + ", " + o.srm(size));
     }
 }

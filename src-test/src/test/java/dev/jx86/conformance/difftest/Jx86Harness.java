@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs test cases under jx86: each batch gets a fresh engine and a {@link BatchMemory} with the same code slots as
- * the host; each case a fresh CPU in 64-bit mode with the case's registers, run until it stops. It ends normally
+ * the host; each case a fresh CPU in 64-bit (or 32-bit) mode with the case's registers, run until it stops. It ends normally
  * with #UD at the UD2 after its code. A watchdog asks the engine to stop a case that runs too long.
  */
 final class Jx86Harness {
@@ -45,7 +45,7 @@ final class Jx86Harness {
 
     private Outcome run(Engine engine, BatchMemory memory, TestCase c, int slot) {
         MachineState.fill(memory.data(), c.dataSeed());
-        Cpu cpu = new Cpu(memory, CpuMode.LONG_64);
+        Cpu cpu = new Cpu(memory, c.bits64() ? CpuMode.LONG_64 : CpuMode.PROTECTED_32);
         load(cpu, c.initial());
         cpu.rip(Layout.codeAddress(slot));
         long end = Layout.codeAddress(slot) + c.code().length;

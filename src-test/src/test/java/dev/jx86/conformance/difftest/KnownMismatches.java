@@ -12,12 +12,15 @@ import java.util.TreeSet;
 
 /**
  * The ratchet of the differential test: the instruction families (mnemonics) known to mismatch, in
- * {@code difftest-known-mismatches.txt}, one per line ({@code #} starts a comment). The CI run leaves them out and
+ * {@code difftest-known-mismatches.txt} (and {@code -32.txt} for 32-bit mode), one per line ({@code #} starts a comment). The CI run leaves them out and
  * fails on a mismatch in any other family; each listed family is also tried on its own, and the test reports the
  * ones that now agree so that they can be taken off the list.
  */
 final class KnownMismatches {
-    static final String RESOURCE = "/difftest-known-mismatches.txt";
+    /** The list for 64-bit mode, or ({@code bits64} false) for 32-bit mode. */
+    static String resource(boolean bits64) {
+        return bits64 ? "/difftest-known-mismatches.txt" : "/difftest-known-mismatches-32.txt";
+    }
 
     private final Set<String> families;
 
@@ -25,10 +28,11 @@ final class KnownMismatches {
         this.families = families;
     }
 
-    static KnownMismatches load() {
-        try (InputStream in = KnownMismatches.class.getResourceAsStream(RESOURCE)) {
+    static KnownMismatches load(boolean bits64) {
+        String resource = resource(bits64);
+        try (InputStream in = KnownMismatches.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the test resources");
+                throw new IllegalStateException(resource + " is missing from the test resources");
             }
             Set<String> families = new TreeSet<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

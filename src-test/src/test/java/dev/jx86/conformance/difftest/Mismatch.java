@@ -32,7 +32,7 @@ record Mismatch(long seed, TestCase testCase, int slot, String blamed, List<Stri
                 "  code at 0x%x: %s%n", address, HexFormat.ofDelimiter(" ").formatHex(testCase.code())));
         Disassembler disassembler = Disassembler.objdump();
         HexFormat hex = HexFormat.ofDelimiter(" ");
-        List<Instruction> decoded = FlagMask.decode(testCase.code(), address);
+        List<Instruction> decoded = FlagMask.decode(testCase.code(), address, testCase.bits64());
         for (Instruction insn : decoded) {
             int from = (int) (insn.address() - address);
             sb.append(String.format(

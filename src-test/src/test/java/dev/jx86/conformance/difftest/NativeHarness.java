@@ -31,8 +31,16 @@ final class NativeHarness {
         this.executable = executable;
     }
 
-    /** Compiles the harness into {@code dir}. */
+    /** Compiles the 64-bit harness into {@code dir}. */
     static NativeHarness compile(Path dir) throws IOException {
+        return compile(dir, true);
+    }
+
+    /**
+     * Compiles the harness into {@code dir}, as a 64-bit program or ({@code bits64} false) a 32-bit one; throws
+     * {@link IllegalStateException} with gcc's messages when it cannot (a 32-bit build needs gcc-multilib).
+     */
+    static NativeHarness compile(Path dir, boolean bits64) throws IOException {
         Path source = dir.resolve(SOURCE);
         try (InputStream in = NativeHarness.class.getResourceAsStream(SOURCE)) {
             if (in == null) {
@@ -40,14 +48,17 @@ final class NativeHarness {
             }
             Files.write(source, in.readAllBytes());
         }
-        Path executable = dir.resolve("difftest-harness");
-        Process p = new ProcessBuilder(
-                        "gcc", "-O1", "-Wall", "-Wextra", "-Werror", "-o", executable.toString(), source.toString())
-                .redirectErrorStream(true)
-                .start();
+        Path executable = dir.resolve(bits64 ? "difftest-harness" : "difftest-harness32");
+        List<String> command = new ArrayList<>(List.of("gcc", "-O1", "-Wall", "-Wextra", "-Werror"));
+        if (!bits64) {
+            command.addAll(List.of("-m32", "-fno-pie", "-no-pie"));
+        }
+        command.addAll(List.of("-o", executable.toString(), source.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (waitFor(p, 2) != 0) {
-            throw new IllegalStateException("gcc failed on " + SOURCE + ":\n" + out);
+            throw new IllegalStateException(
+                    "gcc " + String.join(" ", command.subList(1, command.size())) + " failed:\n" + out);
         }
         return new NativeHarness(dir, executable);
     }

@@ -37,7 +37,7 @@ class NativeHarnessTest {
 
     @Test
     void generatedCasesAssembleAndRunRepeatably() throws IOException {
-        SequenceGenerator generator = new SequenceGenerator(1, f -> true, f -> true);
+        SequenceGenerator generator = new SequenceGenerator(1, true, f -> true, f -> true);
         List<TestCase> cases = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             cases.add(generator.generate(i));
@@ -75,7 +75,8 @@ class NativeHarnessTest {
     private static List<Outcome> run(List<MachineState> states, String... lines) throws IOException {
         List<TestCase> cases = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
-            cases.add(new TestCase(i, List.of(new TestCase.Item("test", List.of(lines))), null, states.get(i), i * 7L));
+            cases.add(new TestCase(
+                    i, List.of(new TestCase.Item("test", List.of(lines))), null, states.get(i), i * 7L, true));
         }
         return harness.run(assembler.assemble(cases));
     }

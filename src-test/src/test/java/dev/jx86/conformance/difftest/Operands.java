@@ -28,11 +28,36 @@ final class Operands {
     private static final String[] R8_LEGACY = {"al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"};
 
     final Random random;
+    /** 64-bit mode; else 32-bit mode, where there are eight registers, no REX and no 64-bit operands. */
+    final boolean bits64;
+
     private final List<String> lines = new ArrayList<>();
     private boolean legacy;
 
-    Operands(Random random) {
+    Operands(Random random, boolean bits64) {
         this.random = random;
+        this.bits64 = bits64;
+        this.legacy = !bits64;
+    }
+
+    /** The number of general-purpose registers. */
+    int registers() {
+        return bits64 ? 16 : 8;
+    }
+
+    /** The operand size of PUSH and POP of a register: 8 or 4. */
+    int stack() {
+        return bits64 ? 8 : 4;
+    }
+
+    /** An operand size of 2 bytes or more. */
+    int wide() {
+        return bits64 ? pick(2, 4, 8) : pick(2, 4);
+    }
+
+    /** An operand size of 4 bytes or more (BMI, BSWAP, ADX). */
+    int big() {
+        return bits64 ? pick(4, 8) : 4;
     }
 
     List<String> lines() {
@@ -48,7 +73,7 @@ final class Operands {
      * operand it may use AH-BH, and then only the first eight registers.
      */
     void begin(boolean mayUseHighBytes) {
-        legacy = mayUseHighBytes && random.nextInt(3) == 0;
+        legacy = !bits64 || mayUseHighBytes && random.nextInt(3) == 0;
     }
 
     int pick(int... choices) {
@@ -61,7 +86,7 @@ final class Operands {
 
     /** A random operand size in bytes: 1, 2, 4 or 8. */
     int size() {
-        return pick(1, 2, 4, 8);
+        return bits64 ? pick(1, 2, 4, 8) : pick(1, 2, 4);
     }
 
     /** A register the code may write, of {@code size} bytes. */
@@ -123,16 +148,16 @@ final class Operands {
         if (chance(50)) {
             // Reaching past an end of the buffer, wholly or partly: both sides must fault alike.
             int disp = chance(2) ? -0x1000 - pick(1, 2, 4, 8) : 0x1000 - size + pick(1, 2, 4, 8);
-            return "[rbx" + signed(disp) + "]";
+            return "[" + name(3, stack()) + signed(disp) + "]";
         }
         int disp = (random.nextInt(0x200) - 0x100) & -align;
         if (align == 1 && chance(3)) {
             int index = indexRegister();
             int scale = pick(1, 2, 4, 8);
             disp = (random.nextInt(0x400) - 0x400) & -align;
-            return "[rbx+" + R64[index] + "*" + scale + signed(disp) + "]";
+            return "[" + name(3, stack()) + "+" + name(index, stack()) + "*" + scale + signed(disp) + "]";
         }
-        return "[rbx" + signed(disp) + "]";
+        return "[" + name(3, stack()) + signed(disp) + "]";
     }
 
     /** Picks a register, zero-extends its low byte into it (no flag changes) and returns its number. */

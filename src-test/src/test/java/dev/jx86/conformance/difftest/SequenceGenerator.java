@@ -26,20 +26,20 @@ final class SequenceGenerator {
     private static final int MAX_LINES = 14;
 
     private final long seed;
+    private final boolean bits64;
     private final List<Template> templates;
     private final List<Template> bodies;
     private final Map<String, FlagEffects> effects = new HashMap<>();
 
     /**
      * A generator of items from the families {@code families} accepts; a branch's body (the item it may jump
-     * over) is of a family {@code bodies} accepts.
+     * over) is of a family {@code bodies} accepts. Cases are for 64-bit mode, or with {@code bits64} false for
+     * 32-bit mode (integer instructions only).
      */
-    SequenceGenerator(long seed, Predicate<String> families, Predicate<String> bodies) {
+    SequenceGenerator(long seed, boolean bits64, Predicate<String> families, Predicate<String> bodies) {
         this.seed = seed;
-        List<Template> all = new ArrayList<>();
-        IntegerTemplates.register(all);
-        ControlTemplates.register(all);
-        SseTemplates.register(all);
+        this.bits64 = bits64;
+        List<Template> all = templates(bits64);
         this.templates = all.stream().filter(t -> families.test(t.family())).toList();
         List<Template> b =
                 all.stream().filter(t -> !t.branch() && bodies.test(t.family())).toList();
@@ -54,13 +54,19 @@ final class SequenceGenerator {
         }
     }
 
-    /** Every family the templates cover. */
-    static List<String> families() {
+    /** Every family the templates cover in 64-bit mode, or in 32-bit mode. */
+    static List<String> families(boolean bits64) {
+        return templates(bits64).stream().map(Template::family).distinct().toList();
+    }
+
+    private static List<Template> templates(boolean bits64) {
         List<Template> all = new ArrayList<>();
         IntegerTemplates.register(all);
         ControlTemplates.register(all);
-        SseTemplates.register(all);
-        return all.stream().map(Template::family).distinct().toList();
+        if (bits64) {
+            SseTemplates.register(all);
+        }
+        return all.stream().filter(t -> bits64 || !t.longModeOnly()).toList();
     }
 
     private static FlagEffects effectsOf(String family) {
@@ -79,7 +85,7 @@ final class SequenceGenerator {
         int lines = 0;
         for (int i = 0; i < count; i++) {
             Template t = templates.get(random.nextInt(templates.size()));
-            Operands o = new Operands(random);
+            Operands o = new Operands(random, bits64);
             t.emit().accept(o);
             List<String> text = new ArrayList<>(o.lines());
             int reads = effects.get(t.family()).read();
@@ -87,7 +93,7 @@ final class SequenceGenerator {
             int defines = definedWrites(t.family());
             if (t.branch()) {
                 Template b = bodies.get(random.nextInt(bodies.size()));
-                Operands body = new Operands(random);
+                Operands body = new Operands(random, bits64);
                 b.emit().accept(body);
                 text.replaceAll(line -> line.equals(ControlTemplates.BODY) ? String.join("\n", body.lines()) : line);
                 reads |= effects.get(b.family()).read();
@@ -98,15 +104,15 @@ final class SequenceGenerator {
                 break;
             }
             if ((reads & undefined & Eflags.STATUS) != 0) {
-                Operands d = new Operands(random);
-                items.add(new TestCase.Item("cmp", List.of("cmp " + d.src(8) + ", " + d.src(8))));
+                Operands d = new Operands(random, bits64);
+                items.add(new TestCase.Item("cmp", List.of("cmp " + d.src(d.stack()) + ", " + d.src(d.stack()))));
                 undefined = 0;
             }
             items.add(new TestCase.Item(t.family(), text));
             lines += text.size();
             undefined = (undefined & ~defines) | undefines;
         }
-        return new TestCase(id, List.copyOf(items), null, initialState(random), random.nextLong());
+        return new TestCase(id, List.copyOf(items), null, initialState(random, bits64), random.nextLong(), bits64);
     }
 
     /** The flags an item of {@code family} always leaves defined (none for counted shifts and branches over code). */
@@ -141,6 +147,19 @@ final class SequenceGenerator {
         31,
         32
     };
+
+    private static MachineState initialState(Random random, boolean bits64) {
+        MachineState s = initialState(random);
+        if (!bits64) {
+            // 32-bit mode: registers are 32 bits wide, and the harness leaves SSE state alone.
+            for (int i = 0; i < 16; i++) {
+                s.gpr[i] = i < 8 ? s.gpr[i] & 0xffffffffL : 0;
+            }
+            java.util.Arrays.fill(s.xmm, 0);
+            s.mxcsr = 0x1f80;
+        }
+        return s;
+    }
 
     private static MachineState initialState(Random random) {
         MachineState s = new MachineState();

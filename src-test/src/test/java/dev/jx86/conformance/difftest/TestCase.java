@@ -9,13 +9,14 @@ import java.util.List;
  * @param items the instruction groups it was made of, each with its family and assembly lines
  * @param code the assembled bytes (filled in by {@link GnuAssembler})
  * @param initial the registers; the data buffer is filled from {@code dataSeed}
+ * @param bits64 64-bit mode, else 32-bit mode
  */
-record TestCase(long id, List<Item> items, byte[] code, MachineState initial, long dataSeed) {
+record TestCase(long id, List<Item> items, byte[] code, MachineState initial, long dataSeed, boolean bits64) {
     /** A group of assembly lines generated together for one instruction family (setup lines, then the instruction). */
     record Item(String family, List<String> lines) {}
 
     TestCase withCode(byte[] assembled) {
-        return new TestCase(id, items, assembled, initial, dataSeed);
+        return new TestCase(id, items, assembled, initial, dataSeed, bits64);
     }
 
     /** The assembly text, one instruction per line. */

@@ -7,7 +7,8 @@
  * to the code. The case ends with a signal: SIGILL at the UD2 (normal end) or the signal of an
  * earlier fault. The handler takes the registers from the signal context, i.e. the state before the
  * instruction that stopped, and returns to the loop with siglongjmp. The handler runs on an
- * alternate stack because the guest's RSP points into the data buffer.
+ * alternate stack because the guest's RSP points into the data buffer. Compiled with -m32 (and -no-pie) it runs
+ * 32-bit code: the eight GPRs and EFLAGS only, the SSE state passes through unchanged.
  *
  * Input:  "JXDT" u32 version u32 count, then per case: u32 code length, code bytes, struct regs,
  *         u64 data seed.
@@ -41,6 +42,7 @@ struct regs {
 _Static_assert(sizeof(struct regs) == 400, "regs layout");
 
 void enter_guest(const struct regs *r, uint64_t entry);
+#if defined(__x86_64__)
 __asm__(
     ".intel_syntax noprefix\n"
     ".text\n"
@@ -66,26 +68,58 @@ __asm__(
     "guest_entry: .quad 0\n"
     ".text\n"
     ".att_syntax prefix\n");
+#elif defined(__i386__)
+/* 32-bit mode: the eight GPRs and EFLAGS; the SSE state is not loaded (the integer subset only). */
+__asm__(
+    ".intel_syntax noprefix\n"
+    ".text\n"
+    ".globl enter_guest\n"
+    "enter_guest:\n"
+    "  mov eax, [esp + 4]\n"
+    "  mov ecx, [esp + 8]\n"
+    "  mov [guest_entry], ecx\n"
+    "  push dword ptr [eax + 128]\n"
+    "  popfd\n"
+    "  mov ecx, [eax + 8]\n  mov edx, [eax + 16]\n  mov ebx, [eax + 24]\n  mov esp, [eax + 32]\n"
+    "  mov ebp, [eax + 40]\n  mov esi, [eax + 48]\n  mov edi, [eax + 56]\n  mov eax, [eax + 0]\n"
+    "  jmp dword ptr [guest_entry]\n"
+    ".data\n"
+    "guest_entry: .long 0\n"
+    ".text\n"
+    ".att_syntax prefix\n");
+#else
+#error "the differential test harness runs on x86 hosts only"
+#endif
 
 static sigjmp_buf resume;
 static struct regs out;
 static volatile int out_signal;
 static volatile uint64_t out_pc;
 
-/* The x86-64 ucontext numbers the registers in its own order. */
-static const int GREG[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
-                             REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
+/* The ucontext numbers the registers in its own order. */
+#if defined(__x86_64__)
+#define GPRS 16
+#define REG_PC REG_RIP
+static const int GREG[GPRS] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+                               REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
+#else
+#define GPRS 8
+#define REG_PC REG_EIP
+static const int GREG[GPRS] = {REG_EAX, REG_ECX, REG_EDX, REG_EBX, REG_ESP, REG_EBP, REG_ESI, REG_EDI};
+#endif
 
 static void on_signal(int sig, siginfo_t *info, void *context) {
     (void)info;
     ucontext_t *uc = context;
-    for (int i = 0; i < 16; i++) {
-        out.gpr[i] = (uint64_t)uc->uc_mcontext.gregs[GREG[i]];
+    for (int i = 0; i < GPRS; i++) {
+        out.gpr[i] = (uintptr_t)uc->uc_mcontext.gregs[GREG[i]];
     }
-    out.rflags = (uint64_t)uc->uc_mcontext.gregs[REG_EFL];
+    out.rflags = (uintptr_t)uc->uc_mcontext.gregs[REG_EFL];
+#if defined(__x86_64__)
     out.mxcsr = uc->uc_mcontext.fpregs->mxcsr;
     memcpy(out.xmm, uc->uc_mcontext.fpregs->_xmm, sizeof out.xmm);
-    out_pc = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+#endif
+    out_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_PC];
     out_signal = sig;
     siglongjmp(resume, 1);
 }
@@ -112,8 +146,8 @@ static void read_exactly(FILE *f, void *p, size_t n) {
 }
 
 static void *map_fixed(uint64_t address, size_t size, int prot) {
-    void *p = mmap((void *)address, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-    if (p != (void *)address) {
+    void *p = mmap((void *)(uintptr_t)address, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p != (void *)(uintptr_t)address) {
         perror("difftest-harness: mmap");
         exit(2);
     }
@@ -173,9 +207,11 @@ int main(int argc, char **argv) {
         fill(initial, seed);
         memcpy(data, initial, DATA_SIZE);
 
+        out = regs; /* what the handler does not replace: the SSE state in 32-bit mode */
+        memset(out.gpr, 0, sizeof out.gpr);
         if (sigsetjmp(resume, 1) == 0) {
             alarm(2);
-            enter_guest(&regs, (uint64_t)slot);
+            enter_guest(&regs, (uintptr_t)slot);
         }
         alarm(0);
         __asm__ volatile("cld");
