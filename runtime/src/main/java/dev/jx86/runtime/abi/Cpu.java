@@ -8,6 +8,9 @@ public final class Cpu {
     /** The state slots, indexed by {@link StateLayout}. */
     public final long[] state = new long[StateLayout.SIZE];
 
+    /** The descriptors a segment register load finds (TLS entries from set_thread_area). */
+    public final SegmentDescriptors descriptors = new SegmentDescriptors();
+
     private GuestMemory memory;
     private CpuMode mode;
 
