@@ -5,8 +5,10 @@ import dev.jx86.x86.decode.Decoded;
 import dev.jx86.x86.decode.Decoder;
 import dev.jx86.x86.decode.Immediate;
 import dev.jx86.x86.decode.Instruction;
+import dev.jx86.x86.decode.Memory;
 import dev.jx86.x86.decode.Mnemonic;
 import dev.jx86.x86.decode.Mode;
+import dev.jx86.x86.decode.Register;
 import dev.jx86.x86.decode.RelativeTarget;
 import dev.jx86.x86.flags.Eflags;
 import dev.jx86.x86.flags.FlagEffects;
@@ -19,7 +21,7 @@ import java.util.Set;
  * where it stopped, as the decoder reads them ({@link Instruction#flagEffects()}): a flag is masked once an
  * instruction leaves it undefined, until one that surely runs defines it again. An instruction a forward branch may
  * jump over only masks, and so does a shift or rotate whose count may be zero (it then writes no flag). A count of
- * one defines OF.
+ * one defines OF; SHL and SHR of a byte or word by its width or more (or by CL) leave CF undefined.
  *
  * @param undefined the status flags to ignore
  * @param tainted whether an instruction read a masked flag, so host and jx86 may rightly differ after it
@@ -79,6 +81,11 @@ record FlagMask(int undefined, boolean tainted) {
                 if (count == 1) {
                     undefined &= ~Eflags.OF;
                 }
+                // SHL/SHR of a byte or word by its width or more leave CF undefined (SDM SAL/SAR/SHL/SHR).
+                boolean shift = insn.mnemonic() == Mnemonic.SHL || insn.mnemonic() == Mnemonic.SHR;
+                if (shift && (count < 0 || count >= 8 * width(insn)) && width(insn) < 4) {
+                    undefined |= Eflags.CF;
+                }
                 surely &= count > 0;
             }
             mask |= undefined & Eflags.STATUS;
@@ -95,6 +102,15 @@ record FlagMask(int undefined, boolean tainted) {
             return -1;
         }
         return (int) imm.value() & (insn.operandSize() == 8 ? 63 : 31);
+    }
+
+    /** The size in bytes of the destination operand. */
+    private static int width(Instruction insn) {
+        return switch (insn.operand(0)) {
+            case Register r -> r.size();
+            case Memory m -> m.size();
+            default -> insn.operandSize();
+        };
     }
 
     /** Whether a relative branch before {@code insn} may jump over it. */

@@ -35,6 +35,15 @@ class FlagMaskTest {
     }
 
     @Test
+    void narrowShiftsByTheirWidthOrMoreLeaveCarryUndefined() {
+        assertThat(mask("c0 e0 08").undefined()).isEqualTo(Eflags.CF | Eflags.AF | Eflags.OF); // shl al, 8
+        assertThat(mask("c0 e0 07").undefined()).isEqualTo(Eflags.AF | Eflags.OF); // shl al, 7
+        assertThat(mask("d2 e8").undefined()).isEqualTo(Eflags.CF | Eflags.AF | Eflags.OF); // shr al, cl
+        assertThat(mask("c1 e0 10").undefined()).isEqualTo(Eflags.AF | Eflags.OF); // shl eax, 16
+        assertThat(mask("c0 f8 08").undefined()).isEqualTo(Eflags.AF | Eflags.OF); // sar al, 8: CF is the sign
+    }
+
+    @Test
     void whatABranchMaySkipOnlyMasks() {
         // mul rcx; jz +2; add eax, ecx: the add may not run.
         FlagMask m = mask("48 f7 e1 74 02 01 c8");

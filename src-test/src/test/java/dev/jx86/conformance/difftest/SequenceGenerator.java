@@ -90,6 +90,9 @@ final class SequenceGenerator {
             List<String> text = new ArrayList<>(o.lines());
             int reads = effects.get(t.family()).read();
             int undefines = effects.get(t.family()).undefined();
+            if (t.family().equals("shl") || t.family().equals("shr")) {
+                undefines |= Eflags.CF; // for bytes and words shifted by their width or more
+            }
             int defines = definedWrites(t.family());
             if (t.branch()) {
                 Template b = bodies.get(random.nextInt(bodies.size()));
