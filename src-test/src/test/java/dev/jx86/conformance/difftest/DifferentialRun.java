@@ -53,23 +53,23 @@ final class DifferentialRun {
     }
 
     /** Runs cases {@code firstId} to {@code firstId + count - 1} of {@code generator} and blames the mismatches. */
-    Result run(SequenceGenerator generator, long seed, long firstId, int count) throws IOException {
+    Result run(SequenceGenerator generator, String rerun, long firstId, int count) throws IOException {
         Tally tally = new Tally();
         for (long id = firstId; id < firstId + count; id += batchSize) {
             List<TestCase> batch = new ArrayList<>();
             for (long i = id; i < Math.min(firstId + count, id + batchSize); i++) {
                 batch.add(generator.generate(i));
             }
-            tally.add(batch, seed);
+            tally.add(batch, rerun);
         }
         return new Result(count, tally.tainted, tally.stops, blame(tally.mismatches));
     }
 
     /** Runs the given cases and returns their mismatches, filed under each case's first item (no blame). */
-    List<Mismatch> mismatches(List<TestCase> cases, long seed) throws IOException {
+    List<Mismatch> mismatches(List<TestCase> cases, String rerun) throws IOException {
         Tally tally = new Tally();
         for (int from = 0; from < cases.size(); from += batchSize) {
-            tally.add(cases.subList(from, Math.min(cases.size(), from + batchSize)), seed);
+            tally.add(cases.subList(from, Math.min(cases.size(), from + batchSize)), rerun);
         }
         return tally.mismatches;
     }
@@ -80,7 +80,7 @@ final class DifferentialRun {
         final List<Mismatch> mismatches = new ArrayList<>();
         int tainted;
 
-        void add(List<TestCase> cases, long seed) throws IOException {
+        void add(List<TestCase> cases, String rerun) throws IOException {
             long start = System.nanoTime();
             List<TestCase> batch = assembler.assemble(cases);
             assembleNanos += System.nanoTime() - start;
@@ -93,7 +93,7 @@ final class DifferentialRun {
                     tainted++;
                 } else if (!differences.isEmpty()) {
                     mismatches.add(
-                            new Mismatch(seed, batch.get(i), i, batch.get(i).family(), differences));
+                            new Mismatch(rerun, batch.get(i), i, batch.get(i).family(), differences));
                 }
             }
         }
@@ -174,7 +174,7 @@ final class DifferentialRun {
                         ? x.testCase().items().getLast().family()
                         : x.testCase().family();
             }
-            out.add(new Mismatch(x.seed(), x.testCase(), x.slot(), b, x.differences()));
+            out.add(new Mismatch(x.rerun(), x.testCase(), x.slot(), b, x.differences()));
         }
         return out;
     }

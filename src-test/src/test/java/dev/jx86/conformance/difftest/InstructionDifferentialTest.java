@@ -83,8 +83,11 @@ class InstructionDifferentialTest {
                 new GnuAssembler(work), host, new Jx86Harness(() -> new ExecutionLoop(new X86Translator())), BATCH);
         String mode = bits64 ? "64-bit" : "32-bit";
         KnownMismatches known = KnownMismatches.load(bits64);
-        if (CASE != null || !FILTER.isEmpty()) {
-            Pattern filter = Pattern.compile(FILTER.isEmpty() ? ".*" : FILTER);
+        String rerun = "-Dtest=InstructionDifferentialTest#hostAndJx86Agree" + (bits64 ? "64" : "32")
+                + " -Djx86.difftest.seed=" + SEED
+                + (FILTER.isEmpty() ? "" : " -Djx86.difftest.filter='" + FILTER + "'");
+        if (!FILTER.isEmpty()) {
+            Pattern filter = Pattern.compile(FILTER);
             List<String> families = SequenceGenerator.families(bits64).stream()
                     .filter(f -> filter.matcher(f).matches())
                     .toList();
@@ -92,17 +95,24 @@ class InstructionDifferentialTest {
             SequenceGenerator generator = new SequenceGenerator(
                     SEED, bits64, families::contains, f -> families.contains(f) || !known.contains(f));
             long start = System.nanoTime();
-            DifferentialRun.Result result = run.run(generator, SEED, CASE != null ? CASE : 0, CASE != null ? 1 : count);
+            DifferentialRun.Result result =
+                    run.run(generator, rerun, CASE != null ? CASE : 0, CASE != null ? 1 : count);
             System.out.printf(
                     "difftest %s: %d cases in %.1f s (%s)%n",
                     mode, result.cases(), (System.nanoTime() - start) / 1e9, run.timing());
-            assertAgree(result, mode, mode + " families matching " + (FILTER.isEmpty() ? ".*" : FILTER));
+            assertAgree(result, mode, mode + " families matching " + FILTER);
+            return;
+        }
+        if (CASE != null) {
+            SequenceGenerator generator =
+                    new SequenceGenerator(SEED, bits64, f -> !known.contains(f), f -> !known.contains(f));
+            assertAgree(run.run(generator, rerun, CASE, 1), mode, "case " + CASE);
             return;
         }
         List<String> all = SequenceGenerator.families(bits64);
         if (Boolean.getBoolean("bless")) {
             // Alone means alone: branches jump over NOPs (or an instance of their own family).
-            Set<String> failing = failingFamilies(run, bits64, all, f -> false);
+            Set<String> failing = failingFamilies(run, bits64, all, f -> false, rerun);
             Path file = sourceFile(bits64);
             KnownMismatches.bless(file, failing);
             System.out.println("difftest " + mode + ": wrote " + failing.size() + " families to " + file);
@@ -111,7 +121,7 @@ class InstructionDifferentialTest {
         long start = System.nanoTime();
         List<String> listed = all.stream().filter(known::contains).toList();
         Set<String> fixed = new TreeSet<>(listed);
-        fixed.removeAll(failingFamilies(run, bits64, listed, f -> !known.contains(f)));
+        fixed.removeAll(failingFamilies(run, bits64, listed, f -> !known.contains(f), rerun));
         System.out.printf(
                 "difftest %s: %d listed families tried alone in %.1f s%n",
                 mode, listed.size(), (System.nanoTime() - start) / 1e9);
@@ -127,7 +137,7 @@ class InstructionDifferentialTest {
         start = System.nanoTime();
         SequenceGenerator generator =
                 new SequenceGenerator(SEED, bits64, f -> !known.contains(f), f -> !known.contains(f));
-        DifferentialRun.Result result = run.run(generator, SEED, 0, count);
+        DifferentialRun.Result result = run.run(generator, rerun, 0, count);
         System.out.printf(
                 "difftest %s: %d cases (seed %d) of %d families in %.1f s (%s), host outcomes %s, %d not comparable%n",
                 mode,
@@ -143,7 +153,8 @@ class InstructionDifferentialTest {
 
     /** Of {@code families}, those whose own cases (bodies of branches from {@code bodies}) have a mismatch. */
     private static Set<String> failingFamilies(
-            DifferentialRun run, boolean bits64, List<String> families, Predicate<String> bodies) throws IOException {
+            DifferentialRun run, boolean bits64, List<String> families, Predicate<String> bodies, String rerun)
+            throws IOException {
         List<TestCase> cases = new ArrayList<>();
         for (String family : families) {
             SequenceGenerator one =
@@ -153,7 +164,7 @@ class InstructionDifferentialTest {
             }
         }
         Set<String> failing = new TreeSet<>();
-        for (Mismatch m : run.mismatches(cases, SEED)) {
+        for (Mismatch m : run.mismatches(cases, rerun)) {
             failing.add(m.testCase().items().stream()
                     .map(TestCase.Item::family)
                     .filter(families::contains)

@@ -10,9 +10,10 @@ import java.util.List;
  *
  * @param blamed the family of the item after which the case first goes wrong (its shortest failing prefix), or
  *     the first item's family when that was not worked out
+ * @param rerun the test's system properties that generate the case again, but the case number
  * @param slot where the case ran in its batch (its code address)
  */
-record Mismatch(long seed, TestCase testCase, int slot, String blamed, List<String> differences) {
+record Mismatch(String rerun, TestCase testCase, int slot, String blamed, List<String> differences) {
     private static final String[] GPR = {
         "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"
     };
@@ -21,8 +22,8 @@ record Mismatch(long seed, TestCase testCase, int slot, String blamed, List<Stri
     String describe() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
-                "case %d of seed %d (family %s, blamed on %s): -Djx86.difftest.seed=%d -Djx86.difftest.case=%d%n",
-                testCase.id(), seed, testCase.family(), blamed, seed, testCase.id()));
+                "case %d (family %s, blamed on %s), again with: %s -Djx86.difftest.case=%d%n",
+                testCase.id(), testCase.family(), blamed, rerun, testCase.id()));
         sb.append("  assembly:\n");
         for (String line : testCase.lines()) {
             sb.append("    ").append(line).append('\n');
