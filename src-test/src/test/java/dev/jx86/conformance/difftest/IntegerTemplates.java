@@ -60,6 +60,17 @@ final class IntegerTemplates {
                 o.line((memory && o.chance(2) ? "lock " : "") + m + " " + dst + ", " + o.reg(size));
             }));
         }
+        out.add(Template.of("cmpxchg8b", o -> o.line((o.chance(2) ? "lock " : "") + "cmpxchg8b " + o.mem(8))));
+        // CMPXCHG16B wants its operand aligned to 16 bytes (#GP otherwise, as some of these are not).
+        out.add(Template.longMode(
+                "cmpxchg16b", o -> o.line((o.chance(2) ? "lock " : "") + "cmpxchg16b " + o.mem128())));
+        out.add(Template.of("movnti", o -> {
+            int size = o.big();
+            o.line("movnti " + o.mem(size) + ", " + o.src(size));
+        }));
+        for (String m : new String[] {"lfence", "sfence", "mfence", "pause"}) {
+            out.add(Template.of(m, o -> o.line(m)));
+        }
         out.add(Template.of("bswap", o -> o.line("bswap " + o.reg(o.big()))));
         out.add(Template.of("movbe", o -> {
             int size = o.wide();

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The differential test's own machinery against the host: the generator's text assembles, the native harness runs
@@ -35,16 +37,26 @@ class NativeHarnessTest {
         assembler = new GnuAssembler(dir);
     }
 
-    @Test
-    void generatedCasesAssembleAndRunRepeatably() throws IOException {
-        SequenceGenerator generator = new SequenceGenerator(1, true, f -> true, f -> true);
+    @ParameterizedTest(name = "{0}-bit")
+    @ValueSource(ints = {64, 32})
+    void generatedCasesAssembleAndRunRepeatably(int bits) throws IOException {
+        NativeHarness native_ = harness;
+        if (bits == 32) {
+            Path work = java.nio.file.Files.createDirectories(dir.resolve("32"));
+            try {
+                native_ = NativeHarness.compile(work, false);
+            } catch (IllegalStateException e) {
+                assumeTrue(false, () -> "skipped: cannot build the 32-bit harness (gcc-multilib?): " + e.getMessage());
+            }
+        }
+        SequenceGenerator generator = new SequenceGenerator(1, bits == 64, f -> true, f -> true);
         List<TestCase> cases = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             cases.add(generator.generate(i));
         }
         cases = assembler.assemble(cases);
-        List<Outcome> first = harness.run(cases);
-        List<Outcome> second = harness.run(cases);
+        List<Outcome> first = native_.run(cases);
+        List<Outcome> second = native_.run(cases);
         Map<Outcome.Stop, Integer> stops = new TreeMap<>();
         for (int i = 0; i < cases.size(); i++) {
             Outcome a = first.get(i);
@@ -53,8 +65,11 @@ class NativeHarnessTest {
             assertThat(a.pc()).isEqualTo(b.pc());
             assertThat(a.state()).as("case %d: %s", i, cases.get(i).lines()).isEqualTo(b.state());
             stops.merge(a.stop(), 1, Integer::sum);
+            assertThat(a.state().gpr[3])
+                    .as("RBX after case %d: %s", i, cases.get(i).lines())
+                    .isEqualTo(Layout.RBX);
         }
-        System.out.println("native outcomes of 3000 generated cases: " + stops);
+        System.out.println("native outcomes of 3000 generated " + bits + "-bit cases: " + stops);
         assertThat(stops.get(Outcome.Stop.END)).isGreaterThan(2400);
         assertThat(stops).doesNotContainKeys(Outcome.Stop.TIMEOUT, Outcome.Stop.OTHER, Outcome.Stop.SIGTRAP);
     }

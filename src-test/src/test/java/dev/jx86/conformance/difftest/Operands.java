@@ -91,6 +91,9 @@ final class Operands {
 
     /** A register the code may write, of {@code size} bytes. */
     String reg(int size) {
+        if (size == 1 && legacy) {
+            return R8_LEGACY[pick(0, 1, 2, 4, 5, 6)]; // not BL or BH: they are RBX
+        }
         return name(writable(), size);
     }
 
@@ -99,7 +102,7 @@ final class Operands {
         int n;
         do {
             n = legacy ? random.nextInt(8) : random.nextInt(16);
-        } while (n == 4);
+        } while (n == 4 && !(size == 1 && legacy)); // AH may be read; SP may not
         return name(n, size);
     }
 

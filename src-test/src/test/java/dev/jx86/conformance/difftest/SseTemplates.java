@@ -120,6 +120,16 @@ final class SseTemplates {
                 o -> o.line("pinsrw " + o.xmm() + ", " + (o.chance(2) ? o.src(4) : o.mem(2)) + ", " + o.imm8())));
         out.add(Template.of("pextrw", o -> o.line("pextrw " + o.reg(4) + ", " + o.xmm() + ", " + o.imm8())));
         out.add(Template.of("stmxcsr", o -> o.line("stmxcsr " + o.mem(4))));
+        // Any rounding, FTZ, DAZ and sticky flags, exceptions always masked.
+        out.add(Template.of("ldmxcsr", o -> {
+            String m = o.mem(4);
+            o.line("mov " + m + ", "
+                    + (0x1f80 | o.random.nextInt(4) << 13 | (o.chance(3) ? 0x8040 : 0) | o.random.nextInt(64)));
+            o.line("ldmxcsr " + m);
+        }));
+        for (String m : new String[] {"movntdq", "movntps", "movntpd"}) {
+            out.add(Template.of(m, o -> o.line(m + " " + o.mem128() + ", " + o.xmm())));
+        }
     }
 
     private static void moves(List<Template> out) {
