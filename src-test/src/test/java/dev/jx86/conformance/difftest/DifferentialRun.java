@@ -34,9 +34,21 @@ final class DifferentialRun {
         this.batchSize = batchSize;
     }
 
-    /** What a run found. */
-    record Result(int cases, int tainted, Map<Outcome.Stop, Integer> hostStops, List<Mismatch> mismatches) {
-        /** Mismatching cases per blamed family, by name. */
+    /** Mismatches kept in full per run; beyond them only counted (each holds its state and buffer). */
+    private static final int KEEP_LIMIT = 2000;
+
+    /**
+     * What a run found.
+     *
+     * @param mismatchCount all mismatching cases, of which the first {@link #KEEP_LIMIT} are in {@code mismatches}
+     */
+    record Result(
+            int cases,
+            int tainted,
+            Map<Outcome.Stop, Integer> hostStops,
+            int mismatchCount,
+            List<Mismatch> mismatches) {
+        /** Kept mismatching cases per blamed family, by name. */
         Map<String, Integer> byFamily() {
             Map<String, Integer> out = new TreeMap<>();
             for (Mismatch m : mismatches) {
@@ -62,23 +74,25 @@ final class DifferentialRun {
             }
             tally.add(batch, rerun);
         }
-        return new Result(count, tally.tainted, tally.stops, blame(tally.mismatches));
+        return new Result(count, tally.tainted, tally.stops, tally.count, blame(tally.mismatches));
     }
 
-    /** Runs the given cases and returns their mismatches, filed under each case's first item (no blame). */
-    List<Mismatch> mismatches(List<TestCase> cases, String rerun) throws IOException {
+    /** Runs the given cases and counts their mismatches by each case's first item's family. */
+    Map<String, Integer> mismatchesByFirstFamily(List<TestCase> cases, String rerun) throws IOException {
         Tally tally = new Tally();
         for (int from = 0; from < cases.size(); from += batchSize) {
             tally.add(cases.subList(from, Math.min(cases.size(), from + batchSize)), rerun);
         }
-        return tally.mismatches;
+        return tally.byFirstFamily;
     }
 
     /** What the batches of one run found so far. */
     private final class Tally {
         final Map<Outcome.Stop, Integer> stops = new EnumMap<>(Outcome.Stop.class);
         final List<Mismatch> mismatches = new ArrayList<>();
+        final Map<String, Integer> byFirstFamily = new TreeMap<>();
         int tainted;
+        int count;
 
         void add(List<TestCase> cases, String rerun) throws IOException {
             long start = System.nanoTime();
@@ -92,8 +106,12 @@ final class DifferentialRun {
                 if (differences == null) {
                     tainted++;
                 } else if (!differences.isEmpty()) {
-                    mismatches.add(
-                            new Mismatch(rerun, batch.get(i), i, batch.get(i).family(), differences));
+                    count++;
+                    byFirstFamily.merge(batch.get(i).family(), 1, Integer::sum);
+                    if (mismatches.size() < KEEP_LIMIT) {
+                        mismatches.add(new Mismatch(
+                                rerun, batch.get(i), i, batch.get(i).family(), differences));
+                    }
                 }
             }
         }

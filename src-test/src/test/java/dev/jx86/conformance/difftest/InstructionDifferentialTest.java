@@ -163,15 +163,8 @@ class InstructionDifferentialTest {
                 cases.add(one.generate(i));
             }
         }
-        Set<String> failing = new TreeSet<>();
-        for (Mismatch m : run.mismatches(cases, rerun)) {
-            failing.add(m.testCase().items().stream()
-                    .map(TestCase.Item::family)
-                    .filter(families::contains)
-                    .findFirst()
-                    .orElseThrow());
-        }
-        return failing;
+        // A case's first item is its family's: a CMP that redefines flags only ever comes after another item.
+        return new TreeSet<>(run.mismatchesByFirstFamily(cases, rerun).keySet());
     }
 
     private static void assertAgree(DifferentialRun.Result result, String mode, String what) throws IOException {
@@ -179,8 +172,8 @@ class InstructionDifferentialTest {
         Path file = Path.of("target", "difftest-mismatches-" + mode + ".txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report, StandardCharsets.UTF_8);
-        if (!result.mismatches().isEmpty()) {
-            System.out.println("difftest " + mode + ": " + result.mismatches().size() + " mismatches, written to "
+        if (result.mismatchCount() > 0) {
+            System.out.println("difftest " + mode + ": " + result.mismatchCount() + " mismatches, written to "
                     + file.toAbsolutePath());
         }
         assertThat(result.mismatches())
@@ -197,8 +190,8 @@ class InstructionDifferentialTest {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
-                "%d cases, %d mismatches in %d families: %s%n%n",
-                result.cases(), result.mismatches().size(), byFamily.size(), result.byFamily()));
+                "%d cases, %d mismatches; of the first %d, by family blamed: %s%n%n",
+                result.cases(), result.mismatchCount(), result.mismatches().size(), result.byFamily()));
         for (Map.Entry<String, List<Mismatch>> e : byFamily.entrySet()) {
             sb.append(String.format(
                     "=== %s: %d mismatches%n", e.getKey(), e.getValue().size()));
