@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Every runtime helper, found by id. Helpers are defined in category classes, each with its own id range so that
- * categories grow independently: {@link CoreHelpers} 1-99, integer instructions 100-199, string instructions
+ * categories grow independently: {@link CoreHelpers} 1-99, {@link IntegerHelpers} 100-199, {@link StringHelpers}
  * 200-299, SSE 300-399, system 400-499.
  */
 public final class Helpers {
@@ -49,7 +49,10 @@ public final class Helpers {
 
     private static RuntimeHelper[] index() {
         List<RuntimeHelper> all = new ArrayList<>(CoreHelpers.all());
+        all.addAll(IntegerHelpers.all());
+        all.addAll(StringHelpers.all());
         all.addAll(SystemHelpers.all());
+        all.addAll(SseHelpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
         for (RuntimeHelper h : all) {
