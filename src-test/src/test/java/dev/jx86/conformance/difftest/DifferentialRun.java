@@ -16,8 +16,6 @@ import java.util.concurrent.CompletionException;
  * them, and for the first mismatches finds the item each goes wrong at by running its prefixes.
  */
 final class DifferentialRun {
-    /** Mismatches whose prefixes are run to find the item to blame; the rest are filed under their first item. */
-    private static final int BLAME_LIMIT = 400;
 
     private final GnuAssembler assembler;
     private final NativeHarness host;
@@ -36,6 +34,9 @@ final class DifferentialRun {
 
     /** Mismatches kept in full per run; beyond them only counted (each holds its state and buffer). */
     private static final int KEEP_LIMIT = 2000;
+
+    /** Mismatches whose prefixes are run to find the item to blame: all that are kept. */
+    private static final int BLAME_LIMIT = KEEP_LIMIT;
 
     /**
      * What a run found.
