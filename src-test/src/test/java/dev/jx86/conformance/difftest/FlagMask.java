@@ -21,7 +21,8 @@ import java.util.Set;
  * where it stopped, as the decoder reads them ({@link Instruction#flagEffects()}): a flag is masked once an
  * instruction leaves it undefined, until one that surely runs defines it again. An instruction a forward branch may
  * jump over only masks, and so does a shift or rotate whose count may be zero (it then writes no flag). A count of
- * one defines OF; SHL and SHR of a byte or word by its width or more (or by CL) leave CF undefined.
+ * one defines OF; SHL and SHR of a byte or word by its width or more (or by CL) leave CF undefined. REPE/REPNE
+ * CMPS and SCAS only mask too (with a zero count they write nothing).
  *
  * @param undefined the status flags to ignore
  * @param tainted whether an instruction read a masked flag, so host and jx86 may rightly differ after it
@@ -72,7 +73,10 @@ record FlagMask(int undefined, boolean tainted) {
                 tainted = true;
             }
             int undefined = effects.undefined();
-            boolean surely = !skippable(code, insn);
+            // A repeated string instruction with a count of zero writes no flag.
+            boolean repeated = insn.prefixes().rep() || insn.prefixes().repne();
+            boolean surely = !skippable(code, insn)
+                    && !(repeated && (insn.mnemonic() == Mnemonic.CMPS || insn.mnemonic() == Mnemonic.SCAS));
             if (COUNTED.contains(insn.mnemonic())) {
                 int count = count(insn);
                 if (count == 0) {

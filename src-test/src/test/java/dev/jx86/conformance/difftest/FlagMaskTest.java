@@ -54,6 +54,13 @@ class FlagMaskTest {
     }
 
     @Test
+    void repeatedCompareStringsMayWriteNothing() {
+        // mul rcx; repe cmpsb: with RCX = 0 the flags are still mul's.
+        assertThat(mask("48 f7 e1 f3 a6").undefined()).isEqualTo(MUL_UNDEFINED);
+        assertThat(mask("48 f7 e1 a6").undefined()).isZero(); // cmpsb without REP
+    }
+
+    @Test
     void readingAnUndefinedFlagTaints() {
         assertThat(mask("48 f7 e1 0f 94 c0").tainted()).isTrue(); // mul; sete al
         assertThat(mask("48 f7 e1 0f 92 c0").tainted()).isFalse(); // mul; setb al (CF is defined)

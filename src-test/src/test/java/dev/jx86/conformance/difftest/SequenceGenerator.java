@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  */
 final class SequenceGenerator {
     /** Items whose flag writes depend on a count that may be zero: they never make a flag defined. */
-    private static final Set<String> COUNTED = Set.of("shl", "shr", "sar", "rol", "ror", "rcl", "rcr", "shld", "shrd");
+    private static final Set<String> COUNTED =
+            Set.of("shl", "shr", "sar", "rol", "ror", "rcl", "rcr", "shld", "shrd", "cmps", "scas");
 
     private static final int MAX_LINES = 14;
 
