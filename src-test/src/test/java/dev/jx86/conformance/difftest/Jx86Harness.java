@@ -34,18 +34,20 @@ final class Jx86Harness {
     }
 
     List<Outcome> run(List<TestCase> cases) {
-        BatchMemory memory = new BatchMemory(cases);
-        Engine engine = engines.get();
-        List<Outcome> out = new ArrayList<>(cases.size());
-        for (int i = 0; i < cases.size(); i++) {
-            out.add(run(engine, memory, cases.get(i), i));
+        try (BatchMemory memory =
+                new BatchMemory(cases, cases.isEmpty() || cases.getFirst().bits64())) {
+            Engine engine = engines.get();
+            List<Outcome> out = new ArrayList<>(cases.size());
+            for (int i = 0; i < cases.size(); i++) {
+                out.add(run(engine, memory, cases.get(i), i));
+            }
+            return out;
         }
-        return out;
     }
 
     private Outcome run(Engine engine, BatchMemory memory, TestCase c, int slot) {
-        MachineState.fill(memory.data(), c.dataSeed());
-        Cpu cpu = new Cpu(memory, c.bits64() ? CpuMode.LONG_64 : CpuMode.PROTECTED_32);
+        memory.fill(c.dataSeed());
+        Cpu cpu = new Cpu(memory.memory(), c.bits64() ? CpuMode.LONG_64 : CpuMode.PROTECTED_32);
         load(cpu, c.initial());
         cpu.rip(Layout.codeAddress(slot));
         long end = Layout.codeAddress(slot) + c.code().length;
