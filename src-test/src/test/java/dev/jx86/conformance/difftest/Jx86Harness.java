@@ -20,9 +20,11 @@ import java.util.function.Supplier;
  * with #UD at the UD2 after its code. A watchdog asks the engine to stop a case that runs too long.
  */
 final class Jx86Harness {
-    private static final long TIMEOUT_MILLIS = 2000;
+    /** Generous: the first cases of a run also pay for loading and compiling jx86 itself. */
+    private static final long TIMEOUT_MILLIS = 10_000;
 
     private final Supplier<Engine> engines;
+    private Engine engine;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "difftest-watchdog");
         t.setDaemon(true);
@@ -36,29 +38,33 @@ final class Jx86Harness {
     List<Outcome> run(List<TestCase> cases) {
         try (BatchMemory memory =
                 new BatchMemory(cases, cases.isEmpty() || cases.getFirst().bits64())) {
-            Engine engine = engines.get();
+            engine = engines.get();
             List<Outcome> out = new ArrayList<>(cases.size());
             for (int i = 0; i < cases.size(); i++) {
-                out.add(run(engine, memory, cases.get(i), i));
+                out.add(run(memory, cases.get(i), i));
             }
             return out;
         }
     }
 
-    private Outcome run(Engine engine, BatchMemory memory, TestCase c, int slot) {
+    private Outcome run(BatchMemory memory, TestCase c, int slot) {
+        Engine engine = this.engine;
         memory.fill(c.dataSeed());
         Cpu cpu = new Cpu(memory.memory(), c.bits64() ? CpuMode.LONG_64 : CpuMode.PROTECTED_32);
         load(cpu, c.initial());
         cpu.rip(Layout.codeAddress(slot));
         long end = Layout.codeAddress(slot) + c.code().length;
         ScheduledFuture<?> alarm = watchdog.schedule(engine::requestStop, TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        Stop stop;
+        Stop stop = null;
         try {
             stop = engine.run(cpu);
         } catch (RuntimeException | StackOverflowError e) {
             return new Outcome(Outcome.Stop.OTHER, cpu.rip(), -1, store(cpu, memory), "exception in jx86: " + e);
         } finally {
-            alarm.cancel(false);
+            if (!alarm.cancel(false) && !(stop instanceof Stop.Requested)) {
+                // The watchdog fired as the case ended: its request would stop the next case at once.
+                this.engine = engines.get();
+            }
         }
         MachineState state = store(cpu, memory);
         return switch (stop) {
