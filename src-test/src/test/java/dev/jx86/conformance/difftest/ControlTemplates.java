@@ -60,7 +60,7 @@ final class ControlTemplates {
     }
 
     private static Template branch(String family, java.util.function.Consumer<Operands> emit) {
-        return new Template(family, true, false, emit);
+        return new Template(family, true, Template.Modes.BOTH, emit);
     }
 
     private static void over(Operands o, String jump) {

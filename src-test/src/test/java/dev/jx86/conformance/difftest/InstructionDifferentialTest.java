@@ -98,8 +98,13 @@ class InstructionDifferentialTest {
             DifferentialRun.Result result =
                     run.run(generator, rerun, CASE != null ? CASE : 0, CASE != null ? 1 : count);
             System.out.printf(
-                    "difftest %s: %d cases in %.1f s (%s)%n",
-                    mode, result.cases(), (System.nanoTime() - start) / 1e9, run.timing());
+                    "difftest %s: %d cases in %.1f s (%s), host outcomes %s, %d not comparable%n",
+                    mode,
+                    result.cases(),
+                    (System.nanoTime() - start) / 1e9,
+                    run.timing(),
+                    result.hostStops(),
+                    result.tainted());
             assertAgree(result, mode, mode + " families matching " + FILTER);
             return;
         }

@@ -272,6 +272,33 @@ final class IntegerTemplates {
         out.add(Template.of("cld", o -> o.line("cld")));
         out.add(Template.of("std", o -> o.line("std")));
         out.add(Template.of("pushf", o -> o.line(o.bits64 ? "pushfq" : "pushfd")));
+        out.add(Template.of("popf", o -> {
+            // A constructed value: status flags and DF at random, IF and bit 1 set, nothing that traps (TF, AC).
+            long value = 0x202 | (o.random.nextInt() & 0x8d5) | (o.chance(4) ? 0x400 : 0);
+            o.line("push " + value);
+            o.line(o.bits64 ? "popfq" : "popfd");
+        }));
+        out.add(Template.of("enter", o -> o.line("enter " + 8 * o.random.nextInt(9) + ", " + o.random.nextInt(2))));
+        out.add(Template.of("leave", o -> {
+            String sp = o.bits64 ? "rsp" : "esp";
+            o.line("lea " + o.name(5, o.stack()) + ", [" + sp + "+" + 8 * o.random.nextInt(9) + "]");
+            o.line("leave");
+        }));
+        for (String m : new String[] {"daa", "das", "aaa", "aas"}) {
+            out.add(Template.legacyMode(m, o -> o.line(m)));
+        }
+        for (String m : new String[] {"aam", "aad"}) {
+            // AAM 0 divides by zero (#DE).
+            out.add(Template.legacyMode(m, o -> o.line(m + " " + (o.chance(20) ? 0 : o.random.nextInt(256)))));
+        }
+        out.add(Template.legacyMode("pusha", o -> o.line("pushad")));
+        out.add(Template.legacyMode("popa", o -> {
+            o.line("pushad");
+            // Change a saved register (not the one POPAD skips, ESP, nor EBX).
+            int[] slots = {0, 1, 2, 5, 6, 7};
+            o.line("mov dword ptr [esp+" + 4 * slots[o.random.nextInt(slots.length)] + "], " + o.random.nextInt());
+            o.line("popad");
+        }));
     }
 
     private static void bmi(List<Template> out) {

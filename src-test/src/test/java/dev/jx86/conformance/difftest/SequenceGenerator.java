@@ -67,7 +67,7 @@ final class SequenceGenerator {
         if (bits64) {
             SseTemplates.register(all);
         }
-        return all.stream().filter(t -> bits64 || !t.longModeOnly()).toList();
+        return all.stream().filter(t -> t.modes().includes(bits64)).toList();
     }
 
     private static FlagEffects effectsOf(String family) {
