@@ -1,6 +1,7 @@
 package dev.jx86.conformance.difftest;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Templates for control transfer (forward only, so every sequence ends) and the string instructions with small
@@ -59,7 +60,7 @@ final class ControlTemplates {
         strings(out);
     }
 
-    private static Template branch(String family, java.util.function.Consumer<Operands> emit) {
+    private static Template branch(String family, Consumer<Operands> emit) {
         return new Template(family, true, Template.Modes.BOTH, emit);
     }
 

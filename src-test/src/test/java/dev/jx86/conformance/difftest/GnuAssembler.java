@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Assembles the test cases' Intel-syntax text with GNU {@code as} in one go (one label before and after each
@@ -131,8 +133,7 @@ final class GnuAssembler {
         StringBuilder sb = new StringBuilder();
         errors.lines().filter(l -> l.contains("Error")).limit(10).forEach(l -> {
             sb.append(l).append('\n');
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("cases\\.s:(\\d+):").matcher(l);
+            Matcher m = Pattern.compile("cases\\.s:(\\d+):").matcher(l);
             if (m.find()) {
                 int n = Integer.parseInt(m.group(1));
                 int c = 0;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class NativeHarnessTest {
     void generatedCasesAssembleAndRunRepeatably(int bits) throws IOException {
         NativeHarness native_ = harness;
         if (bits == 32) {
-            Path work = java.nio.file.Files.createDirectories(dir.resolve("32"));
+            Path work = Files.createDirectories(dir.resolve("32"));
             try {
                 native_ = NativeHarness.compile(work, false);
             } catch (IllegalStateException e) {
@@ -75,7 +77,7 @@ class NativeHarnessTest {
     }
 
     private static MachineState state(long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         MachineState s = new MachineState();
         for (int i = 0; i < 16; i++) {
             s.gpr[i] = random.nextLong();

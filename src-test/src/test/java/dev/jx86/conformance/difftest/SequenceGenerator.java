@@ -5,8 +5,10 @@ import dev.jx86.x86.flags.Eflags;
 import dev.jx86.x86.flags.FlagEffects;
 import dev.jx86.x86.flags.FlagTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -72,7 +74,7 @@ final class SequenceGenerator {
 
     private static FlagEffects effectsOf(String family) {
         try {
-            return FlagTable.of(Mnemonic.valueOf(family.toUpperCase(java.util.Locale.ROOT)));
+            return FlagTable.of(Mnemonic.valueOf(family.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return FlagEffects.NONE;
         }
@@ -159,7 +161,7 @@ final class SequenceGenerator {
             for (int i = 0; i < 16; i++) {
                 s.gpr[i] = i < 8 ? s.gpr[i] & 0xffffffffL : 0;
             }
-            java.util.Arrays.fill(s.xmm, 0);
+            Arrays.fill(s.xmm, 0);
             s.mxcsr = 0x1f80;
         }
         return s;
