@@ -87,38 +87,46 @@ final class SequenceGenerator {
         int undefined = 0;
         int lines = 0;
         for (int i = 0; i < count; i++) {
-            Template t = templates.get(random.nextInt(templates.size()));
-            Operands o = new Operands(random, bits64);
-            t.emit().accept(o);
-            List<String> text = new ArrayList<>(o.lines());
-            int reads = effects.get(t.family()).read();
-            int undefines = effects.get(t.family()).undefined();
-            if (t.family().equals("shl") || t.family().equals("shr")) {
-                undefines |= Eflags.CF; // for bytes and words shifted by their width or more
-            }
-            int defines = definedWrites(t.family());
-            if (t.branch()) {
-                Template b = bodies.get(random.nextInt(bodies.size()));
-                Operands body = new Operands(random, bits64);
-                b.emit().accept(body);
-                text.replaceAll(line -> line.equals(ControlTemplates.BODY) ? String.join("\n", body.lines()) : line);
-                reads |= effects.get(b.family()).read();
-                undefines |= effects.get(b.family()).undefined();
-            }
-            text = List.of(String.join("\n", text).split("\n"));
-            if (lines + text.size() > MAX_LINES && !items.isEmpty()) {
+            Draft d = draft(templates.get(random.nextInt(templates.size())), random);
+            if (lines + d.lines().size() > MAX_LINES && !items.isEmpty()) {
                 break;
             }
-            if ((reads & undefined & Eflags.STATUS) != 0) {
-                Operands d = new Operands(random, bits64);
-                items.add(new TestCase.Item("cmp", List.of("cmp " + d.src(d.stack()) + ", " + d.src(d.stack()))));
+            if ((d.reads() & undefined & Eflags.STATUS) != 0) {
+                Operands o = new Operands(random, bits64);
+                items.add(new TestCase.Item("cmp", List.of("cmp " + o.src(o.stack()) + ", " + o.src(o.stack()))));
                 undefined = 0;
             }
-            items.add(new TestCase.Item(t.family(), text));
-            lines += text.size();
-            undefined = (undefined & ~defines) | undefines;
+            items.add(new TestCase.Item(d.family(), d.lines()));
+            lines += d.lines().size();
+            undefined = (undefined & ~d.defines()) | d.undefines();
         }
         return new TestCase(id, List.copyOf(items), null, initialState(random, bits64), random.nextLong(), bits64);
+    }
+
+    /** An item before it is placed: its lines and the flags it reads, surely defines and may leave undefined. */
+    private record Draft(String family, List<String> lines, int reads, int defines, int undefines) {}
+
+    private Draft draft(Template t, Random random) {
+        Operands o = new Operands(random, bits64);
+        t.emit().accept(o);
+        List<String> text = new ArrayList<>(o.lines());
+        int reads = effects.get(t.family()).read();
+        int undefines = effects.get(t.family()).undefined();
+        if (t.family().equals("shl") || t.family().equals("shr")) {
+            undefines |= Eflags.CF; // for bytes and words shifted by their width or more
+        }
+        if (t.branch()) {
+            // What the branch may jump over only adds to what it reads and leaves undefined.
+            Template b = bodies.get(random.nextInt(bodies.size()));
+            Operands body = new Operands(random, bits64);
+            b.emit().accept(body);
+            int at = text.indexOf(ControlTemplates.BODY);
+            text.remove(at);
+            text.addAll(at, body.lines());
+            reads |= effects.get(b.family()).read();
+            undefines |= effects.get(b.family()).undefined();
+        }
+        return new Draft(t.family(), List.copyOf(text), reads, definedWrites(t.family()), undefines);
     }
 
     /** The flags an item of {@code family} always leaves defined (none for counted shifts and branches over code). */
