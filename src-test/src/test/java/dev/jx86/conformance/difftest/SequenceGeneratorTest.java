@@ -2,7 +2,9 @@ package dev.jx86.conformance.difftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jx86.x86.decode.Mnemonic;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,17 @@ class SequenceGeneratorTest {
                 generator.generate(i).items().forEach(item -> seen.add(item.family()));
             }
             assertThat(seen).containsAll(SequenceGenerator.families(bits64));
+        }
+    }
+
+    @Test
+    void familiesAreDecoderMnemonics() {
+        // So that the decoder's flag table applies to them and the lists name instructions as the SDM does.
+        for (boolean bits64 : new boolean[] {true, false}) {
+            for (String family : SequenceGenerator.families(bits64)) {
+                assertThat(Mnemonic.valueOf(family.toUpperCase(Locale.ROOT)).name())
+                        .isEqualToIgnoringCase(family);
+            }
         }
     }
 }
