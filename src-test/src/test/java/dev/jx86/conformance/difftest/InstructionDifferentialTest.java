@@ -37,7 +37,7 @@ class InstructionDifferentialTest {
     private static final Long CASE = Long.getLong("jx86.difftest.case");
     private static final int BATCH = 4096;
     /** Cases per family when families are tried one at a time. */
-    private static final int PER_FAMILY = 150;
+    private static final int PER_FAMILY = 400;
     /** Mismatches described in full per family in the report and the failure message. */
     private static final int EXAMPLES = 3;
 
@@ -123,6 +123,9 @@ class InstructionDifferentialTest {
             System.out.println("difftest " + mode + ": wrote " + failing.size() + " families to " + file);
             return;
         }
+        assertThat(all)
+                .as("families in %s", KnownMismatches.resource(bits64).substring(1))
+                .containsAll(known.families());
         long start = System.nanoTime();
         List<String> listed = all.stream().filter(known::contains).toList();
         Set<String> fixed = new TreeSet<>(listed);
