@@ -2,4 +2,6 @@
 module dev.jx86.backend.jvm {
     requires transitive dev.jx86.runtime;
     requires org.objectweb.asm;
+
+    exports dev.jx86.backend.jvm;
 }

@@ -9,4 +9,5 @@ module dev.jx86.runtime {
     exports dev.jx86.runtime.exec;
     exports dev.jx86.runtime.linux;
     exports dev.jx86.runtime.mem;
+    exports dev.jx86.runtime.tier1;
 }

@@ -22,11 +22,11 @@ import java.math.BigDecimal;
  * is exact is decided with the classic error-free transformations (TwoSum, fma), and with BigDecimal where those could
  * underflow.
  */
-final class FloatExceptions {
+public final class FloatExceptions {
     private FloatExceptions() {}
 
     /** The flags of {@code k} on a and b of type {@code t} (the source type for conversions) under {@code env}. */
-    static int of(FloatOperation k, Type t, long a, long b, long env) {
+    public static int of(FloatOperation k, Type t, long a, long b, long env) {
         return switch (k) {
             case ADD, SUB, MUL, DIV -> arithmetic(k, t, a, b, env);
             case SQRT -> sqrt(t, a, env);
@@ -43,7 +43,7 @@ final class FloatExceptions {
     }
 
     /** The flags of every lane, or-ed. */
-    static int lanes(FloatOperation k, LaneShape shape, long[] a, long[] b, long env) {
+    public static int lanes(FloatOperation k, LaneShape shape, long[] a, long[] b, long env) {
         Type lane = Type.ofBits(shape.laneBits());
         int flags = 0;
         for (int i = 0; i < shape.lanes(); i++) {

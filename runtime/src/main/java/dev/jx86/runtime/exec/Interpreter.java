@@ -199,6 +199,12 @@ public final class Interpreter {
         public int vector;
         public long errorCode;
 
+        /**
+         * Set by compiled blocks ({@link dev.jx86.runtime.tier1.CompiledBlock}) before each op that may fault: the pc
+         * of the instruction that op belongs to, where a {@link GuestFault} thrown out of the block happened.
+         */
+        public long faultPc;
+
         public Outcome() {}
     }
 }

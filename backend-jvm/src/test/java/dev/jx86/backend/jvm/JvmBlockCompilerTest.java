@@ -1,0 +1,109 @@
+package dev.jx86.backend.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jx86.ir.Block;
+import dev.jx86.ir.IrBuilder;
+import dev.jx86.ir.Type;
+import dev.jx86.ir.Value;
+import dev.jx86.ir.text.Printer;
+import dev.jx86.ir.verify.Verifier;
+import dev.jx86.runtime.abi.Cpu;
+import dev.jx86.runtime.abi.CpuMode;
+import dev.jx86.runtime.abi.StateLayout;
+import dev.jx86.runtime.tier1.CompiledBlock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+class JvmBlockCompilerTest {
+    private static final int BLOCKS = 4000;
+    private static final int STATES = 3;
+
+    private final JvmBlockCompiler compiler = new JvmBlockCompiler();
+
+    @Test
+    void everyGeneratedClassPassesAsmsVerifier() {
+        RandomBlocks blocks = new RandomBlocks(7);
+        for (int n = 0; n < 500; n++) {
+            Block block = blocks.next();
+            StringWriter problems = new StringWriter();
+            CheckClassAdapter.verify(
+                    new ClassReader(JvmBlockCompiler.classFile(block)),
+                    getClass().getClassLoader(),
+                    false,
+                    new PrintWriter(problems));
+            assertThat(problems.toString()).as(Printer.print(block)).isEmpty();
+        }
+    }
+
+    @Test
+    void compiledBlocksDoWhatTheInterpreterDoes() {
+        RandomBlocks blocks = new RandomBlocks(42);
+        Random random = new Random(43);
+        int faults = 0;
+        int raises = 0;
+        for (int n = 0; n < BLOCKS; n++) {
+            Block block = blocks.next();
+            assertThat(Verifier.verify(block)).as(Printer.print(block)).isEmpty();
+            CompiledBlock compiled = compiler.compile(block);
+            assertThat(compiled).isNotNull();
+            for (int s = 0; s < STATES; s++) {
+                long seed = random.nextLong();
+                Cpu expected = cpu(seed);
+                Cpu actual = cpu(seed);
+                String want = Runs.interpret(block, expected);
+                String got = Runs.compiled(compiled, actual);
+                String where = Printer.print(block) + "\nstate seed " + seed;
+                assertThat(got).as(where).isEqualTo(want);
+                assertThat(actual.state).as(where).isEqualTo(expected.state);
+                assertThat(((TestMemory) actual.memory()).sameAs((TestMemory) expected.memory()))
+                        .as(where)
+                        .isTrue();
+                faults += want.startsWith("fault") ? 1 : 0;
+                raises += want.startsWith("raise") ? 1 : 0;
+            }
+        }
+        // The generator must reach the interesting endings, or the comparison proves little.
+        assertThat(faults).isGreaterThan(BLOCKS * STATES / 20);
+        assertThat(raises).isGreaterThan(BLOCKS * STATES / 20);
+        assertThat(compiler.compiledCount()).isEqualTo(BLOCKS);
+    }
+
+    @Test
+    void classIsNamedAfterTheGuestPc() {
+        IrBuilder b = new IrBuilder(0x401000);
+        b.set(StateLayout.gpr(0), b.constant(Type.I64, 5));
+        CompiledBlock compiled = compiler.compile(b.jump(0x401005));
+        assertThat(compiled.getClass().getName()).startsWith("dev.jx86.backend.jvm.gen.B_401000");
+        assertThat(compiled.getClass().isHidden()).isTrue();
+    }
+
+    @Test
+    void aBlockBeyondTheHugeMethodLimitIsLeftToTheInterpreter() {
+        IrBuilder b = new IrBuilder(0x401000);
+        Value sum = b.get(Type.I64, StateLayout.gpr(0));
+        for (int i = 0; i < 2000; i++) {
+            sum = b.add(sum, b.get(Type.I64, StateLayout.gpr(1 + i % 8)));
+        }
+        b.set(StateLayout.gpr(0), sum);
+        Block block = b.jump(0x401100);
+        assertThat(JvmBlockCompiler.codeSize(block)).isGreaterThan(JvmBlockCompiler.HUGE_METHOD_LIMIT);
+        assertThat(compiler.compile(block)).isNull();
+        assertThat(compiler.tooLargeCount()).isEqualTo(1);
+    }
+
+    /** A CPU whose state and memory are a hash of {@code seed}, with values near interesting edges. */
+    static Cpu cpu(long seed) {
+        Random random = new Random(seed);
+        Cpu cpu = new Cpu(new TestMemory(seed), CpuMode.LONG_64);
+        long[] edges = {0, 1, -1, 0x7f, 0x80, 0xff, 0x8000, 0x8000_0000L, Long.MIN_VALUE, 0x1000, 0x1ffc};
+        for (int slot = 0; slot < cpu.state.length; slot++) {
+            cpu.state[slot] = random.nextBoolean() ? random.nextLong() : edges[random.nextInt(edges.length)];
+        }
+        return cpu;
+    }
+}
