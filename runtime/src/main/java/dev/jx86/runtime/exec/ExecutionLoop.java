@@ -5,16 +5,22 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.Translator;
+import dev.jx86.runtime.tier1.BlockCompiler;
+import dev.jx86.runtime.tier1.CompiledBlock;
 
 /**
  * The dispatcher: pc -> per-CPU jump cache -> translation cache (translating on a miss) -> tier-0 interpreter ->
  * next pc, until a block exits for a system call or HLT, raises a guest exception, or a stop is requested.
  * Faults leave the CPU precise: RIP at the faulting instruction, the state as the instructions before it left it.
+ *
+ * <p>With a {@link BlockCompiler} ("tier 1 only"), every block is compiled when it is translated and runs as compiled
+ * code; a block the compiler declines stays interpreted. Without one, everything runs in tier 0.
  */
 public final class ExecutionLoop implements Engine {
     private static final int JUMP_CACHE_SIZE = 4096;
 
     private final Translator translator;
+    private final BlockCompiler compiler;
     private final CodeWatch codeWatch;
     private final TranslationCache cache;
     private final Translation[] jumpCache = new Translation[JUMP_CACHE_SIZE];
@@ -28,7 +34,13 @@ public final class ExecutionLoop implements Engine {
     }
 
     public ExecutionLoop(Translator translator, CodeWatch codeWatch, long maxCachedOps) {
+        this(translator, codeWatch, maxCachedOps, null);
+    }
+
+    /** {@code compiler}: compiles every block on translation (tier 1 only); null runs everything in tier 0. */
+    public ExecutionLoop(Translator translator, CodeWatch codeWatch, long maxCachedOps, BlockCompiler compiler) {
         this.translator = translator;
+        this.compiler = compiler;
         this.codeWatch = codeWatch;
         this.cache = new TranslationCache(maxCachedOps);
     }
@@ -51,12 +63,13 @@ public final class ExecutionLoop implements Engine {
                 return new Stop.Fault(fault, pc);
             }
             long next;
+            CompiledBlock compiled = t.compiled;
             try {
                 t.executions++;
                 statistics.blocks++;
-                next = interpreter.run(t.block(), cpu, out);
+                next = compiled != null ? compiled.run(cpu, out) : interpreter.run(t.block(), cpu, out);
             } catch (GuestFault fault) {
-                long at = interpreter.pc();
+                long at = compiled != null ? out.faultPc : interpreter.pc();
                 cpu.rip(at);
                 statistics.faults++;
                 return new Stop.Fault(fault, at);
@@ -103,6 +116,16 @@ public final class ExecutionLoop implements Engine {
         statistics.translateNanos += nanos;
         for (long page = pc & ~0xfffL; page < t.end(); page += 4096) {
             codeWatch.watch(page);
+        }
+        if (compiler != null) {
+            start = System.nanoTime();
+            t.compiled = compiler.compile(t.block());
+            statistics.compileNanos += System.nanoTime() - start;
+            if (t.compiled != null) {
+                statistics.compilations++;
+            } else {
+                statistics.notCompiled++;
+            }
         }
         return t;
     }

@@ -11,6 +11,9 @@ public final class ExitStatistics {
     long translateNanos;
     long jumpCacheHits;
     long cacheLookups;
+    long compilations;
+    long compileNanos;
+    long notCompiled;
 
     ExitStatistics() {}
 
@@ -51,5 +54,20 @@ public final class ExitStatistics {
     /** Lookups in the translation cache (jump-cache misses). */
     public long cacheLookups() {
         return cacheLookups;
+    }
+
+    /** Blocks tier 1 compiled. */
+    public long compilations() {
+        return compilations;
+    }
+
+    /** Time tier 1 spent compiling, in nanoseconds. */
+    public long compileNanos() {
+        return compileNanos;
+    }
+
+    /** Blocks tier 1 declined (too large for the JIT), left to the interpreter. */
+    public long notCompiled() {
+        return notCompiled;
     }
 }

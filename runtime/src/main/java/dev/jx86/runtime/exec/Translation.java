@@ -3,6 +3,7 @@ package dev.jx86.runtime.exec;
 import dev.jx86.ir.Block;
 import dev.jx86.ir.Op;
 import dev.jx86.runtime.abi.CpuMode;
+import dev.jx86.runtime.tier1.CompiledBlock;
 
 /**
  * One translated block and what the runtime knows about it: where its guest code lies (for invalidation), and how
@@ -15,12 +16,19 @@ public final class Translation {
     private final long translateNanos;
     private volatile boolean valid = true;
     long executions;
+    /** The block compiled by tier 1, or null while (or because) it is interpreted. */
+    CompiledBlock compiled;
 
     Translation(Block block, CpuMode mode, long translateNanos) {
         this.block = block;
         this.mode = mode;
         this.end = codeEnd(block);
         this.translateNanos = translateNanos;
+    }
+
+    /** The tier-1 code of this block, or null if it runs in the interpreter. */
+    public CompiledBlock compiled() {
+        return compiled;
     }
 
     /** The address after the last guest instruction the block covers. */

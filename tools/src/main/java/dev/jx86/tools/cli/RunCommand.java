@@ -1,9 +1,11 @@
 package dev.jx86.tools.cli;
 
+import dev.jx86.backend.jvm.JvmBlockCompiler;
 import dev.jx86.runtime.exec.ExecutionLoop;
 import dev.jx86.runtime.exec.TranslationCache;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
+import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.x86.lift.X86Translator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ final class RunCommand implements Callable<Integer> {
             names = "--tier",
             defaultValue = "0",
             paramLabel = "TIER",
-            description = "Execution tier: 0 = IR interpreter (the JVM tier, 1 and mixed, comes next). Default: 0.")
+            description = "Execution tier: 0 = IR interpreter, 1 = every block compiled to JVM bytecode when first"
+                    + " translated (mixed, with tier-up, comes next). Default: 0.")
     String tier;
 
     @Option(
@@ -44,10 +47,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!tier.equals("0")) {
-            throw new IllegalArgumentException(
-                    "--tier " + tier + " is not available yet: only tier 0 (the interpreter)");
-        }
+        BlockCompiler compiler = switch (tier) {
+            case "0" -> null;
+            case "1" -> new JvmBlockCompiler();
+            default ->
+                throw new IllegalArgumentException(
+                        "--tier " + tier + " is not available yet: only 0 (the interpreter) and 1 (JVM bytecode)");
+        };
         ProcessOptions options = ProcessOptions.defaults();
         if (sysroot != null) {
             options = options.withSysroot(sysroot);
@@ -64,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
             ExecutionLoop loop = new ExecutionLoop(
                     new X86Translator(),
                     page -> process.space().markCode(page >>> 12),
-                    TranslationCache.DEFAULT_MAX_OPS);
+                    TranslationCache.DEFAULT_MAX_OPS,
+                    compiler);
             return process.run(loop, started.cpu());
         }
     }
