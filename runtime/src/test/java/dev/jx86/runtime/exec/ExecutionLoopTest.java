@@ -16,6 +16,7 @@ import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Translator;
 import dev.jx86.runtime.abi.Vectors;
+import dev.jx86.runtime.tier1.BlockCompiler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,5 +204,46 @@ class ExecutionLoopTest {
         loop.requestStop();
         assertThat(loop.run(cpu)).isEqualTo(new Stop.Requested(0x1000));
         assertThat(cpu.gpr(StateLayout.RAX)).isEqualTo(10);
+    }
+
+    @Test
+    void withACompilerEveryBlockRunsCompiledAndAFaultTakesItsPcFromTheOutcome() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x2000L, ExecutionLoopTest::divide);
+        List<Long> compiled = new ArrayList<>();
+        // A stand-in for a backend: records the block, marks the faulting instruction as compiled code does, faults.
+        BlockCompiler compiler = block -> {
+            compiled.add(block.pc());
+            return (c, outcome) -> {
+                c.gpr(StateLayout.RBX, 7);
+                outcome.faultPc = 0x2003;
+                throw new GuestFault(Vectors.DE);
+            };
+        };
+        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, compiler);
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x2000);
+        Stop stop = loop.run(cpu);
+        assertThat(stop)
+                .isInstanceOfSatisfying(
+                        Stop.Fault.class, f -> assertThat(f.pc()).isEqualTo(0x2003));
+        assertThat(cpu.rip()).isEqualTo(0x2003);
+        assertThat(compiled).containsExactly(0x2000L);
+        assertThat(loop.statistics().compilations()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockTheCompilerDeclinesIsInterpreted() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
+        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, block -> null);
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, 10);
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
+        assertThat(cpu.gpr(StateLayout.RAX)).isZero();
+        assertThat(loop.statistics().notCompiled()).isEqualTo(2);
+        assertThat(loop.statistics().compilations()).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package dev.jx86.tools.bench;
 
+import dev.jx86.backend.jvm.JvmBlockCompiler;
 import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.StateLayout;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Tier-0 (IR interpreter) speed in guest instructions per second on an integer loop of eight instructions with a
  * load and a store, through the real guest memory (address space and software TLB). The {@code instructions}
- * counter is guest instructions per second. Run it with {@code scripts/bench-jmh Tier0Benchmark}.
+ * counter is guest instructions per second. Run it with {@code scripts/bench-jmh Tier0Benchmark}; the {@code tier}
+ * parameter compares tier 0 with tier 1 (every block compiled to JVM bytecode): {@code -p tier=1}.
  */
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,6 +42,10 @@ public class Tier0Benchmark {
     static final long ITERATIONS = 1_000_000;
     static final long CODE = 0x400000;
     static final long DATA = 0x401000;
+
+    /** "0": the IR interpreter; "1": every block compiled by {@link JvmBlockCompiler}. */
+    @Param({"0", "1"})
+    public String tier;
 
     private AddressSpace space;
     private Cpu cpu;
@@ -61,7 +68,11 @@ public class Tier0Benchmark {
         space.map(CODE, 0x2000, Protection.ALL);
         space.copyOut(CODE, HexFormat.of().parseHex(LOOP));
         cpu = new Cpu(space.newView(), CpuMode.LONG_64);
-        loop = new ExecutionLoop(new X86Translator(), page -> space.markCode(page >>> 12), 1 << 20);
+        loop = new ExecutionLoop(
+                new X86Translator(),
+                page -> space.markCode(page >>> 12),
+                1 << 20,
+                tier.equals("1") ? new JvmBlockCompiler() : null);
         space.onCodeWrite(page -> loop.invalidate(page << 12, (page + 1) << 12));
     }
 
