@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Jx86CommandRunner implements GuestRunner {
     /** The tiers every end-to-end test runs under; the JVM tier adds "1" and "mixed". */
-    public static final List<String> TIERS = List.of("0");
+    public static final List<String> TIERS = List.of("0", "1");
 
     private final String tier;
 
