@@ -40,12 +40,20 @@ final class FileIoSyscalls {
 
     long read(int fd, long buffer, long count) throws IOException {
         OpenFile file = readable(fd);
-        count = Math.min(count, MAX_COUNT);
-        user.checkWritable(buffer, count);
+        count = clamp(count, MAX_COUNT);
         long done = 0;
         byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
         while (done < count) {
             int want = (int) Math.min(count - done, chunk.length);
+            // Check before reading, so that a bad buffer does not consume input (Linux copies as it reads).
+            try {
+                user.checkWritable(buffer + done, want);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
             long n = file.read(chunk, want);
             if (n < 0) {
                 return done > 0 ? done : n;
@@ -61,7 +69,7 @@ final class FileIoSyscalls {
 
     long write(int fd, long buffer, long count) throws IOException {
         OpenFile file = writable(fd);
-        count = Math.min(count, MAX_COUNT);
+        count = clamp(count, MAX_COUNT);
         long done = 0;
         while (done < count) {
             int want = (int) Math.min(count - done, CHUNK);
@@ -88,20 +96,54 @@ final class FileIoSyscalls {
 
     long pread(int fd, long buffer, long count, long offset) throws IOException {
         OpenFile file = readable(fd);
-        int n = (int) Math.min(Math.min(count, MAX_COUNT), CHUNK * 64L);
-        user.checkWritable(buffer, n);
-        byte[] bytes = new byte[n];
-        long got = file.pread(bytes, n, offset);
-        if (got > 0) {
-            user.write(buffer, bytes, (int) got);
+        count = clamp(count, MAX_COUNT);
+        long done = 0;
+        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
+        while (done < count) {
+            int want = (int) Math.min(count - done, chunk.length);
+            try {
+                user.checkWritable(buffer + done, want);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            long n = file.pread(chunk, want, offset + done);
+            if (n <= 0) {
+                return done > 0 ? done : n;
+            }
+            user.write(buffer + done, chunk, (int) n);
+            done += n;
+            if (n < want) {
+                break;
+            }
         }
-        return got;
+        return done;
     }
 
     long pwrite(int fd, long buffer, long count, long offset) throws IOException {
         OpenFile file = writable(fd);
-        int n = (int) Math.min(Math.min(count, MAX_COUNT), CHUNK * 64L);
-        return file.pwrite(user.read(buffer, n), n, offset);
+        count = clamp(count, MAX_COUNT);
+        long done = 0;
+        while (done < count) {
+            int want = (int) Math.min(count - done, CHUNK);
+            byte[] bytes;
+            try {
+                bytes = user.read(buffer + done, want);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            long n = file.pwrite(bytes, want, offset + done);
+            if (n < 0) {
+                return done > 0 ? done : n;
+            }
+            done += n;
+        }
+        return done;
     }
 
     /** readv: fills the buffers in order, stopping at a short read. */
@@ -125,19 +167,45 @@ final class FileIoSyscalls {
         return total;
     }
 
-    /** writev: gathers the buffers and writes them with one host write, so that the output stays in one piece. */
+    /**
+     * writev: small vectors are gathered and written with one host write, so that a line made of several pieces
+     * stays in one piece on a pipe or terminal; large ones are written piece by piece.
+     */
     long writev(int fd, long iov, int count) throws IOException {
         long[][] vectors = iovecs(iov, count);
         OpenFile file = writable(fd);
-        java.io.ByteArrayOutputStream gathered = new java.io.ByteArrayOutputStream();
+        long total = 0;
         for (long[] v : vectors) {
-            if (v[1] > MAX_COUNT - gathered.size()) {
-                return -Errno.EINVAL;
-            }
-            gathered.writeBytes(user.read(v[0], (int) v[1]));
+            total += v[1];
         }
-        byte[] bytes = gathered.toByteArray();
-        return bytes.length == 0 ? 0 : file.write(bytes, bytes.length);
+        if (total <= CHUNK) {
+            java.io.ByteArrayOutputStream gathered = new java.io.ByteArrayOutputStream();
+            for (long[] v : vectors) {
+                gathered.writeBytes(user.read(v[0], (int) v[1]));
+            }
+            byte[] bytes = gathered.toByteArray();
+            return bytes.length == 0 ? 0 : file.write(bytes, bytes.length);
+        }
+        long done = 0;
+        for (long[] v : vectors) {
+            long n;
+            try {
+                n = write(fd, v[0], v[1]);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            if (n < 0) {
+                return done > 0 ? done : n;
+            }
+            done += n;
+            if (n < v[1]) {
+                break;
+            }
+        }
+        return done;
     }
 
     private long[][] iovecs(long iov, int count) {
@@ -270,6 +338,11 @@ final class FileIoSyscalls {
             return -Errno.EINVAL;
         }
         return fds.get(fd).truncate(length);
+    }
+
+    /** An unsigned size limited to {@code max} (a size_t above 2^63 is huge, not negative). */
+    static long clamp(long size, long max) {
+        return Long.compareUnsigned(size, max) > 0 ? max : size;
     }
 
     private OpenFile readable(int fd) {

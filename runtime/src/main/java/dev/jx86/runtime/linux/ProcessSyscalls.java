@@ -247,7 +247,8 @@ final class ProcessSyscalls {
         if ((flags & ~7) != 0) {
             return -Errno.EINVAL;
         }
-        int n = (int) Math.min(length, 33554431);
+        int n = (int) FileIoSyscalls.clamp(length, 33554431);
+        user.checkWritable(buffer, n);
         byte[] bytes = new byte[n];
         random.nextBytes(bytes);
         user.write(buffer, bytes);

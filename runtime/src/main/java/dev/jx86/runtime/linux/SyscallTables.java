@@ -110,7 +110,7 @@ final class SyscallTables {
         t.define(200, "tkill", a -> x.signals.kill(a.i(0), a.i(1)));
         t.define(201, "time", a -> x.time.time(a.p(0), 8));
         t.define(204, "sched_getaffinity", a -> x.proc.schedGetaffinity(a.i(0), a.p(1), a.p(2)));
-        t.define(217, "getdents64", a -> x.fs.getdents64(a.i(0), a.p(1), a.i(2)));
+        t.define(217, "getdents64", a -> x.fs.getdents64(a.i(0), a.p(1), a.i(2) & 0xffffffffL));
         t.define(218, "set_tid_address", a -> x.proc.setTidAddress(a.p(0)));
         t.define(228, "clock_gettime", a -> x.time.clockGettime(a.i(0), a.p(1), 8));
         t.define(229, "clock_getres", a -> x.time.clockGetres(a.i(0), a.p(1), 8));
@@ -206,7 +206,7 @@ final class SyscallTables {
         t.define(213, "setuid32", a -> x.proc.setId(a.i(0), x.proc.uid()));
         t.define(214, "setgid32", a -> x.proc.setId(a.i(0), x.proc.gid()));
         t.define(219, "madvise", a -> x.memory.madvise(a.p(0), a.p(1), a.i(2)));
-        t.define(220, "getdents64", a -> x.fs.getdents64(a.i(0), a.p(1), a.i(2)));
+        t.define(220, "getdents64", a -> x.fs.getdents64(a.i(0), a.p(1), a.i(2) & 0xffffffffL));
         t.define(221, "fcntl64", a -> x.io.fcntl(a.i(0), a.i(1), a.p(2)));
         t.define(224, "gettid", a -> ProcessSyscalls.pid());
         t.define(238, "tkill", a -> x.signals.kill(a.i(0), a.i(1)));
