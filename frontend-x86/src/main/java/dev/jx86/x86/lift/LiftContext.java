@@ -204,6 +204,17 @@ public final class LiftContext {
         }
     }
 
+    /**
+     * Writes register {@code r} only if {@code condition} (an i1) holds: with the condition false the whole 64-bit
+     * register keeps its value, even for a 32-bit write (CMPXCHG's accumulator, BSF with a zero source).
+     */
+    public void writeIf(Register r, Value condition, Value v) {
+        int n = r.kind() == Register.Kind.GPR8_HIGH ? r.number() - 4 : r.number();
+        Value old = gpr64(n);
+        write(r, v);
+        set(StateLayout.gpr(n), b.select(condition, gpr64(n), old));
+    }
+
     /** The general-purpose register of {@code bytes} size and number {@code number} (for implicit operands). */
     public Register gpr(int bytes, int number) {
         return Register.gpr(bytes, number, true);
@@ -266,6 +277,11 @@ public final class LiftContext {
 
     /** The linear address of {@code m}: segment base + base + index*scale + displacement, wrapped to its size. */
     public Value address(Memory m) {
+        return withSegmentBase(m.segment(), resize(effectiveAddress(m), Type.I64));
+    }
+
+    /** The offset of {@code m} within its segment (LEA's result), of the address size's type. */
+    public Value effectiveAddress(Memory m) {
         Type size = type(m.addressSize());
         Value ea;
         if (m.ripRelative()) {
@@ -288,7 +304,7 @@ public final class LiftContext {
                 ea = b.add(ea, b.constant(size, m.displacement()));
             }
         }
-        return withSegmentBase(m.segment(), resize(ea, Type.I64));
+        return ea;
     }
 
     /** {@code offset} (already wrapped to the address size) plus the base of {@code segment}. */
@@ -376,6 +392,11 @@ public final class LiftContext {
     /** Raises guest exception {@code vector} at this instruction if {@code condition} (an i1) holds. */
     public void raiseIf(Value condition, int vector) {
         call(CoreHelpers.RAISE_IF, condition, constant(Type.I32, vector));
+    }
+
+    /** Raises guest exception {@code vector} with error code {@code code} at this instruction if {@code condition}. */
+    public void raiseIf(Value condition, int vector, int code) {
+        call(CoreHelpers.RAISE_CODE_IF, condition, constant(Type.I32, vector), constant(Type.I32, code));
     }
 
     // ---- ending the block

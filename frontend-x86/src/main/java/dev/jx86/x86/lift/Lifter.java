@@ -17,7 +17,27 @@ public final class Lifter {
 
     /** Every semantics category, in SDM order. */
     static List<Semantics> categories() {
-        return List.of(new ControlTransfer(), new SystemInstructions());
+        return List.of(
+                new DataTransfer(),
+                new BinaryArithmetic(),
+                new DecimalArithmetic(),
+                new Logical(),
+                new ShiftRotate(),
+                new BitAndByte(),
+                new BitManipulation(),
+                new ControlTransfer(),
+                new StringInstructions(),
+                new InputOutput(),
+                new FlagControl(),
+                new SegmentRegisters(),
+                new Miscellaneous(),
+                new SystemInstructions(),
+                new SseDataTransfer(),
+                new SseFloatArithmetic(),
+                new SseConversion(),
+                new SseIntegerArithmetic(),
+                new SseShuffle(),
+                new SseState());
     }
 
     private static HandlerTable table() {

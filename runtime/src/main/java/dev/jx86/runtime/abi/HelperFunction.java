@@ -3,7 +3,9 @@ package dev.jx86.runtime.abi;
 /**
  * The body of a runtime helper. Arguments arrive as canonical zero-extended integers, one per parameter; helpers
  * take and return only integers (i1..i64) — a helper that works on vector registers takes their numbers and uses
- * the CPU state. A helper may throw {@link GuestFault}; it must then have changed no guest-visible state.
+ * the CPU state. A helper may throw {@link GuestFault}; it must then have changed no guest-visible state, except where the
+ * instruction itself is architecturally interruptible: the REP string helpers ({@link StringHelpers}) leave the
+ * registers and memory of their completed iterations.
  */
 @FunctionalInterface
 public interface HelperFunction {

@@ -9,17 +9,21 @@ import java.util.Set;
 
 /**
  * Every runtime helper, found by id. Helpers are defined in category classes, each with its own id range so that
- * categories grow independently: {@link CoreHelpers} 1-99, integer instructions 100-199, string instructions
+ * categories grow independently: {@link CoreHelpers} 1-99, {@link IntegerHelpers} 100-199, {@link StringHelpers}
  * 200-299, SSE 300-399, system 400-499.
  */
 public final class Helpers {
-    private static final RuntimeHelper[] BY_ID = index();
-
     private Helpers() {}
+
+    /** The index, built on first use: the category classes call {@link #define} while they initialize. */
+    private static final class Index {
+        static final RuntimeHelper[] BY_ID = index();
+    }
 
     /** The helper with {@code id}; throws if there is none (a block naming it was built wrong). */
     public static RuntimeHelper byId(int id) {
-        RuntimeHelper helper = id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+        RuntimeHelper[] byId = Index.BY_ID;
+        RuntimeHelper helper = id >= 0 && id < byId.length ? byId[id] : null;
         if (helper == null) {
             throw new IllegalArgumentException("no runtime helper with id " + id);
         }
@@ -29,7 +33,7 @@ public final class Helpers {
     /** All helpers, by id. */
     public static List<RuntimeHelper> all() {
         List<RuntimeHelper> all = new ArrayList<>();
-        for (RuntimeHelper h : BY_ID) {
+        for (RuntimeHelper h : Index.BY_ID) {
             if (h != null) {
                 all.add(h);
             }
@@ -45,7 +49,10 @@ public final class Helpers {
 
     private static RuntimeHelper[] index() {
         List<RuntimeHelper> all = new ArrayList<>(CoreHelpers.all());
+        all.addAll(IntegerHelpers.all());
+        all.addAll(StringHelpers.all());
         all.addAll(SystemHelpers.all());
+        all.addAll(SseHelpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
         for (RuntimeHelper h : all) {

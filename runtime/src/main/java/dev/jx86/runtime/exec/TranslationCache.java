@@ -92,6 +92,11 @@ public final class TranslationCache {
         return byPage.containsKey(page);
     }
 
+    /** Runs pending cache maintenance (evictions) now. */
+    public void cleanUp() {
+        cache.cleanUp();
+    }
+
     public long size() {
         return cache.estimatedSize();
     }
