@@ -131,6 +131,7 @@ final class SyscallTables {
         t.define(316, "renameat2", a -> x.fs.renameat2(a.i(0), a.p(1), a.i(2), a.p(3), a.i(4)));
         t.define(318, "getrandom", a -> x.proc.getrandom(a.p(0), a.p(1), a.i(2)));
         t.define(332, "statx", a -> x.stat.statx(a.i(0), a.p(1), a.i(2), a.i(3), a.p(4)));
+        t.define(334, "rseq", a -> NO_RSEQ);
         t.define(439, "faccessat2", a -> x.fs.faccessat(a.i(0), a.p(1), a.i(2), a.i(3)));
         return t;
     }
@@ -233,12 +234,19 @@ final class SyscallTables {
         t.define(355, "getrandom", a -> x.proc.getrandom(a.p(0), a.p(1), a.i(2)));
         t.define(383, "statx", a -> x.stat.statx(a.i(0), a.p(1), a.i(2), a.i(3), a.p(4)));
         t.define(384, "arch_prctl", x.proc::archPrctl);
+        t.define(386, "rseq", a -> NO_RSEQ);
         t.define(403, "clock_gettime64", a -> x.time.clockGettime(a.i(0), a.p(1), 8));
         t.define(406, "clock_getres_time64", a -> x.time.clockGetres(a.i(0), a.p(1), 8));
         t.define(407, "clock_nanosleep_time64", a -> x.time.clockNanosleep(a.i(0), a.i(1), a.p(2), a.p(3), 8));
         t.define(439, "faccessat2", a -> x.fs.faccessat(a.i(0), a.p(1), a.i(2), a.i(3)));
         return t;
     }
+
+    /**
+     * Restartable sequences need the kernel to rewrite the guest's pc on preemption; not offered, as on kernels
+     * before 4.18. glibc then keeps its thread-local fallbacks. Answered here so that it is not logged as unknown.
+     */
+    private static final long NO_RSEQ = -Errno.ENOSYS;
 
     /** creat(path, mode) is open(path, O_CREAT | O_WRONLY | O_TRUNC, mode). */
     private static final int CREAT_FLAGS = FileSystemSyscalls.O_CREAT | OpenFile.O_WRONLY | FileSystemSyscalls.O_TRUNC;
