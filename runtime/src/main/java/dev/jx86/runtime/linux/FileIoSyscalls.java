@@ -226,6 +226,54 @@ final class FileIoSyscalls {
         return vectors;
     }
 
+    /**
+     * sendfile: copies from {@code in} (at {@code *offset} when given, which is then advanced, else at its position)
+     * to {@code out}; {@code offsetSize} is the size of the guest's offset (8, or 4 for i386's sendfile).
+     */
+    long sendfile(int outFd, int inFd, long offsetAddress, long count, int offsetSize) throws IOException {
+        OpenFile in = readable(inFd);
+        OpenFile out = writable(outFd);
+        count = clamp(count, MAX_COUNT);
+        long position = -1;
+        if (offsetAddress != 0) {
+            position = new GuestStruct(user.read(offsetAddress, offsetSize)).signedWord(0, offsetSize);
+            if (position < 0) {
+                return -Errno.EINVAL;
+            }
+        }
+        long done = 0;
+        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
+        while (done < count) {
+            int want = (int) Math.min(count - done, chunk.length);
+            long n = position >= 0 ? in.pread(chunk, want, position + done) : in.read(chunk, want);
+            if (n <= 0) {
+                if (done == 0 && n < 0) {
+                    return n;
+                }
+                break;
+            }
+            long written = out.write(chunk, (int) n);
+            if (written < 0) {
+                if (done == 0) {
+                    return written;
+                }
+                break;
+            }
+            done += written;
+            if (n < want) {
+                break;
+            }
+        }
+        if (position >= 0) {
+            user.write(
+                    offsetAddress,
+                    new GuestStruct(offsetSize)
+                            .word(0, offsetSize, position + done)
+                            .array());
+        }
+        return done;
+    }
+
     long lseek(int fd, long offset, int whence) throws IOException {
         return fds.get(fd).seek(offset, whence);
     }

@@ -73,6 +73,7 @@ final class SyscallTables {
         t.define(33, "dup2", a -> x.io.dup2(a.i(0), a.i(1)));
         t.define(35, "nanosleep", a -> x.time.nanosleep(a.p(0), a.p(1), 8));
         t.define(39, "getpid", a -> ProcessSyscalls.pid());
+        t.define(40, "sendfile", a -> x.piped(x.io.sendfile(a.i(0), a.i(1), a.p(2), a.p(3), 8)));
         t.define(60, "exit", a -> x.proc.exit(a.i(0)));
         t.define(62, "kill", a -> x.signals.kill(a.i(0), a.i(1)));
         t.define(63, "uname", a -> x.proc.uname(a.p(0)));
@@ -104,6 +105,7 @@ final class SyscallTables {
         t.define(115, "getgroups", a -> x.proc.getgroups(a.i(0), a.p(1)));
         t.define(118, "getresuid", a -> x.proc.getResIds(a.p(0), a.p(1), a.p(2), x.proc.uid()));
         t.define(120, "getresgid", a -> x.proc.getResIds(a.p(0), a.p(1), a.p(2), x.proc.gid()));
+        t.define(157, "prctl", a -> x.proc.prctl(a.i(0), a.p(1)));
         t.define(158, "arch_prctl", x.proc::archPrctl);
         t.define(160, "setrlimit", a -> x.proc.setrlimit(a.i(0), a.p(1)));
         t.define(186, "gettid", a -> ProcessSyscalls.pid());
@@ -185,11 +187,13 @@ final class SyscallTables {
         t.define(158, "sched_yield", a -> x.proc.schedYield());
         t.define(162, "nanosleep", a -> x.time.nanosleep(a.p(0), a.p(1), 4));
         t.define(163, "mremap", a -> x.memory.mremap(a.p(0), a.p(1), a.p(2), a.i(3), a.p(4)));
+        t.define(172, "prctl", a -> x.proc.prctl(a.i(0), a.p(1)));
         t.define(174, "rt_sigaction", a -> x.signals.rtSigaction(a.i(0), a.p(1), a.p(2), a.p(3)));
         t.define(175, "rt_sigprocmask", a -> x.signals.rtSigprocmask(a.i(0), a.p(1), a.p(2), a.p(3)));
         t.define(180, "pread64", a -> x.io.pread(a.i(0), a.p(1), a.p(2), a.pair(3)));
         t.define(181, "pwrite64", a -> x.piped(x.io.pwrite(a.i(0), a.p(1), a.p(2), a.pair(3))));
         t.define(183, "getcwd", a -> x.fs.getcwd(a.p(0), a.p(1)));
+        t.define(187, "sendfile", a -> x.piped(x.io.sendfile(a.i(0), a.i(1), a.p(2), a.p(3), 4)));
         t.define(191, "ugetrlimit", a -> x.proc.getrlimit(a.i(0), a.p(1)));
         t.define(192, "mmap2", a -> x.memory.mmap(a.p(0), a.p(1), a.i(2), a.i(3), a.i(4), a.p(5) << 12));
         t.define(193, "truncate64", a -> x.fs.truncate(a.p(0), a.pair(1)));
@@ -211,6 +215,7 @@ final class SyscallTables {
         t.define(221, "fcntl64", a -> x.io.fcntl(a.i(0), a.i(1), a.p(2)));
         t.define(224, "gettid", a -> ProcessSyscalls.pid());
         t.define(238, "tkill", a -> x.signals.kill(a.i(0), a.i(1)));
+        t.define(239, "sendfile64", a -> x.piped(x.io.sendfile(a.i(0), a.i(1), a.p(2), a.p(3), 8)));
         t.define(242, "sched_getaffinity", a -> x.proc.schedGetaffinity(a.i(0), a.p(1), a.p(2)));
         t.define(243, "set_thread_area", x.proc::setThreadArea);
         t.define(252, "exit_group", a -> x.proc.exit(a.i(0)));
