@@ -162,6 +162,32 @@ class IntegerSemanticsTest {
     }
 
     @Test
+    void repStosFallsBackToSingleBytesWhereAWideStoreFaults() {
+        // 13 bytes below the end: an 8-byte store at end-5 would cross it, so the last 5 bytes go one by one
+        long end = LiftTester.CODE + 0x200000;
+        LiftTester t = LiftTester.mode64().code("f3 aa 0f 0b");
+        t.gpr(StateLayout.RDI, end - 13).gpr(StateLayout.RCX, 32).gpr(StateLayout.RAX, 0x5a);
+        LiftTester.Result r = t.run();
+        assertThat(r.vector()).isEqualTo(Vectors.PF);
+        assertThat(r.fault().address()).isEqualTo(end);
+        assertThat(t.gpr(StateLayout.RCX)).isEqualTo(19);
+        assertThat(t.gpr(StateLayout.RDI)).isEqualTo(end);
+        assertThat(t.memory.load(end - 5, 4)).isEqualTo(0x5a5a5a5aL);
+    }
+
+    @Test
+    void longRepReentersTheInstruction() {
+        // more iterations than one helper call does: the block branches back to the REP and it finishes
+        LiftTester t = LiftTester.mode64().code("f3 aa 0f 0b");
+        long count = (1 << 20) + 16;
+        t.gpr(StateLayout.RDI, CODE + 0x10000).gpr(StateLayout.RCX, count).gpr(StateLayout.RAX, 0x11);
+        assertThat(t.run(3).vector()).isEqualTo(Vectors.UD); // REP, REP again, ud2
+        assertThat(t.gpr(StateLayout.RCX)).isZero();
+        assertThat(t.gpr(StateLayout.RDI)).isEqualTo(CODE + 0x10000 + count);
+        assertThat(t.memory.load(CODE + 0x10000 + count - 8, 8)).isEqualTo(0x1111111111111111L);
+    }
+
+    @Test
     void repMovsdStopsAtAnUnalignedFaultExactly() {
         // rep movsd with the source 6 bytes below the end: the first element reads fine, the second crosses the end
         long end = LiftTester.CODE + 0x200000;
