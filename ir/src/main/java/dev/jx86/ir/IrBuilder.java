@@ -131,8 +131,22 @@ public final class IrBuilder {
         return append(Op.ICMP, Type.I1, condition.ordinal(), 0, List.of(a, b));
     }
 
-    public Value fcmp(FloatCondition condition, Value a, Value b) {
-        return append(Op.FCMP, Type.I1, condition.ordinal(), 0, List.of(a, b));
+    public Value fcmp(FloatCondition condition, Value a, Value b, Value environment) {
+        return append(Op.FCMP, Type.I1, condition.ordinal(), 0, List.of(a, b, environment));
+    }
+
+    /** A binary float op ({@code fadd fsub fmul fdiv fmin fmax}) under the float environment. */
+    public Value fbinary(Op op, Value a, Value b, Value environment) {
+        return append(op, a.type(), 0, 0, List.of(a, b, environment));
+    }
+
+    public Value fsqrt(Value a, Value environment) {
+        return append(Op.FSQRT, a.type(), 0, 0, List.of(a, environment));
+    }
+
+    /** {@code fpext}, {@code fptrunc} or {@code sitofp} to {@code type} under the float environment. */
+    public Value fconvert(Op op, Type type, Value a, Value environment) {
+        return append(op, type, 0, 0, List.of(a, environment));
     }
 
     public Value select(Value condition, Value ifTrue, Value ifFalse) {
@@ -163,8 +177,15 @@ public final class IrBuilder {
         return append(Op.VICMP, Type.V128, condition.ordinal(), shape.ordinal(), List.of(a, b));
     }
 
-    public Value vfcmp(FloatCondition condition, LaneShape shape, Value a, Value b) {
-        return append(Op.VFCMP, Type.V128, condition.ordinal(), shape.ordinal(), List.of(a, b));
+    public Value vfcmp(FloatCondition condition, LaneShape shape, Value a, Value b, Value environment) {
+        return append(Op.VFCMP, Type.V128, condition.ordinal(), shape.ordinal(), List.of(a, b, environment));
+    }
+
+    /** A lane-wise float op ({@code vfadd}... {@code vfsqrt}) under the float environment. */
+    public Value vfloat(Op op, LaneShape shape, Value environment, Value... operands) {
+        List<Value> all = new java.util.ArrayList<>(List.of(operands));
+        all.add(environment);
+        return append(op, Type.V128, shape.ordinal(), 0, all);
     }
 
     /** Result byte i is byte {@code table[i]} of (a, b) (0..15 from a, 16..31 from b), or zero for 0xFF. */
@@ -178,8 +199,8 @@ public final class IrBuilder {
         return append(Op.VSHUFFLE, Type.V128, low, high, List.of(a, b));
     }
 
-    public Value vconvert(VectorConversion conversion, Value a) {
-        return append(Op.VCONVERT, Type.V128, conversion.ordinal(), 0, List.of(a));
+    public Value vconvert(VectorConversion conversion, Value a, Value environment) {
+        return append(Op.VCONVERT, Type.V128, conversion.ordinal(), 0, List.of(a, environment));
     }
 
     public Value flags(FlagsKind kind, Value... operands) {

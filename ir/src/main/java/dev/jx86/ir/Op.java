@@ -100,6 +100,9 @@ public enum Op {
     VMINU("vminu", VECTOR_BINARY, FIXED, Fx.PURE, INT_LANES),
     VMAXS("vmaxs", VECTOR_BINARY, FIXED, Fx.PURE, INT_LANES),
     VMAXU("vmaxu", VECTOR_BINARY, FIXED, Fx.PURE, INT_LANES),
+    VMULHS("vmulhs", VECTOR_BINARY, FIXED, Fx.PURE, INT_LANES),
+    VMULHU("vmulhu", VECTOR_BINARY, FIXED, Fx.PURE, INT_LANES),
+    VAVGU("vavgu", VECTOR_BINARY, FIXED, Fx.PURE, INT_LANES),
     VICMP("vicmp", VECTOR_BINARY, FIXED, Fx.PURE, INT_CONDITION, INT_LANES),
     VSHL("vshl", VECTOR_SHIFT, FIXED, Fx.PURE, INT_LANES),
     VLSHR("vlshr", VECTOR_SHIFT, FIXED, Fx.PURE, INT_LANES),
@@ -141,6 +144,18 @@ public enum Op {
         this.types = types;
         this.effects = effects;
         this.aux = List.of(aux);
+    }
+
+    /**
+     * Whether the op takes the float environment ({@link FloatEnvironment}, an I32) as one more operand after those
+     * of its signature: every float op but float-to-int truncation, whose result no environment changes.
+     */
+    public boolean takesFloatEnvironment() {
+        return switch (this) {
+            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FSQRT, FCMP, FPEXT, FPTRUNC, SITOFP -> true;
+            case VFADD, VFSUB, VFMUL, VFDIV, VFMIN, VFMAX, VFSQRT, VFCMP, VCONVERT -> true;
+            default -> false;
+        };
     }
 
     /** The text name, before any suffixes: {@code add}, {@code flags.explicit}. */

@@ -86,6 +86,9 @@ public final class RandomBlocks {
     }
 
     private Value emit(Op op) {
+        if (op.takesFloatEnvironment()) {
+            return floatOp(op);
+        }
         return switch (op.signature()) {
             case CONST -> constant(pick(op.types()));
             case GET -> get(random.nextInt(SLOT_TYPES.length));
@@ -136,6 +139,32 @@ public final class RandomBlocks {
             }
         };
     }
+
+    /** A float op with its environment operand: mostly x86's usual words, now and then any value. */
+    private Value floatOp(Op op) {
+        Value env = random.nextInt(3) == 0
+                ? value(Type.I32)
+                : b.constant(Type.I32, ENVIRONMENTS[random.nextInt(ENVIRONMENTS.length)]);
+        long[] aux = new long[2];
+        for (int k = 0; k < op.aux().size(); k++) {
+            aux[k] = suffix(op.aux().get(k));
+        }
+        Type t = pick(TypeClass.FLOAT);
+        return switch (op.signature()) {
+            case BINARY -> b.fbinary(op, value(t), value(t), env);
+            case UNARY -> b.fsqrt(value(t), env);
+            case COMPARE -> b.append(op, Type.I1, aux[0], 0, List.of(value(t), value(t), env));
+            case WIDEN -> b.fconvert(op, Type.I64, value(Type.I32), env);
+            case NARROW -> b.fconvert(op, Type.I32, value(Type.I64), env);
+            case CONVERT -> b.fconvert(op, t, value(pick(TypeClass.FLOAT)), env);
+            case VECTOR_BINARY ->
+                b.append(op, Type.V128, aux[0], aux[1], List.of(value(Type.V128), value(Type.V128), env));
+            case VECTOR_UNARY -> b.append(op, Type.V128, aux[0], aux[1], List.of(value(Type.V128), env));
+            default -> throw new IllegalStateException("no float form for " + op);
+        };
+    }
+
+    private static final long[] ENVIRONMENTS = {0x1f80, 0x1f80, 0x3f80, 0x5f80, 0x7f80, 0x9fc0, 0xffc0, 0x1fc0};
 
     /** Sets a slot of v's type to v now and then, so that more computations reach what the tests compare. */
     private void observeSometimes(Value v) {

@@ -415,6 +415,11 @@ public final class LiftContext {
         call(CoreHelpers.RAISE_IF, condition, constant(Type.I32, vector));
     }
 
+    /** Raises guest exception {@code vector} with error code {@code code} at this instruction if {@code condition}. */
+    public void raiseIf(Value condition, int vector, int code) {
+        call(CoreHelpers.RAISE_CODE_IF, condition, constant(Type.I32, vector), constant(Type.I32, code));
+    }
+
     // ---- ending the block
 
     public void jump(long target) {

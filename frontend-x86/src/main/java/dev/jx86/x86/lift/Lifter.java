@@ -31,7 +31,13 @@ public final class Lifter {
                 new FlagControl(),
                 new SegmentRegisters(),
                 new Miscellaneous(),
-                new SystemInstructions());
+                new SystemInstructions(),
+                new SseDataTransfer(),
+                new SseFloatArithmetic(),
+                new SseConversion(),
+                new SseIntegerArithmetic(),
+                new SseShuffle(),
+                new SseState());
     }
 
     private static HandlerTable table() {

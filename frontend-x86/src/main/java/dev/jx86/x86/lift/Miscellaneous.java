@@ -37,10 +37,7 @@ final class Miscellaneous implements Semantics {
                 CLFLUSH,
                 CLFLUSHOPT,
                 CLWB,
-                CLDEMOTE,
-                LFENCE,
-                MFENCE,
-                SFENCE);
+                CLDEMOTE);
         t.on(Miscellaneous::xlat, XLAT);
         t.on(Miscellaneous::cpuid, CPUID);
         t.on(c -> rdtsc(c, false), RDTSC);

@@ -1,25 +1,45 @@
 package dev.jx86.ir.eval;
 
 import dev.jx86.ir.FloatCondition;
+import dev.jx86.ir.FloatEnvironment;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 
 /**
- * Floating point on bit patterns: I32 is IEEE binary32, I64 binary64, arithmetic as Java does it (round to nearest
- * even). A NaN result is Java's canonical NaN (0x7fc00000 / 0x7ff8000000000000) so that every host computes the same
- * bits; x86's NaN propagation and MXCSR rounding modes are not modelled (see docs/ir.md). min/max and float to int
- * conversion follow x86 exactly.
+ * Floating point on bit patterns: I32 is IEEE binary32, I64 binary64, under a float environment word
+ * ({@link FloatEnvironment}: rounding mode, flush-to-zero, denormals-are-zero). NaN results follow the x86 SSE rules,
+ * so that every host computes the same bits: a NaN operand is returned quieted (the first operand's when both are
+ * NaN), and an invalid operation on non-NaN operands (inf - inf, 0 * inf, 0 / 0, sqrt of a negative number) gives the
+ * negative "default NaN" 0xffc00000 / 0xfff8000000000000. min/max and float to int conversion follow x86 exactly
+ * too. Round to nearest is Java's arithmetic; the directed modes are {@link DirectedRounding}'s.
  */
 public final class FloatSemantics {
     private FloatSemantics() {}
 
-    public static long binary(Op op, Type t, long a, long b) {
+    public static long binary(Op op, Type t, long a, long b, long env) {
+        a = denormalInput(t, a, env);
+        b = denormalInput(t, b, env);
         if (op == Op.FMIN || op == Op.FMAX) {
             // x86 minss/maxss: the second operand unless the first is strictly less (greater); NaNs and equal zeros
             // give the second.
             boolean first = op == Op.FMIN ? compare(FloatCondition.OLT, t, a, b) : compare(FloatCondition.OGT, t, a, b);
             return first ? a : b;
         }
+        if (isNaN(t, a)) {
+            return quiet(t, a);
+        }
+        if (isNaN(t, b)) {
+            return quiet(t, b);
+        }
+        long nearest = nearest(op, t, a, b);
+        int mode = FloatEnvironment.rounding(env);
+        long r = mode == FloatEnvironment.NEAREST || isNaN(t, nearest)
+                ? nearest
+                : DirectedRounding.binary(op, t, a, b, nearest, mode);
+        return denormalResult(t, r, env);
+    }
+
+    private static long nearest(Op op, Type t, long a, long b) {
         if (t == Type.I32) {
             float x = Float.intBitsToFloat((int) a);
             float y = Float.intBitsToFloat((int) b);
@@ -44,11 +64,26 @@ public final class FloatSemantics {
                 });
     }
 
-    public static long sqrt(Type t, long a) {
-        return t == Type.I32 ? single((float) Math.sqrt(toDouble(t, a))) : doubleBits(Math.sqrt(toDouble(t, a)));
+    public static long sqrt(Type t, long a, long env) {
+        a = denormalInput(t, a, env);
+        if (isNaN(t, a)) {
+            return quiet(t, a);
+        }
+        // The square root of a binary32 computed in binary64 and rounded again is correctly rounded (53 >= 2*24+2).
+        long nearest =
+                t == Type.I32 ? single((float) Math.sqrt(toDouble(t, a))) : doubleBits(Math.sqrt(toDouble(t, a)));
+        int mode = FloatEnvironment.rounding(env);
+        long r = mode == FloatEnvironment.NEAREST || isNaN(t, nearest)
+                ? nearest
+                : DirectedRounding.sqrt(t, a, nearest, mode);
+        return denormalResult(t, r, env);
     }
 
-    public static boolean compare(FloatCondition cc, Type t, long a, long b) {
+    public static boolean compare(FloatCondition cc, Type t, long a, long b, long env) {
+        return compare(cc, t, denormalInput(t, a, env), denormalInput(t, b, env));
+    }
+
+    private static boolean compare(FloatCondition cc, Type t, long a, long b) {
         double x = toDouble(t, a);
         double y = toDouble(t, b);
         boolean unordered = Double.isNaN(x) || Double.isNaN(y);
@@ -70,17 +105,38 @@ public final class FloatSemantics {
         };
     }
 
-    /** FPEXT, FPTRUNC, SITOFP or FPTOSI from {@code from} to {@code to}. */
-    public static long convert(Op op, Type from, Type to, long a) {
+    /** FPEXT, FPTRUNC or SITOFP from {@code from} to {@code to} under {@code env}. */
+    public static long convert(Op op, Type from, Type to, long a, long env) {
         return switch (op) {
-            case FPEXT, FPTRUNC -> fromDouble(to, toDouble(from, a));
-            case SITOFP ->
-                to == Type.I32
-                        ? single((float) IntegerSemantics.sext(from.bits(), a))
-                        : doubleBits((double) IntegerSemantics.sext(from.bits(), a));
-            case FPTOSI -> toInteger(to.bits(), toDouble(from, a));
-            default -> throw new IllegalArgumentException("not a float conversion: " + op);
+            case FPEXT -> {
+                a = denormalInput(from, a, env);
+                yield isNaN(from, a) ? convertNaN(from, to, a) : fromDouble(to, toDouble(from, a));
+            }
+            case FPTRUNC -> {
+                a = denormalInput(from, a, env);
+                if (isNaN(from, a)) {
+                    yield convertNaN(from, to, a);
+                }
+                long nearest = fromDouble(to, toDouble(from, a));
+                int mode = FloatEnvironment.rounding(env);
+                long r = mode == FloatEnvironment.NEAREST ? nearest : DirectedRounding.narrow(a, nearest, mode);
+                yield denormalResult(to, r, env);
+            }
+            case SITOFP -> {
+                long value = IntegerSemantics.sext(from.bits(), a);
+                long nearest = to == Type.I32 ? single((float) value) : doubleBits((double) value);
+                int mode = FloatEnvironment.rounding(env);
+                yield mode == FloatEnvironment.NEAREST
+                        ? nearest
+                        : DirectedRounding.fromInteger(to, value, nearest, mode);
+            }
+            default -> throw new IllegalArgumentException("not a float conversion with an environment: " + op);
         };
+    }
+
+    /** FPTOSI: truncating, so no environment changes it. */
+    public static long toSigned(Type from, Type to, long a) {
+        return toInteger(to.bits(), toDouble(from, a));
     }
 
     /** Truncates toward zero; NaN and out-of-range values give the minimum of the {@code w}-bit type. */
@@ -93,6 +149,59 @@ public final class FloatSemantics {
         return ((long) truncated) & mask(w);
     }
 
+    /** Whether {@code bits} of float type {@code t} is a NaN. */
+    public static boolean isNaN(Type t, long bits) {
+        return t == Type.I32
+                ? (bits & 0x7fff_ffffL) > 0x7f80_0000L
+                : (bits & 0x7fff_ffff_ffff_ffffL) > 0x7ff0_0000_0000_0000L;
+    }
+
+    /** The NaN {@code bits} with its quiet bit set (an SNaN becomes the QNaN with the same sign and payload). */
+    public static long quiet(Type t, long bits) {
+        return t == Type.I32 ? bits | 0x0040_0000L : bits | 0x0008_0000_0000_0000L;
+    }
+
+    /** The default NaN an invalid operation produces (x86's negative "real indefinite"). */
+    public static long defaultNaN(Type t) {
+        return t == Type.I32 ? 0xffc0_0000L : 0xfff8_0000_0000_0000L;
+    }
+
+    /** Whether {@code bits} is a denormal (subnormal, non-zero). */
+    static boolean isDenormal(Type t, long bits) {
+        return t == Type.I32
+                ? (bits & 0x7f80_0000L) == 0 && (bits & 0x007f_ffffL) != 0
+                : (bits & 0x7ff0_0000_0000_0000L) == 0 && (bits & 0x000f_ffff_ffff_ffffL) != 0;
+    }
+
+    private static long signOnly(Type t, long bits) {
+        return t == Type.I32 ? bits & 0x8000_0000L : bits & 0x8000_0000_0000_0000L;
+    }
+
+    /** An operand as the environment reads it: a denormal is zero under denormals-are-zero. */
+    private static long denormalInput(Type t, long bits, long env) {
+        return (env & FloatEnvironment.DENORMALS_ARE_ZERO) != 0 && isDenormal(t, bits) ? signOnly(t, bits) : bits;
+    }
+
+    /**
+     * A rounded result as the environment delivers it: a denormal becomes zero under flush-to-zero. (x86 flushes
+     * results that are tiny after rounding to the unbounded exponent range; a result within half an ulp below the
+     * smallest normal number rounds up to it here and is not flushed, docs/ir.md.)
+     */
+    private static long denormalResult(Type t, long bits, long env) {
+        return (env & FloatEnvironment.FLUSH_TO_ZERO) != 0 && isDenormal(t, bits) ? signOnly(t, bits) : bits;
+    }
+
+    /** A NaN converted between widths: sign kept, quieted, payload truncated or extended at its top. */
+    private static long convertNaN(Type from, Type to, long bits) {
+        long sign = from == Type.I32 ? bits >>> 31 : bits >>> 63;
+        if (to == Type.I32) {
+            long payload = (bits >>> 29) & 0x003f_ffffL;
+            return (sign << 31) | 0x7fc0_0000L | payload;
+        }
+        long payload = (bits & 0x003f_ffffL) << 29;
+        return (sign << 63) | 0x7ff8_0000_0000_0000L | payload;
+    }
+
     public static double toDouble(Type t, long bits) {
         return t == Type.I32 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
     }
@@ -101,12 +210,13 @@ public final class FloatSemantics {
         return t == Type.I32 ? single((float) value) : doubleBits(value);
     }
 
+    /** A result's bits; a NaN here comes from an invalid operation on non-NaN operands. */
     static long single(float value) {
-        return Float.floatToIntBits(value) & 0xFFFF_FFFFL;
+        return Float.isNaN(value) ? defaultNaN(Type.I32) : Float.floatToIntBits(value) & 0xFFFF_FFFFL;
     }
 
     static long doubleBits(double value) {
-        return Double.doubleToLongBits(value);
+        return Double.isNaN(value) ? defaultNaN(Type.I64) : Double.doubleToLongBits(value);
     }
 
     private static long mask(int w) {

@@ -32,14 +32,15 @@ public final class PureSemantics {
         int n = b.argCount(i);
         long x = n > 0 ? low[b.arg(i, 0)] : 0;
         long y = n > 1 ? low[b.arg(i, 1)] : 0;
+        long env = op.takesFloatEnvironment() ? low[b.arg(i, n - 1)] : 0;
         high[i] = 0;
         low[i] = switch (op.signature()) {
             case CONST -> {
                 high[i] = b.aux1(i);
                 yield b.aux0(i);
             }
-            case UNARY -> unary(op, t, x, b.argCount(i) > 0 ? high[b.arg(i, 0)] : 0, high, i);
-            case BINARY -> binary(b, i, low, high);
+            case UNARY -> op == Op.FSQRT ? FloatSemantics.sqrt(t, x, env) : unary(op, t, x, high[b.arg(i, 0)], high, i);
+            case BINARY -> binary(b, i, low, high, env);
             case SHIFT -> IntegerSemantics.binary(op, t, x, y);
             case COMPARE ->
                 bit(
@@ -50,13 +51,14 @@ public final class PureSemantics {
                                         dev.jx86.ir.FloatCondition.values()[(int) b.aux0(i)],
                                         b.type(b.arg(i, 0)),
                                         x,
-                                        y));
+                                        y,
+                                        env));
             case SELECT -> {
                 int chosen = b.arg(i, x != 0 ? 1 : 2);
                 high[i] = high[chosen];
                 yield low[chosen];
             }
-            case WIDEN, NARROW, CONVERT -> convert(op, b.type(b.arg(i, 0)), t, x);
+            case WIDEN, NARROW, CONVERT -> convert(op, b.type(b.arg(i, 0)), t, x, env);
             case EXTRACT -> BitFields.extract(x, high[b.arg(i, 0)], (int) b.aux0(i), t.bits());
             case INSERT -> BitFields.insert(b, i, low, high);
             case FLAGS -> flags(b, i, low);
@@ -66,7 +68,7 @@ public final class PureSemantics {
                                 ? FlagsSemantics.test(FlagCondition.values()[(int) b.aux0(i)], x)
                                 : FlagsSemantics.has(x, Flag.values()[(int) b.aux0(i)]));
             case FLAGS_FROM_BITS, FLAGS_TO_BITS -> x & Flag.ALL;
-            case VECTOR_UNARY, VECTOR_BINARY, VECTOR_SHIFT, VECTOR_SHUFFLE -> vector(b, i, low, high);
+            case VECTOR_UNARY, VECTOR_BINARY, VECTOR_SHIFT, VECTOR_SHUFFLE -> vector(b, i, low, high, env);
             case VECTOR_MASK ->
                 VectorSemantics.moveMask(LaneShape.values()[(int) b.aux0(i)], pair(low, high, b.arg(i, 0)));
             case GET, SET, LOAD, STORE, CALL, BOUNDARY ->
@@ -75,9 +77,6 @@ public final class PureSemantics {
     }
 
     private static long unary(Op op, Type t, long x, long xHigh, long[] high, int i) {
-        if (op == Op.FSQRT) {
-            return FloatSemantics.sqrt(t, x);
-        }
         if (t == Type.V128) {
             high[i] = ~xHigh;
             return ~x;
@@ -85,7 +84,7 @@ public final class PureSemantics {
         return IntegerSemantics.unary(op, t, x);
     }
 
-    private static long binary(Block b, int i, long[] low, long[] high) {
+    private static long binary(Block b, int i, long[] low, long[] high, long env) {
         Op op = b.op(i);
         Type t = b.type(i);
         int l = b.arg(i, 0);
@@ -95,16 +94,17 @@ public final class PureSemantics {
             return IntegerSemantics.binary(op, Type.I64, low[l], low[r]);
         }
         return switch (op) {
-            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX -> FloatSemantics.binary(op, t, low[l], low[r]);
+            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX -> FloatSemantics.binary(op, t, low[l], low[r], env);
             default -> IntegerSemantics.binary(op, t, low[l], low[r]);
         };
     }
 
-    private static long convert(Op op, Type from, Type to, long x) {
+    private static long convert(Op op, Type from, Type to, long x, long env) {
         return switch (op) {
             case ZEXT, TRUNC -> x & to.mask();
             case SEXT -> IntegerSemantics.sext(from.bits(), x) & to.mask();
-            default -> FloatSemantics.convert(op, from, to, x);
+            case FPTOSI -> FloatSemantics.toSigned(from, to, x);
+            default -> FloatSemantics.convert(op, from, to, x, env);
         };
     }
 
@@ -117,16 +117,16 @@ public final class PureSemantics {
         return FlagsSemantics.bits(kind, b.type(b.arg(i, 0)).bits(), operands);
     }
 
-    private static long vector(Block b, int i, long[] low, long[] high) {
+    private static long vector(Block b, int i, long[] low, long[] high, long env) {
         Op op = b.op(i);
         long[] out = new long[2];
         long[] a = pair(low, high, b.arg(i, 0));
         switch (op.signature()) {
-            case VECTOR_UNARY -> VectorSemantics.unary(op, b.aux0(i), a, out);
+            case VECTOR_UNARY -> VectorSemantics.unary(op, b.aux0(i), a, env, out);
             case VECTOR_SHIFT ->
                 VectorSemantics.shift(op, LaneShape.values()[(int) b.aux0(i)], a, low[b.arg(i, 1)], out);
             case VECTOR_SHUFFLE -> VectorSemantics.shuffle(b.aux0(i), b.aux1(i), a, pair(low, high, b.arg(i, 1)), out);
-            default -> VectorSemantics.binary(op, b.aux0(i), b.aux1(i), a, pair(low, high, b.arg(i, 1)), out);
+            default -> VectorSemantics.binary(op, b.aux0(i), b.aux1(i), a, pair(low, high, b.arg(i, 1)), env, out);
         }
         high[i] = out[1];
         return out[0];

@@ -15,7 +15,7 @@ public final class VectorSemantics {
     private VectorSemantics() {}
 
     /** A VECTOR_BINARY op whose aux words are {@code aux0} and {@code aux1}. */
-    public static void binary(Op op, long aux0, long aux1, long[] a, long[] b, long[] out) {
+    public static void binary(Op op, long aux0, long aux1, long[] a, long[] b, long env, long[] out) {
         if (op == Op.VNARROWS || op == Op.VNARROWU) {
             narrow(op, LaneShape.values()[(int) aux0], a, b, out);
             return;
@@ -39,16 +39,21 @@ public final class VectorSemantics {
                 case VMINU -> IntegerSemantics.compare(IntCondition.ULT, lane, x[i], y[i]) ? x[i] : y[i];
                 case VMAXS -> IntegerSemantics.compare(IntCondition.SGT, lane, x[i], y[i]) ? x[i] : y[i];
                 case VMAXU -> IntegerSemantics.compare(IntCondition.UGT, lane, x[i], y[i]) ? x[i] : y[i];
+                case VMULHS -> mulHigh(w, IntegerSemantics.sext(w, x[i]), IntegerSemantics.sext(w, y[i]), true);
+                case VMULHU -> mulHigh(w, x[i], y[i], false);
+                case VAVGU -> average(w, x[i], y[i]);
                 case VICMP ->
                     IntegerSemantics.compare(IntCondition.values()[(int) aux0], lane, x[i], y[i]) ? lane.mask() : 0;
-                case VFADD -> FloatSemantics.binary(Op.FADD, lane, x[i], y[i]);
-                case VFSUB -> FloatSemantics.binary(Op.FSUB, lane, x[i], y[i]);
-                case VFMUL -> FloatSemantics.binary(Op.FMUL, lane, x[i], y[i]);
-                case VFDIV -> FloatSemantics.binary(Op.FDIV, lane, x[i], y[i]);
-                case VFMIN -> FloatSemantics.binary(Op.FMIN, lane, x[i], y[i]);
-                case VFMAX -> FloatSemantics.binary(Op.FMAX, lane, x[i], y[i]);
+                case VFADD -> FloatSemantics.binary(Op.FADD, lane, x[i], y[i], env);
+                case VFSUB -> FloatSemantics.binary(Op.FSUB, lane, x[i], y[i], env);
+                case VFMUL -> FloatSemantics.binary(Op.FMUL, lane, x[i], y[i], env);
+                case VFDIV -> FloatSemantics.binary(Op.FDIV, lane, x[i], y[i], env);
+                case VFMIN -> FloatSemantics.binary(Op.FMIN, lane, x[i], y[i], env);
+                case VFMAX -> FloatSemantics.binary(Op.FMAX, lane, x[i], y[i], env);
                 case VFCMP ->
-                    FloatSemantics.compare(FloatCondition.values()[(int) aux0], lane, x[i], y[i]) ? lane.mask() : 0;
+                    FloatSemantics.compare(FloatCondition.values()[(int) aux0], lane, x[i], y[i], env)
+                            ? lane.mask()
+                            : 0;
                 default -> throw new IllegalArgumentException("not a binary vector op: " + op);
             };
         }
@@ -56,15 +61,15 @@ public final class VectorSemantics {
     }
 
     /** VFSQRT or VCONVERT. */
-    public static void unary(Op op, long aux0, long[] a, long[] out) {
+    public static void unary(Op op, long aux0, long[] a, long env, long[] out) {
         if (op == Op.VCONVERT) {
-            VectorConversions.convert(VectorConversion.values()[(int) aux0], a, out);
+            VectorConversions.convert(VectorConversion.values()[(int) aux0], a, env, out);
             return;
         }
         LaneShape shape = LaneShape.values()[(int) aux0];
         long[] x = lanes(shape, a);
         for (int i = 0; i < x.length; i++) {
-            x[i] = FloatSemantics.sqrt(Type.ofBits(shape.laneBits()), x[i]);
+            x[i] = FloatSemantics.sqrt(Type.ofBits(shape.laneBits()), x[i], env);
         }
         pack(shape, x, out);
     }
@@ -119,6 +124,22 @@ public final class VectorSemantics {
             result[i] = op == Op.VNARROWS ? saturateSigned(w / 2, value) : Math.clamp(value, 0, (1L << (w / 2)) - 1);
         }
         pack(target, result, out);
+    }
+
+    /** The high half of the 2w-bit product of two w-bit lanes (given sign- or zero-extended). */
+    private static long mulHigh(int w, long x, long y, boolean signed) {
+        if (w == 64) {
+            return signed ? Math.multiplyHigh(x, y) : Math.unsignedMultiplyHigh(x, y);
+        }
+        long product = x * y; // exact: |x|, |y| < 2^32
+        return (w == 32 && !signed ? product >>> 32 : product >> w)
+                & Type.ofBits(w).mask();
+    }
+
+    /** The unsigned average rounded up, {@code (x + y + 1) >> 1}, without losing the carry. */
+    private static long average(int w, long x, long y) {
+        long sum = (x >>> 1) + (y >>> 1) + ((x | y) & 1);
+        return sum & Type.ofBits(w).mask();
     }
 
     private static long saturateSigned(int w, long value) {

@@ -26,6 +26,13 @@ final class OperandTypes {
     }
 
     void check() {
+        if (op.takesFloatEnvironment()) {
+            int last = b.argCount(i) - 1;
+            if (last < 0 || b.type(b.arg(i, last)) != Type.I32) {
+                problem("the last operand of " + op.text() + " must be the i32 float environment");
+                return;
+            }
+        }
         switch (op.signature()) {
             case CONST, GET, BOUNDARY -> exactly();
             case SET -> inClass(exactly(argType(0)), TypeClass.SLOT, "value");
@@ -51,8 +58,8 @@ final class OperandTypes {
 
     /** Checks the operand types; returns the first operand's type (VOID when absent) for further checks. */
     private Type exactly(Type... expected) {
-        if (b.argCount(i) != expected.length) {
-            problem(op.text() + " takes " + expected.length + " operands, not " + b.argCount(i));
+        if (argCount() != expected.length) {
+            problem(op.text() + " takes " + expected.length + " operands, not " + argCount());
             return Type.VOID;
         }
         for (int k = 0; k < expected.length; k++) {
@@ -127,7 +134,12 @@ final class OperandTypes {
     }
 
     private Type argType(int k) {
-        return k < b.argCount(i) ? b.type(b.arg(i, k)) : Type.VOID;
+        return k < argCount() ? b.type(b.arg(i, k)) : Type.VOID;
+    }
+
+    /** The operands the signature describes: all but a float op's trailing environment. */
+    private int argCount() {
+        return b.argCount(i) - (op.takesFloatEnvironment() ? 1 : 0);
     }
 
     private void problem(String message) {

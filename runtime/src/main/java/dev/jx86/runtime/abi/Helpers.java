@@ -52,6 +52,7 @@ public final class Helpers {
         all.addAll(IntegerHelpers.all());
         all.addAll(StringHelpers.all());
         all.addAll(SystemHelpers.all());
+        all.addAll(SseHelpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
         for (RuntimeHelper h : all) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Jx86.Version.class,
         description = "Runs x86 machine code on the JVM.",
-        subcommands = {DisasmCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DisasmCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Jx86 implements Runnable {
 
     @CommandLine.Spec
