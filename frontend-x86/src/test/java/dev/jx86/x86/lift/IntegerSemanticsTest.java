@@ -269,6 +269,31 @@ class IntegerSemanticsTest {
     }
 
     @Test
+    void segmentLoadsFindTheTlsBase() {
+        // i386 TLS: mov gs, ax with selector 0x63 (TLS entry 12, RPL 3) loads GS and its base
+        LiftTester t = LiftTester.mode32().code("8e e8 0f 0b").gpr(StateLayout.RAX, 0x63);
+        t.cpu.descriptors.setTls(12, 0x12340000L, 0xfffff, 0x51, true);
+        t.run();
+        assertThat(t.cpu.state[StateLayout.GS]).isEqualTo(0x63);
+        assertThat(t.cpu.state[StateLayout.GS_BASE]).isEqualTo(0x12340000L);
+        // lfs eax, [esi]: offset then selector from memory
+        t = LiftTester.mode32().code("0f b4 06 0f 0b").gpr(StateLayout.RSI, DATA);
+        t.cpu.descriptors.setTls(13, 0x5550000L, 0xfffff, 0x51, true);
+        t.memory.store(DATA, 4, 0xdeadbeefL);
+        t.memory.store(DATA + 4, 2, 0x6b);
+        t.run();
+        assertThat(t.gpr(StateLayout.RAX)).isEqualTo(0xdeadbeefL);
+        assertThat(t.cpu.state[StateLayout.FS]).isEqualTo(0x6b);
+        assertThat(t.cpu.state[StateLayout.FS_BASE]).isEqualTo(0x5550000L);
+        // pop ss with a null selector is #GP(0), and the stack pointer is not moved
+        t = LiftTester.mode32().code("6a 00 17 0f 0b");
+        LiftTester.Result r = t.run();
+        assertThat(r.vector()).isEqualTo(Vectors.GP);
+        assertThat(r.pc()).isEqualTo(CODE + 2);
+        assertThat(t.gpr(StateLayout.RSP)).isEqualTo(TOP - 4);
+    }
+
+    @Test
     void lockOnlyWithAMemoryDestination() {
         // lock add [rsi], eax works; lock add eax, ecx is #UD
         LiftTester t = LiftTester.mode64()
