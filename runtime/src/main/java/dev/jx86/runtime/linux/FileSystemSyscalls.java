@@ -31,6 +31,7 @@ final class FileSystemSyscalls {
     static final int O_PATH = 010000000;
 
     static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    static final int AT_SYMLINK_FOLLOW = 0x400;
     static final int AT_REMOVEDIR = 0x200;
     static final int AT_EMPTY_PATH = 0x1000;
 
@@ -74,7 +75,7 @@ final class FileSystemSyscalls {
             return Files.exists(path) ? -Errno.ENOTDIR : -Errno.ENOENT;
         }
         if (!exists && (flags & O_CREAT) == 0) {
-            return -Errno.ENOENT;
+            return -missing(path);
         }
         Set<OpenOption> options = new HashSet<>();
         if (access == OpenFile.O_RDONLY || access == OpenFile.O_RDWR) {
@@ -178,6 +179,47 @@ final class FileSystemSyscalls {
             return -Errno.EISDIR;
         }
         Files.delete(path);
+        return 0;
+    }
+
+    /**
+     * Why {@code path} does not exist, as Linux's path walk says it: ENOTDIR when a leading component is a file,
+     * else ENOENT.
+     */
+    static int missing(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path prefix = absolute.getRoot();
+        for (int i = 0; prefix != null && i < absolute.getNameCount() - 1; i++) {
+            prefix = prefix.resolve(absolute.getName(i));
+            if (!Files.exists(prefix)) {
+                return Errno.ENOENT;
+            }
+            if (!Files.isDirectory(prefix)) {
+                return Errno.ENOTDIR;
+            }
+        }
+        return Errno.ENOENT;
+    }
+
+    /** symlinkat: the target is stored as the guest wrote it, not resolved. */
+    long symlinkat(long targetAddress, int newdirfd, long linkAddress) throws IOException {
+        String target = new String(user.path(targetAddress), StandardCharsets.UTF_8);
+        if (target.isEmpty()) {
+            return -Errno.ENOENT;
+        }
+        Files.createSymbolicLink(path(newdirfd, linkAddress), Path.of(target));
+        return 0;
+    }
+
+    long linkat(int olddirfd, long oldAddress, int newdirfd, long newAddress, int flags) throws IOException {
+        if ((flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) != 0) {
+            return -Errno.EINVAL;
+        }
+        Path existing = path(olddirfd, oldAddress);
+        if ((flags & AT_SYMLINK_FOLLOW) != 0) {
+            existing = existing.toRealPath();
+        }
+        Files.createLink(path(newdirfd, newAddress), existing);
         return 0;
     }
 

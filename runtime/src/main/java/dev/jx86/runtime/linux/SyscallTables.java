@@ -88,7 +88,9 @@ final class SyscallTables {
         t.define(83, "mkdir", a -> x.fs.mkdirat(AT_FDCWD, a.p(0), a.i(1)));
         t.define(84, "rmdir", a -> x.fs.unlinkat(AT_FDCWD, a.p(0), FileSystemSyscalls.AT_REMOVEDIR));
         t.define(85, "creat", a -> x.fs.openat(AT_FDCWD, a.p(0), CREAT_FLAGS, a.i(1)));
+        t.define(86, "link", a -> x.fs.linkat(AT_FDCWD, a.p(0), AT_FDCWD, a.p(1), 0));
         t.define(87, "unlink", a -> x.fs.unlinkat(AT_FDCWD, a.p(0), 0));
+        t.define(88, "symlink", a -> x.fs.symlinkat(a.p(0), AT_FDCWD, a.p(1)));
         t.define(89, "readlink", a -> x.fs.readlinkat(AT_FDCWD, a.p(0), a.p(1), a.i(2)));
         t.define(95, "umask", a -> x.fs.umask(a.i(0)));
         t.define(96, "gettimeofday", a -> x.time.gettimeofday(a.p(0), a.p(1), 8));
@@ -121,6 +123,8 @@ final class SyscallTables {
         t.define(258, "mkdirat", a -> x.fs.mkdirat(a.i(0), a.p(1), a.i(2)));
         t.define(262, "newfstatat", a -> x.stat.fstatat(a.i(0), a.p(1), a.p(2), a.i(3), Layout.STAT_64));
         t.define(263, "unlinkat", a -> x.fs.unlinkat(a.i(0), a.p(1), a.i(2)));
+        t.define(265, "linkat", a -> x.fs.linkat(a.i(0), a.p(1), a.i(2), a.p(3), a.i(4)));
+        t.define(266, "symlinkat", a -> x.fs.symlinkat(a.p(0), a.i(1), a.p(2)));
         t.define(264, "renameat", a -> x.fs.renameat2(a.i(0), a.p(1), a.i(2), a.p(3), 0));
         t.define(267, "readlinkat", a -> x.fs.readlinkat(a.i(0), a.p(1), a.p(2), a.i(3)));
         t.define(269, "faccessat", a -> x.fs.faccessat(a.i(0), a.p(1), a.i(2), 0));
@@ -144,7 +148,9 @@ final class SyscallTables {
         t.define(5, "open", a -> x.fs.openat(AT_FDCWD, a.p(0), a.i(1), a.i(2)));
         t.define(6, "close", a -> x.io.close(a.i(0)));
         t.define(8, "creat", a -> x.fs.openat(AT_FDCWD, a.p(0), CREAT_FLAGS, a.i(1)));
+        t.define(9, "link", a -> x.fs.linkat(AT_FDCWD, a.p(0), AT_FDCWD, a.p(1), 0));
         t.define(10, "unlink", a -> x.fs.unlinkat(AT_FDCWD, a.p(0), 0));
+        t.define(83, "symlink", a -> x.fs.symlinkat(a.p(0), AT_FDCWD, a.p(1)));
         t.define(12, "chdir", a -> x.fs.chdir(a.p(0)));
         t.define(13, "time", a -> x.time.time(a.p(0), 4));
         t.define(19, "lseek", a -> x.io.lseek(a.i(0), a.s(1), a.i(2)));
@@ -222,6 +228,8 @@ final class SyscallTables {
         t.define(296, "mkdirat", a -> x.fs.mkdirat(a.i(0), a.p(1), a.i(2)));
         t.define(300, "fstatat64", a -> x.stat.fstatat(a.i(0), a.p(1), a.p(2), a.i(3), Layout.STAT64_I386));
         t.define(301, "unlinkat", a -> x.fs.unlinkat(a.i(0), a.p(1), a.i(2)));
+        t.define(303, "linkat", a -> x.fs.linkat(a.i(0), a.p(1), a.i(2), a.p(3), a.i(4)));
+        t.define(304, "symlinkat", a -> x.fs.symlinkat(a.p(0), a.i(1), a.p(2)));
         t.define(302, "renameat", a -> x.fs.renameat2(a.i(0), a.p(1), a.i(2), a.p(3), 0));
         t.define(305, "readlinkat", a -> x.fs.readlinkat(a.i(0), a.p(1), a.p(2), a.i(3)));
         t.define(307, "faccessat", a -> x.fs.faccessat(a.i(0), a.p(1), a.i(2), 0));

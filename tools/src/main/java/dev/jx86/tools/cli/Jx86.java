@@ -32,6 +32,8 @@ public final class Jx86 implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Jx86());
         cli.setParameterExceptionHandler(Jx86::badUsage);
+        // Everything after the guest program is the guest's: jx86 run PROG --its-own-flag
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("jx86: " + messageOf(e));
             return 1;
