@@ -40,28 +40,67 @@ final class FileIoSyscalls {
 
     long read(int fd, long buffer, long count) throws IOException {
         OpenFile file = readable(fd);
-        count = Math.min(count, MAX_COUNT);
-        user.checkWritable(buffer, count);
+        // A pipe or terminal returns what it has; only a file is read until the count is met.
+        return readInto(buffer, count, file instanceof HostFile, (chunk, want, done) -> file.read(chunk, want));
+    }
+
+    long write(int fd, long buffer, long count) throws IOException {
+        OpenFile file = writable(fd);
+        return writeFrom(buffer, count, (bytes, want, done) -> file.write(bytes, want));
+    }
+
+    long pread(int fd, long buffer, long count, long offset) throws IOException {
+        OpenFile file = readable(fd);
+        return readInto(buffer, count, true, (chunk, want, done) -> file.pread(chunk, want, offset + done));
+    }
+
+    long pwrite(int fd, long buffer, long count, long offset) throws IOException {
+        OpenFile file = writable(fd);
+        return writeFrom(buffer, count, (bytes, want, done) -> file.pwrite(bytes, want, offset + done));
+    }
+
+    /** One chunk of a transfer: {@code want} bytes at {@code done} bytes into it; returns bytes moved or -errno. */
+    @FunctionalInterface
+    private interface Chunk {
+        long move(byte[] bytes, int want, long done) throws IOException;
+    }
+
+    /**
+     * Reads up to {@code count} bytes into guest memory at {@code buffer}, a chunk at a time. Each chunk's buffer is
+     * checked before reading, so that a bad buffer does not consume input (Linux copies as it reads): a fault after
+     * some bytes returns those, a fault before any is EFAULT. Stops at a short chunk, or after the first unless
+     * {@code wholeCount}.
+     */
+    private long readInto(long buffer, long count, boolean wholeCount, Chunk from) throws IOException {
+        count = clamp(count, MAX_COUNT);
         long done = 0;
         byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
         while (done < count) {
             int want = (int) Math.min(count - done, chunk.length);
-            long n = file.read(chunk, want);
-            if (n < 0) {
+            try {
+                user.checkWritable(buffer + done, want);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            long n = from.move(chunk, want, done);
+            if (n <= 0) {
                 return done > 0 ? done : n;
             }
             user.write(buffer + done, chunk, (int) n);
             done += n;
-            if (n < want || !(file instanceof HostFile)) {
+            if (n < want || !wholeCount) {
                 break;
             }
         }
         return done;
     }
 
-    long write(int fd, long buffer, long count) throws IOException {
-        OpenFile file = writable(fd);
-        count = Math.min(count, MAX_COUNT);
+    /** Writes up to {@code count} bytes of guest memory at {@code buffer}, a chunk at a time, as {@link #readInto}. */
+    private long writeFrom(long buffer, long count, Chunk to) throws IOException {
+        count = clamp(count, MAX_COUNT);
         long done = 0;
         while (done < count) {
             int want = (int) Math.min(count - done, CHUNK);
@@ -74,7 +113,7 @@ final class FileIoSyscalls {
                 }
                 throw e;
             }
-            long n = file.write(bytes, want);
+            long n = to.move(bytes, want, done);
             if (n < 0) {
                 return done > 0 ? done : n;
             }
@@ -84,24 +123,6 @@ final class FileIoSyscalls {
             }
         }
         return done;
-    }
-
-    long pread(int fd, long buffer, long count, long offset) throws IOException {
-        OpenFile file = readable(fd);
-        int n = (int) Math.min(Math.min(count, MAX_COUNT), CHUNK * 64L);
-        user.checkWritable(buffer, n);
-        byte[] bytes = new byte[n];
-        long got = file.pread(bytes, n, offset);
-        if (got > 0) {
-            user.write(buffer, bytes, (int) got);
-        }
-        return got;
-    }
-
-    long pwrite(int fd, long buffer, long count, long offset) throws IOException {
-        OpenFile file = writable(fd);
-        int n = (int) Math.min(Math.min(count, MAX_COUNT), CHUNK * 64L);
-        return file.pwrite(user.read(buffer, n), n, offset);
     }
 
     /** readv: fills the buffers in order, stopping at a short read. */
@@ -125,19 +146,45 @@ final class FileIoSyscalls {
         return total;
     }
 
-    /** writev: gathers the buffers and writes them with one host write, so that the output stays in one piece. */
+    /**
+     * writev: small vectors are gathered and written with one host write, so that a line made of several pieces
+     * stays in one piece on a pipe or terminal; large ones are written piece by piece.
+     */
     long writev(int fd, long iov, int count) throws IOException {
         long[][] vectors = iovecs(iov, count);
         OpenFile file = writable(fd);
-        java.io.ByteArrayOutputStream gathered = new java.io.ByteArrayOutputStream();
+        long total = 0;
         for (long[] v : vectors) {
-            if (v[1] > MAX_COUNT - gathered.size()) {
-                return -Errno.EINVAL;
-            }
-            gathered.writeBytes(user.read(v[0], (int) v[1]));
+            total += v[1];
         }
-        byte[] bytes = gathered.toByteArray();
-        return bytes.length == 0 ? 0 : file.write(bytes, bytes.length);
+        if (total <= CHUNK) {
+            java.io.ByteArrayOutputStream gathered = new java.io.ByteArrayOutputStream();
+            for (long[] v : vectors) {
+                gathered.writeBytes(user.read(v[0], (int) v[1]));
+            }
+            byte[] bytes = gathered.toByteArray();
+            return bytes.length == 0 ? 0 : file.write(bytes, bytes.length);
+        }
+        long done = 0;
+        for (long[] v : vectors) {
+            long n;
+            try {
+                n = write(fd, v[0], v[1]);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            if (n < 0) {
+                return done > 0 ? done : n;
+            }
+            done += n;
+            if (n < v[1]) {
+                break;
+            }
+        }
+        return done;
     }
 
     private long[][] iovecs(long iov, int count) {
@@ -156,6 +203,54 @@ final class FileIoSyscalls {
             vectors[i] = new long[] {s.word(2 * i * word, word), length};
         }
         return vectors;
+    }
+
+    /**
+     * sendfile: copies from {@code in} (at {@code *offset} when given, which is then advanced, else at its position)
+     * to {@code out}; {@code offsetSize} is the size of the guest's offset (8, or 4 for i386's sendfile).
+     */
+    long sendfile(int outFd, int inFd, long offsetAddress, long count, int offsetSize) throws IOException {
+        OpenFile in = readable(inFd);
+        OpenFile out = writable(outFd);
+        count = clamp(count, MAX_COUNT);
+        long position = -1;
+        if (offsetAddress != 0) {
+            position = new GuestStruct(user.read(offsetAddress, offsetSize)).signedWord(0, offsetSize);
+            if (position < 0) {
+                return -Errno.EINVAL;
+            }
+        }
+        long done = 0;
+        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
+        while (done < count) {
+            int want = (int) Math.min(count - done, chunk.length);
+            long n = position >= 0 ? in.pread(chunk, want, position + done) : in.read(chunk, want);
+            if (n <= 0) {
+                if (done == 0 && n < 0) {
+                    return n;
+                }
+                break;
+            }
+            long written = out.write(chunk, (int) n);
+            if (written < 0) {
+                if (done == 0) {
+                    return written;
+                }
+                break;
+            }
+            done += written;
+            if (n < want) {
+                break;
+            }
+        }
+        if (position >= 0) {
+            user.write(
+                    offsetAddress,
+                    new GuestStruct(offsetSize)
+                            .word(0, offsetSize, position + done)
+                            .array());
+        }
+        return done;
     }
 
     long lseek(int fd, long offset, int whence) throws IOException {
@@ -270,6 +365,11 @@ final class FileIoSyscalls {
             return -Errno.EINVAL;
         }
         return fds.get(fd).truncate(length);
+    }
+
+    /** An unsigned size limited to {@code max} (a size_t above 2^63 is huge, not negative). */
+    static long clamp(long size, long max) {
+        return Long.compareUnsigned(size, max) > 0 ? max : size;
     }
 
     private OpenFile readable(int fd) {

@@ -40,13 +40,14 @@ public final class LinuxProcess implements AutoCloseable {
     LinuxProcess(AddressSpace space, Abi abi, ProcessOptions options, String executable, long brk) {
         this.space = space;
         this.abi = abi;
-        this.fds = FdTable.withStandardStreams();
+        this.fds = FdTable.withStandardStreams(options.stdio());
         this.paths = new GuestPaths(options.sysroot(), options.workingDirectory());
         this.user = new UserCopy(space, abi);
         this.state = new ProcessState(executable, brk, abi);
         this.table64 = SyscallTables.x86_64(this);
         this.table32 = SyscallTables.i386(this);
-        this.diagnostics = System.err;
+        this.diagnostics =
+                options.stdio().map(io -> new PrintStream(io.err(), true)).orElse(System.err);
     }
 
     /** A loaded program and the CPU that starts it. */
@@ -159,7 +160,7 @@ public final class LinuxProcess implements AutoCloseable {
         if (cpu.mode() == CpuMode.LONG_64) {
             // What SYSCALL itself does to RCX and R11 (Intel SDM Vol. 2B, SYSCALL).
             cpu.gpr(StateLayout.RCX, cpu.rip());
-            cpu.gpr(StateLayout.R8 + 3, cpu.rflags());
+            cpu.gpr(11, cpu.rflags());
             SyscallArgs args = new SyscallArgs(
                     Abi.X86_64,
                     cpu,

@@ -1,12 +1,9 @@
 package dev.jx86.tools.cli;
 
-import dev.jx86.backend.jvm.JvmBlockCompiler;
-import dev.jx86.runtime.exec.ExecutionLoop;
-import dev.jx86.runtime.exec.TranslationCache;
+import dev.jx86.runtime.exec.Engine;
+import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
-import dev.jx86.runtime.tier1.BlockCompiler;
-import dev.jx86.x86.lift.X86Translator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +36,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Resolve the guest's absolute paths under DIR (like qemu -L).")
     Path sysroot;
 
-    @Parameters(index = "0", paramLabel = "PROG", description = "The program to run.")
+    @Option(
+            names = "-d",
+            split = ",",
+            paramLabel = "ITEM",
+            description = "Log ITEM,... to stderr (or the -D file), as qemu -d: in_asm, op, op_opt, exec, unimp; "
+                    + "'-d help' lists them.")
+    List<String> logItems = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "FILE", description = "Write the -d log to FILE instead of stderr.")
+    Path logFile;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROG", description = "The program to run.")
     Path program;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Its arguments.")
@@ -47,13 +55,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BlockCompiler compiler = switch (tier) {
-            case "0" -> null;
-            case "1" -> new JvmBlockCompiler();
-            default ->
-                throw new IllegalArgumentException(
-                        "--tier " + tier + " is not available yet: only 0 (the interpreter) and 1 (JVM bytecode)");
-        };
+        if (logItems.contains("help")) {
+            for (LogItem item : LogItem.values()) {
+                System.out.printf("%-8s %s%n", item.text(), item.description());
+            }
+            return 0;
+        }
+        configureLogging();
+        if (program == null) {
+            throw new IllegalArgumentException("no program to run; try 'jx86 run --help'");
+        }
+        if (!Engines.TIERS.contains(tier)) {
+            throw new IllegalArgumentException("--tier " + tier + " is not available yet; tiers: " + Engines.TIERS);
+        }
         ProcessOptions options = ProcessOptions.defaults();
         if (sysroot != null) {
             options = options.withSysroot(sysroot);
@@ -67,12 +81,30 @@ final class RunCommand implements Callable<Integer> {
         }
         LinuxProcess.Started started = LinuxProcess.start(program, argv, envp, options);
         try (LinuxProcess process = started.process()) {
-            ExecutionLoop loop = new ExecutionLoop(
-                    new X86Translator(),
-                    page -> process.space().markCode(page >>> 12),
-                    TranslationCache.DEFAULT_MAX_OPS,
-                    compiler);
-            return process.run(loop, started.cpu());
+            Engine engine = Engines.create(tier, process);
+            return process.run(engine, started.cpu());
         }
+    }
+
+    /**
+     * Turns on the -d items' loggers (slf4j-simple reads these properties when the first logger is made, so this
+     * runs before anything logs) and sends the log to -D's file.
+     */
+    private void configureLogging() {
+        for (String name : logItems) {
+            boolean known = false;
+            for (LogItem item : LogItem.values()) {
+                known |= item.text().equals(name);
+            }
+            if (!known) {
+                throw new IllegalArgumentException("unknown -d item '" + name + "'; try -d help");
+            }
+            System.setProperty("org.slf4j.simpleLogger.log." + LogItem.loggerName(name), "debug");
+        }
+        if (logFile != null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
+        }
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
     }
 }
