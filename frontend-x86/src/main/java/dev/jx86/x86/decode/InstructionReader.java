@@ -121,11 +121,23 @@ final class InstructionReader {
         }
     }
 
+    /** The next byte; kept under C2's 35-byte inlining limit, the error path is out of line. */
     private int next() {
-        if (pos >= limit) {
-            throw pos - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
+        int at = pos;
+        if (at >= limit) {
+            throw pastLimit(at);
         }
-        return code[pos++] & 0xff;
+        pos = at + 1;
+        return code[at] & 0xff;
+    }
+
+    /**
+     * Ends the instruction at {@code at}, which reached the limit: TOO_LONG at 15 bytes, else TRUNCATED.
+     * {@code pos} moves to {@code at} first, as if the bytes before it had been read one at a time.
+     */
+    private Stop pastLimit(int at) {
+        pos = at;
+        return at - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
     }
 
     private int peek() {
@@ -534,7 +546,7 @@ final class InstructionReader {
             // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        List<Operand> operands = named ? operands(forms, memory, true) : operands(forms, memory);
+        List<Operand> operands = named ? operands(facts, memory, true) : operands(facts, memory);
         if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
@@ -558,19 +570,18 @@ final class InstructionReader {
             return null;
         }
         vsibIndexSize = facts.vsibIndexSize();
-        Type memoryType = facts.memoryType();
-        return readMemory(memoryType == null ? 0 : size(memoryType));
+        return readMemory(size(facts.memorySizeCode()));
     }
 
-    private List<Operand> operands(OperandForm[] forms, Memory memory) {
-        return switch (forms.length) {
+    private List<Operand> operands(RowFacts facts, Memory memory) {
+        return switch (facts.forms().length) {
             case 0 -> List.of();
-            case 1 -> List.of(operand(forms[0], memory));
+            case 1 -> List.of(operand(facts, 0, memory));
             case 2 -> {
-                Operand first = operand(forms[0], memory);
-                yield List.of(first, operand(forms[1], memory));
+                Operand first = operand(facts, 0, memory);
+                yield List.of(first, operand(facts, 1, memory));
             }
-            default -> operands(forms, memory, false);
+            default -> operands(facts, memory, false);
         };
     }
 
@@ -601,12 +612,13 @@ final class InstructionReader {
     }
 
     /** The operands of {@code forms} in order; with {@code named}, without those in the wrong ModRM form. */
-    private List<Operand> operands(OperandForm[] forms, Memory memory, boolean named) {
+    private List<Operand> operands(RowFacts facts, Memory memory, boolean named) {
+        OperandForm[] forms = facts.forms();
         Operand[] read = new Operand[forms.length];
         int count = 0;
-        for (OperandForm form : forms) {
-            if (!(named && wrongForm(form, memory))) {
-                read[count++] = operand(form, memory);
+        for (int i = 0; i < forms.length; i++) {
+            if (!(named && wrongForm(forms[i], memory))) {
+                read[count++] = operand(facts, i, memory);
             }
         }
         return switch (count) {
@@ -645,27 +657,37 @@ final class InstructionReader {
         return mode64 ? target : target & 0xffffffffL;
     }
 
-    /** The operand {@code form} describes: the common general-purpose forms first, kept small to inline. */
-    private Operand operand(OperandForm form, Memory memory) {
-        Type type = form.type();
-        return switch (form.method()) {
-            case E -> isRegisterForm() ? gpr(size(type), rmNumber()) : sized(memory, form.memoryType());
-            case M -> sized(memory, form.memoryType());
-            case G -> gpr(size(type), regNumber());
-            case Z -> {
+    /**
+     * The operand the row's {@code i}-th form describes: the common general-purpose forms by their int
+     * codes (RowFacts), kept small to inline; the rest by their {@link OperandForm}.
+     */
+    private Operand operand(RowFacts facts, int i, Memory memory) {
+        return switch (facts.formCode(i)) {
+            case RowFacts.E ->
+                isRegisterForm() ? gpr(size(facts.sizeCode(i)), rmNumber()) : sized(memory, facts.memorySizeCode(i));
+            case RowFacts.M -> sized(memory, facts.memorySizeCode(i));
+            case RowFacts.G -> gpr(size(facts.sizeCode(i)), regNumber());
+            case RowFacts.Z -> {
                 rexUsed |= REX_B;
-                yield gpr(size(type), (opcode & 7) | (rex & REX_B) << 3);
+                yield gpr(size(facts.sizeCode(i)), (opcode & 7) | (rex & REX_B) << 3);
             }
-            case I -> immediate(type);
-            case J -> relative(type);
-            default -> otherOperand(form, memory);
+            case RowFacts.IB -> new Immediate((byte) next(), 1, 1);
+            case RowFacts.IBS -> new Immediate((byte) next(), operandSize, 1);
+            case RowFacts.ID -> new Immediate(readInt32(), 4, 4);
+            case RowFacts.IZ ->
+                operandSize == 2 ? new Immediate(readSigned(2), 2, 2) : new Immediate(readInt32(), operandSize, 4);
+            case RowFacts.JB -> relative(1);
+            case RowFacts.JZ -> relative(operandSize == 2 ? 2 : 4);
+            default -> otherOperand(facts.forms()[i], memory);
         };
     }
 
     private Operand otherOperand(OperandForm form, Memory memory) {
         Type type = form.type();
         return switch (form.method()) {
-            case E, M, G, Z, I, J -> throw new IllegalStateException("common form " + form);
+            case E, M, G, Z -> throw new IllegalStateException("common form " + form);
+            case I -> immediate(type);
+            case J -> relative(type == Type.B ? 1 : operandSize == 2 ? 2 : 4);
             case R -> gpr(size(type), rmNumber());
             case B -> gpr(size(type), vex.vvvv());
             case O -> offset(0);
@@ -754,23 +776,24 @@ final class InstructionReader {
 
     /** Size in bytes of a general-register or memory operand of {@code type}. */
     private int size(Type type) {
-        return switch (type) {
-            case NONE -> 0;
-            case B, BS -> 1;
-            case W -> 2;
-            case D, SI, SS -> 4;
-            case Q, PI, SD -> 8;
-            case T -> 10;
-            case DQ -> 16;
-            case QQ -> 32;
-            case V -> operandSize;
-            case Z -> operandSize == 2 ? 2 : 4;
-            case Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
-            case A -> operandSize * 2;
+        return size(RowFacts.sizeCode(type));
+    }
+
+    /** Size in bytes of an operand by its {@link RowFacts#sizeCode(Type) size code}. */
+    private int size(int code) {
+        return code >= 0 ? code : code == RowFacts.SIZE_V ? operandSize : sizeByRule(code);
+    }
+
+    private int sizeByRule(int code) {
+        return switch (code) {
+            case RowFacts.SIZE_Z -> operandSize == 2 ? 2 : 4;
+            case RowFacts.SIZE_Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
+            case RowFacts.SIZE_A -> operandSize * 2;
             // A far pointer's offset is 16 or 32 bits by 66 alone: objdump ignores REX.W here (AMD).
-            case P -> (operandSize == 8 ? (last66 >= 0 ? 2 : 4) : operandSize) + 2;
-            case S -> mode64 ? 10 : 6;
-            case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
+            case RowFacts.SIZE_P -> (operandSize == 8 ? (last66 >= 0 ? 2 : 4) : operandSize) + 2;
+            case RowFacts.SIZE_S -> mode64 ? 10 : 6;
+            case RowFacts.SIZE_X -> vex != null ? vex.vectorLength() : 16;
+            default -> throw new IllegalStateException("size code " + code);
         };
     }
 
@@ -783,10 +806,16 @@ final class InstructionReader {
     }
 
     private Memory sized(Memory memory, Type type) {
-        int size = size(type);
-        if (size == memory.size()) {
-            return memory;
-        }
+        return sized(memory, RowFacts.sizeCode(type));
+    }
+
+    /** {@code memory} at the size {@code sizeCode} gives: itself when it has that size already. */
+    private Memory sized(Memory memory, int sizeCode) {
+        int size = size(sizeCode);
+        return size == memory.size() ? memory : resized(memory, size);
+    }
+
+    private static Memory resized(Memory memory, int size) {
         return new Memory(
                 size,
                 memory.segment(),
@@ -978,8 +1007,7 @@ final class InstructionReader {
     }
 
     /** A relative branch target: J forms end their instruction (TableBuilder checks), so it is known. */
-    private Operand relative(Type type) {
-        int size = type == Type.B ? 1 : operandSize == 2 ? 2 : 4;
+    private Operand relative(int size) {
         long displacement = readSigned(size);
         return new RelativeTarget(wrap(address + (pos - start) + displacement), size);
     }
@@ -999,9 +1027,26 @@ final class InstructionReader {
     }
 
     private long readSigned(int size) {
-        long value = readUnsigned(size);
-        int shift = 64 - 8 * size;
-        return value << shift >> shift;
+        return switch (size) {
+            case 1 -> (byte) next();
+            case 4 -> readInt32();
+            default -> {
+                long value = readUnsigned(size);
+                int shift = 64 - 8 * size;
+                yield value << shift >> shift;
+            }
+        };
+    }
+
+    /** A little-endian signed 32-bit value, with one limit check for its four bytes. */
+    private int readInt32() {
+        int at = pos;
+        if (at + 4 > limit) {
+            throw pastLimit(limit);
+        }
+        pos = at + 4;
+        byte[] b = code;
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | b[at + 3] << 24;
     }
 
     /**
