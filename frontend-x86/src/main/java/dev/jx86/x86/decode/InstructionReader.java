@@ -10,6 +10,9 @@ import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.RowFacts;
 import dev.jx86.x86.decode.tables.Type;
 import dev.jx86.x86.decode.tables.XopOpcodes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -123,21 +126,19 @@ final class InstructionReader {
 
     /** The next byte; kept under C2's 35-byte inlining limit, the error path is out of line. */
     private int next() {
-        int at = pos;
-        if (at >= limit) {
-            throw pastLimit(at);
+        if (pos >= limit) {
+            throw pastLimit();
         }
-        pos = at + 1;
-        return code[at] & 0xff;
+        return Byte.toUnsignedInt(code[pos++]);
     }
 
     /**
-     * Ends the instruction at {@code at}, which reached the limit: TOO_LONG at 15 bytes, else TRUNCATED.
-     * {@code pos} moves to {@code at} first, as if the bytes before it had been read one at a time.
+     * Ends the instruction at the limit: TOO_LONG at 15 bytes, else TRUNCATED. {@code pos} moves to the
+     * limit first, as if the bytes before it had been read one at a time.
      */
-    private Stop pastLimit(int at) {
-        pos = at;
-        return at - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
+    private Stop pastLimit() {
+        pos = limit;
+        return limit - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
     }
 
     private int peek() {
@@ -148,7 +149,9 @@ final class InstructionReader {
     }
 
     private Decoded readInstruction() {
-        readPrefixes();
+        if (PREFIX_KIND[peek()] != NOT_PREFIX) {
+            readPrefixes();
+        }
         while (peek() == 0x9b && waitJoinsEscape()) {
             // FWAIT before an x87 escape is kept with it as a prefix, as objdump shows it (9B D9 /7:
             // fstcw). A REX before the 9B applies to no opcode.
@@ -550,7 +553,8 @@ final class InstructionReader {
         if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        Prefixes prefixes = prefixes(facts, mandatory66, operands);
+        Prefixes prefixes =
+                prefixCount == 0 && rex == 0 && vex == null ? Prefixes.NONE : prefixes(facts, mandatory66, operands);
         Instruction instruction = new Instruction(
                 address,
                 pos - start,
@@ -865,7 +869,7 @@ final class InstructionReader {
             }
             if (baseLow == 5 && mod == 0) {
                 rexUsed |= REX_B; // Like objdump, count REX.B as read with the SIB byte even without a base.
-                displacement = readSigned(4);
+                displacement = readInt32();
                 displacementSize = 4;
             } else {
                 rexUsed |= REX_B;
@@ -875,7 +879,7 @@ final class InstructionReader {
             }
         } else if (rm == 5 && mod == 0) {
             rexUsed |= REX_B; // Like objdump, count REX.B as read with ModRM.rm even for RIP-relative.
-            displacement = readSigned(4);
+            displacement = readInt32();
             displacementSize = 4;
             if (mode64) {
                 base = addressSize == 8 ? Register.RIP : Register.EIP;
@@ -886,10 +890,10 @@ final class InstructionReader {
             stackDefault = rm == 5;
         }
         if (mod == 1) {
-            displacement = readSigned(1);
+            displacement = (byte) next();
             displacementSize = 1;
         } else if (mod == 2) {
-            displacement = readSigned(4);
+            displacement = readInt32();
             displacementSize = 4;
         }
         if (addressSize == 4 && base == null && (index == null || mode64 && index == Register.EIZ)) {
@@ -933,7 +937,7 @@ final class InstructionReader {
 
     private Memory withSegment(
             int size, Register defaultSegment, Register base, Register index, int scale, long disp, int dispSize) {
-        Register override = segmentOverride();
+        Register override = lastSegment < 0 ? null : segmentOverride();
         if (override != null) {
             segmentUsed = true;
             return new Memory(size, override, true, base, index, scale, disp, dispSize, addressSize);
@@ -1041,13 +1045,14 @@ final class InstructionReader {
     /** A little-endian signed 32-bit value, with one limit check for its four bytes. */
     private int readInt32() {
         int at = pos;
-        if (at + 4 > limit) {
-            throw pastLimit(limit);
+        if (at > limit - 4) {
+            throw pastLimit();
         }
         pos = at + 4;
-        byte[] b = code;
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | b[at + 3] << 24;
+        return (int) INT_LE.get(code, at);
     }
+
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
