@@ -25,7 +25,12 @@ final class InstructionReader {
     private static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
         static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
-        static final Stop TOO_LONG = new Stop(Invalid.Reason.TOO_LONG);
+        /**
+         * A read reached {@code limit}: the instruction ends there, TOO_LONG at 15 bytes, else TRUNCATED.
+         * Decided in {@link #read()}, so that the readers stay under C2's 35-byte inlining limit.
+         */
+        static final Stop LIMIT = new Stop(Invalid.Reason.TRUNCATED);
+
         final Invalid.Reason reason;
 
         private Stop(Invalid.Reason reason) {
@@ -120,25 +125,24 @@ final class InstructionReader {
         try {
             return readInstruction();
         } catch (Stop stop) {
+            if (stop == Stop.LIMIT) {
+                // As if the bytes up to the limit had been read one at a time.
+                pos = limit;
+                return new Invalid(
+                        address,
+                        pos - start,
+                        pos - start >= Decoder.MAX_LENGTH ? Invalid.Reason.TOO_LONG : Invalid.Reason.TRUNCATED);
+            }
             return new Invalid(address, pos - start, stop.reason);
         }
     }
 
-    /** The next byte; kept under C2's 35-byte inlining limit, the error path is out of line. */
+    /** The next byte; 35 bytecodes, so that C2 inlines it at every call site. */
     private int next() {
         if (pos >= limit) {
-            throw pastLimit();
+            throw Stop.LIMIT;
         }
         return Byte.toUnsignedInt(code[pos++]);
-    }
-
-    /**
-     * Ends the instruction at the limit: TOO_LONG at 15 bytes, else TRUNCATED. {@code pos} moves to the
-     * limit first, as if the bytes before it had been read one at a time.
-     */
-    private Stop pastLimit() {
-        pos = limit;
-        return limit - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
     }
 
     private int peek() {
@@ -164,6 +168,8 @@ final class InstructionReader {
             }
             readPrefixes();
         }
+        // The address size is known once the prefixes are: 67 is the only one that changes it.
+        addressSize = addressSize();
         int opcodeStart = pos;
         int b = next();
         if (b == 0x0f) {
@@ -206,10 +212,12 @@ final class InstructionReader {
         boolean mandatoryPrefix = false;
         Dimension lastSplit = null;
         while (node instanceof Node.Split split) {
-            int key = key(split);
-            mandatoryPrefix |= split.dimension() == Dimension.PREFIX && key != 0;
-            prefixColumns |= split.dimension() == Dimension.PREFIX;
-            lastSplit = split.dimension();
+            Dimension dimension = split.dimension();
+            // The group opcodes' ModRM.reg is the common split: read here, the others in key().
+            int key = dimension == Dimension.REG ? modrm() >> 3 & 7 : key(split);
+            mandatoryPrefix |= dimension == Dimension.PREFIX && key != 0;
+            prefixColumns |= dimension == Dimension.PREFIX;
+            lastSplit = dimension;
             node = split.children()[key];
         }
         if (node instanceof Node.NamedUndefined named) {
@@ -533,7 +541,6 @@ final class InstructionReader {
         Row row = facts.row();
         boolean mandatory66 = facts.mandatoryPrefix() == 1 && vex == null;
         operandSize = operandSize(facts.defaultSize64(), mandatory66);
-        addressSize = addressSize();
         if (facts.hasModRm()) {
             modrm();
             if (facts.modIgnored()) {
@@ -1046,10 +1053,14 @@ final class InstructionReader {
     private int readInt32() {
         int at = pos;
         if (at > limit - 4) {
-            throw pastLimit();
+            throw Stop.LIMIT;
         }
         pos = at + 4;
-        return (int) INT_LE.get(code, at);
+        return int32(code, at);
+    }
+
+    private static int int32(byte[] bytes, int at) {
+        return (int) INT_LE.get(bytes, at);
     }
 
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
