@@ -839,7 +839,10 @@ final class InstructionReader {
                 memory.addressSize());
     }
 
-    /** Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). */
+    /**
+     * Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). The common
+     * form, a base register and a displacement, is read here; SIB and RIP-relative forms apart.
+     */
     private Memory readMemory(int size) {
         memoryOperand = true;
         // objdump counts REX.B as taken by every memory form, even those without a base register.
@@ -849,52 +852,64 @@ final class InstructionReader {
         if (addressSize == 2) {
             return readMemory16(size, mod, rm);
         }
-        // objdump counts REX.B as used by every memory form, also those without a base register.
-        rexUsed |= REX_B;
+        if (rm == 4) {
+            return sibMemory(size, mod);
+        }
+        if (rm == 5 && mod == 0) {
+            return ripRelative(size);
+        }
+        Register base = Register.gpr(addressSize, rm | (rex & REX_B) << 3, true);
+        long displacement = 0;
+        int displacementSize = 0;
+        if (mod == 1) {
+            displacement = (byte) next();
+            displacementSize = 1;
+        } else if (mod == 2) {
+            displacement = readInt32();
+            displacementSize = 4;
+        }
+        return withSegment(size, rm == 5 ? Register.SS : Register.DS, base, null, 1, displacement, displacementSize);
+    }
+
+    /** ModRM.rm 5 without a displacement byte: RIP-relative in 64-bit mode, an absolute disp32 elsewhere. */
+    private Memory ripRelative(int size) {
+        long displacement = readInt32();
+        Register base = null;
+        if (mode64) {
+            base = addressSize == 8 ? Register.RIP : Register.EIP;
+        } else if (addressSize == 4) {
+            displacement &= 0xffffffffL;
+        }
+        return withSegment(size, Register.DS, base, null, 1, displacement, 4);
+    }
+
+    /** The SIB form: scale, index, base (or a disp32 in its place), then the displacement ModRM.mod gives. */
+    private Memory sibMemory(int size, int mod) {
         Register base = null;
         Register index = null;
-        int scale = 1;
         long displacement = 0;
         int displacementSize = 0;
         boolean stackDefault = false;
-        // objdump counts REX.B as used by any ModRM memory form, even where no base register reads it.
-        rexUsed |= REX_B;
-        if (rm == 4) {
-            int s = next();
-            sib = true;
-            rexUsed |= REX_X;
-            scale = 1 << (s >> 6);
-            int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
-            int baseLow = s & 7;
-            if (vsibIndexSize != 0) {
-                index = Register.vector(vsibIndexSize, indexNumber);
-            } else if (indexNumber != 4) {
-                index = Register.gpr(addressSize, indexNumber, true);
-            } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
-                // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
-                index = addressSize == 8 ? Register.RIZ : Register.EIZ;
-            }
-            if (baseLow == 5 && mod == 0) {
-                rexUsed |= REX_B; // Like objdump, count REX.B as read with the SIB byte even without a base.
-                displacement = readInt32();
-                displacementSize = 4;
-            } else {
-                rexUsed |= REX_B;
-                int baseNumber = baseLow | (rex & REX_B) << 3;
-                base = Register.gpr(addressSize, baseNumber, true);
-                stackDefault = baseLow == 4 || baseLow == 5;
-            }
-        } else if (rm == 5 && mod == 0) {
-            rexUsed |= REX_B; // Like objdump, count REX.B as read with ModRM.rm even for RIP-relative.
+        int s = next();
+        sib = true;
+        rexUsed |= REX_X;
+        int scale = 1 << (s >> 6);
+        int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
+        int baseLow = s & 7;
+        if (vsibIndexSize != 0) {
+            index = Register.vector(vsibIndexSize, indexNumber);
+        } else if (indexNumber != 4) {
+            index = Register.gpr(addressSize, indexNumber, true);
+        } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
+            // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
+            index = addressSize == 8 ? Register.RIZ : Register.EIZ;
+        }
+        if (baseLow == 5 && mod == 0) {
             displacement = readInt32();
             displacementSize = 4;
-            if (mode64) {
-                base = addressSize == 8 ? Register.RIP : Register.EIP;
-            }
         } else {
-            rexUsed |= REX_B;
-            base = Register.gpr(addressSize, rm | (rex & REX_B) << 3, true);
-            stackDefault = rm == 5;
+            base = Register.gpr(addressSize, baseLow | (rex & REX_B) << 3, true);
+            stackDefault = baseLow == 4 || baseLow == 5;
         }
         if (mod == 1) {
             displacement = (byte) next();
@@ -906,8 +921,8 @@ final class InstructionReader {
         if (addressSize == 4 && base == null && (index == null || mode64 && index == Register.EIZ)) {
             displacement &= 0xffffffffL;
         }
-        Register segment = stackDefault ? Register.SS : Register.DS;
-        return withSegment(size, segment, base, index, scale, displacement, displacementSize);
+        return withSegment(
+                size, stackDefault ? Register.SS : Register.DS, base, index, scale, displacement, displacementSize);
     }
 
     private Memory readMemory16(int size, int mod, int rm) {
