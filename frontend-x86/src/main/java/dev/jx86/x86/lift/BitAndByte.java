@@ -18,8 +18,8 @@ import dev.jx86.x86.decode.Register;
  *
  * <p>BSF/BSR with a zero source set ZF and leave the destination unchanged — all 64 bits, also for a 32-bit
  * operand: AMD documents it, Intel calls the destination undefined, and the AMD Zen 5 host does it (checked natively
- * with {@code bsf eax, ...}: RAX kept 0xffffffffffffffff). Flags the SDM leaves undefined are left unchanged by the
- * bit tests and computed by the IR's logic kind for the scans.
+ * with {@code bsf eax, ...}: RAX kept 0xffffffffffffffff). Flags the SDM leaves undefined take the host's values
+ * (the native cases): the bit tests and scans keep them, LZCNT/TZCNT keep OF and clear SF, AF, PF.
  */
 final class BitAndByte implements Semantics {
     @Override
@@ -57,9 +57,15 @@ final class BitAndByte implements Semantics {
 
     /** {@code flags} with CF replaced by {@code cf} (an i1); the other five unchanged. */
     static Value withCarry(LiftContext c, Value flags, Value cf) {
+        return withFlag(c, flags, Flag.CF, cf);
+    }
+
+    /** {@code flags} with {@code flag} replaced by {@code value} (an i1); the other five unchanged. */
+    static Value withFlag(LiftContext c, Value flags, Flag flag, Value value) {
         IrBuilder b = c.ir();
-        Value bits = b.and(b.flagsBits(flags), c.i64(~Flag.CF.mask()));
-        return b.flagsExplicit(b.or(bits, c.resize(cf, Type.I64)));
+        Value bits = b.and(b.flagsBits(flags), c.i64(~flag.mask()));
+        Value bit = b.binary(Op.SHL, c.resize(value, Type.I64), c.i8(flag.bit()));
+        return b.flagsExplicit(b.or(bits, bit));
     }
 
     /**
@@ -109,9 +115,9 @@ final class BitAndByte implements Semantics {
         Value src = c.read(1);
         Type t = src.type();
         Value index = forward ? b.unary(Op.CTZ, src) : b.sub(c.constant(t, t.bits() - 1), b.unary(Op.CLZ, src));
-        Value nonZero = b.icmp(IntCondition.NE, src, c.constant(t, 0));
-        c.writeIf((Register) c.insn().operand(0), nonZero, index);
-        c.flags(b.flags(FlagsKind.LOGIC, src));
+        Value zero = b.icmp(IntCondition.EQ, src, c.constant(t, 0));
+        c.writeIf((Register) c.insn().operand(0), DataTransfer.not(c, zero), index);
+        c.flags(withFlag(c, c.flags(), Flag.ZF, zero));
     }
 
     private static void setcc(LiftContext c) {
@@ -133,7 +139,7 @@ final class BitAndByte implements Semantics {
         c.flags(b.flagsExplicit(b.select(zero, c.i64(Flag.ZF.mask()), c.i64(0))));
     }
 
-    /** LZCNT/TZCNT: CF = (source = 0), ZF = (result = 0); OF, SF, PF, AF undefined (cleared here). */
+    /** LZCNT/TZCNT: CF = (source = 0), ZF = (result = 0); of the undefined ones OF is kept, SF, PF, AF cleared. */
     private static void count(LiftContext c, Op op) {
         IrBuilder b = c.ir();
         Value src = c.read(1);
@@ -141,8 +147,9 @@ final class BitAndByte implements Semantics {
         Value r = b.unary(op, src);
         Value cf = c.resize(b.icmp(IntCondition.EQ, src, c.constant(t, 0)), Type.I64);
         Value zf = c.resize(b.icmp(IntCondition.EQ, r, c.constant(t, 0)), Type.I64);
+        Value of = b.and(b.flagsBits(c.flags()), c.i64(Flag.OF.mask()));
         c.write(0, r);
-        c.flags(b.flagsExplicit(b.or(cf, b.binary(Op.SHL, zf, c.i8(Flag.ZF.bit())))));
+        c.flags(b.flagsExplicit(b.or(b.or(cf, of), b.binary(Op.SHL, zf, c.i8(Flag.ZF.bit())))));
     }
 
     /** CRC32 (CRC-32C, polynomial 0x11EDC6F41, bit-reflected) of the source's bytes into the 32-bit accumulator. */

@@ -35,6 +35,8 @@ public final class LiftContext {
     private int pendingCount;
     private Instruction insn;
     private Block block;
+    private final Memory[] addressedOperands = new Memory[2];
+    private final Value[] addresses = new Value[2];
 
     LiftContext(IrBuilder builder, CpuMode mode) {
         this.b = builder;
@@ -43,6 +45,7 @@ public final class LiftContext {
 
     void begin(Instruction instruction) {
         insn = instruction;
+        addressedOperands[0] = addressedOperands[1] = null;
         b.boundary(instruction.address(), instruction.length());
     }
 
@@ -275,9 +278,27 @@ public final class LiftContext {
 
     // ---- addresses
 
-    /** The linear address of {@code m}: segment base + base + index*scale + displacement, wrapped to its size. */
+    /**
+     * The linear address of {@code m}: segment base + base + index*scale + displacement, wrapped to its size. An
+     * instruction computes each memory operand's address once, from the registers as they were when it was first
+     * asked for: a read-modify-write whose register operand is also its base ({@code xadd [rax], rax}) stores where
+     * it loaded, and POP's destination, computed only after the pop, sees the incremented stack pointer.
+     */
     public Value address(Memory m) {
-        return withSegmentBase(m.segment(), resize(effectiveAddress(m), Type.I64));
+        for (int k = 0; k < addressedOperands.length; k++) {
+            if (addressedOperands[k] == m) {
+                return addresses[k];
+            }
+        }
+        Value a = withSegmentBase(m.segment(), resize(effectiveAddress(m), Type.I64));
+        for (int k = 0; k < addressedOperands.length; k++) {
+            if (addressedOperands[k] == null) {
+                addressedOperands[k] = m;
+                addresses[k] = a;
+                break;
+            }
+        }
+        return a;
     }
 
     /** The offset of {@code m} within its segment (LEA's result), of the address size's type. */

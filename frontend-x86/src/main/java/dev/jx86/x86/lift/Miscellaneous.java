@@ -12,8 +12,8 @@ import dev.jx86.x86.decode.Register;
 
 /**
  * Miscellaneous (SDM Vol. 1 7.3.15) and the processor-identity and timer instructions: LEA, the NOPs and hints, XLAT,
- * CPUID, RDTSC/RDTSCP. Hints (PAUSE, ENDBR, prefetches, cache flushes) and fences do nothing: one guest thread sees
- * its own memory in order, and no cache is modelled. (CLFLUSH on an unmapped address does not page-fault here; open.)
+ * CPUID, RDTSC/RDTSCP. Hints (PAUSE, ENDBR, prefetches, cache flushes) do nothing: no cache is modelled. (CLFLUSH
+ * on an unmapped address does not page-fault here; open.) The fences are lifted with the SSE state ({@code SseState}).
  * RDRAND, RDSEED and RDPID are #UD, as on a processor whose CPUID ({@code dev.jx86.runtime.abi.CpuidModel}) does not
  * report them.
  */

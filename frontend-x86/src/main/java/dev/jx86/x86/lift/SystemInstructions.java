@@ -1,5 +1,7 @@
 package dev.jx86.x86.lift;
 
+import static dev.jx86.x86.decode.Mnemonic.RDSSPD;
+import static dev.jx86.x86.decode.Mnemonic.RDSSPQ;
 import static dev.jx86.x86.decode.Mnemonic.SYSCALL;
 import static dev.jx86.x86.decode.Mnemonic.UD0;
 import static dev.jx86.x86.decode.Mnemonic.UD1;
@@ -20,6 +22,9 @@ final class SystemInstructions implements Semantics {
     public void register(HandlerTable t) {
         t.on(SystemInstructions::syscall, SYSCALL);
         t.on(c -> c.raise(Vectors.UD), UD0, UD1, UD2);
+        // Without shadow stacks (CET is not advertised) RDSSP is a hint NOP that leaves its register alone, which
+        // is how glibc's setjmp/longjmp find out that shadow stacks are off; INCSSP, without a handler, is #UD.
+        t.on(c -> {}, RDSSPD, RDSSPQ);
     }
 
     /**

@@ -2,17 +2,22 @@ package dev.jx86.x86.lift;
 
 import dev.jx86.ir.Block;
 import dev.jx86.ir.IrBuilder;
+import dev.jx86.ir.Op;
 import dev.jx86.ir.opt.PassPipeline;
+import dev.jx86.ir.text.Printer;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.GuestMemory;
+import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Translator;
 import dev.jx86.runtime.abi.Vectors;
+import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.x86.decode.Decoded;
 import dev.jx86.x86.decode.Decoder;
 import dev.jx86.x86.decode.Instruction;
 import dev.jx86.x86.decode.Invalid;
 import dev.jx86.x86.decode.Mode;
+import dev.jx86.x86.disasm.Disassembler;
 
 /**
  * The x86 front end as the runtime sees it: decodes guest code from a pc until an instruction ends the block (a
@@ -40,7 +45,34 @@ public final class X86Translator implements Translator {
 
     @Override
     public Block translate(GuestMemory memory, long pc, CpuMode mode) {
-        return passes.run(lift(memory, pc, mode));
+        Block lifted = lift(memory, pc, mode);
+        if (LogItem.IN_ASM.enabled()) {
+            LogItem.IN_ASM.log("IN:\n{}", disassemble(memory, lifted, mode));
+        }
+        if (LogItem.OP.enabled()) {
+            LogItem.OP.log("OP:\n{}", new Printer(StateLayout.INSTANCE).toText(lifted));
+        }
+        Block optimized = passes.run(lifted);
+        if (LogItem.OP_OPT.enabled()) {
+            LogItem.OP_OPT.log("OP after passes:\n{}", new Printer(StateLayout.INSTANCE).toText(optimized));
+        }
+        return optimized;
+    }
+
+    /** The guest instructions of {@code block}, one per line, as objdump shows them. */
+    private String disassemble(GuestMemory memory, Block block, CpuMode mode) {
+        StringBuilder text = new StringBuilder();
+        Disassembler disassembler = Disassembler.objdump();
+        byte[] code = new byte[Decoder.MAX_LENGTH];
+        for (int i = 0; i < block.size(); i++) {
+            if (block.op(i) == Op.BOUNDARY) {
+                long pc = block.aux0(i);
+                int n = memory.fetch(pc, code, (int) block.aux1(i));
+                text.append(String.format(
+                        "0x%016x:  %s%n", pc, disassembler.format(decoder(mode).decode(code, 0, n, pc))));
+            }
+        }
+        return text.toString();
     }
 
     /** The block at {@code pc} before the passes. */

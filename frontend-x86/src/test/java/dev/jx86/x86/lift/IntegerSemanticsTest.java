@@ -162,6 +162,32 @@ class IntegerSemanticsTest {
     }
 
     @Test
+    void repStosFallsBackToSingleBytesWhereAWideStoreFaults() {
+        // 13 bytes below the end: an 8-byte store at end-5 would cross it, so the last 5 bytes go one by one
+        long end = LiftTester.CODE + 0x200000;
+        LiftTester t = LiftTester.mode64().code("f3 aa 0f 0b");
+        t.gpr(StateLayout.RDI, end - 13).gpr(StateLayout.RCX, 32).gpr(StateLayout.RAX, 0x5a);
+        LiftTester.Result r = t.run();
+        assertThat(r.vector()).isEqualTo(Vectors.PF);
+        assertThat(r.fault().address()).isEqualTo(end);
+        assertThat(t.gpr(StateLayout.RCX)).isEqualTo(19);
+        assertThat(t.gpr(StateLayout.RDI)).isEqualTo(end);
+        assertThat(t.memory.load(end - 5, 4)).isEqualTo(0x5a5a5a5aL);
+    }
+
+    @Test
+    void longRepReentersTheInstruction() {
+        // more iterations than one helper call does: the block branches back to the REP and it finishes
+        LiftTester t = LiftTester.mode64().code("f3 aa 0f 0b");
+        long count = (1 << 20) + 16;
+        t.gpr(StateLayout.RDI, CODE + 0x10000).gpr(StateLayout.RCX, count).gpr(StateLayout.RAX, 0x11);
+        assertThat(t.run(3).vector()).isEqualTo(Vectors.UD); // REP, REP again, ud2
+        assertThat(t.gpr(StateLayout.RCX)).isZero();
+        assertThat(t.gpr(StateLayout.RDI)).isEqualTo(CODE + 0x10000 + count);
+        assertThat(t.memory.load(CODE + 0x10000 + count - 8, 8)).isEqualTo(0x1111111111111111L);
+    }
+
+    @Test
     void repMovsdStopsAtAnUnalignedFaultExactly() {
         // rep movsd with the source 6 bytes below the end: the first element reads fine, the second crosses the end
         long end = LiftTester.CODE + 0x200000;
@@ -240,6 +266,31 @@ class IntegerSemanticsTest {
         t.run();
         assertThat(t.gpr(StateLayout.RAX)).isEqualTo(0x63);
         assertThat(LiftTester.mode64().code("8e c8").run().vector()).isEqualTo(Vectors.UD);
+    }
+
+    @Test
+    void segmentLoadsFindTheTlsBase() {
+        // i386 TLS: mov gs, ax with selector 0x63 (TLS entry 12, RPL 3) loads GS and its base
+        LiftTester t = LiftTester.mode32().code("8e e8 0f 0b").gpr(StateLayout.RAX, 0x63);
+        t.cpu.descriptors.setTls(12, 0x12340000L, 0xfffff, 0x51, true);
+        t.run();
+        assertThat(t.cpu.state[StateLayout.GS]).isEqualTo(0x63);
+        assertThat(t.cpu.state[StateLayout.GS_BASE]).isEqualTo(0x12340000L);
+        // lfs eax, [esi]: offset then selector from memory
+        t = LiftTester.mode32().code("0f b4 06 0f 0b").gpr(StateLayout.RSI, DATA);
+        t.cpu.descriptors.setTls(13, 0x5550000L, 0xfffff, 0x51, true);
+        t.memory.store(DATA, 4, 0xdeadbeefL);
+        t.memory.store(DATA + 4, 2, 0x6b);
+        t.run();
+        assertThat(t.gpr(StateLayout.RAX)).isEqualTo(0xdeadbeefL);
+        assertThat(t.cpu.state[StateLayout.FS]).isEqualTo(0x6b);
+        assertThat(t.cpu.state[StateLayout.FS_BASE]).isEqualTo(0x5550000L);
+        // pop ss with a null selector is #GP(0), and the stack pointer is not moved
+        t = LiftTester.mode32().code("6a 00 17 0f 0b");
+        LiftTester.Result r = t.run();
+        assertThat(r.vector()).isEqualTo(Vectors.GP);
+        assertThat(r.pc()).isEqualTo(CODE + 2);
+        assertThat(t.gpr(StateLayout.RSP)).isEqualTo(TOP - 4);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.Helpers;
+import dev.jx86.runtime.abi.SegmentDescriptors;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.exec.ExecutionLoop;
 import dev.jx86.runtime.exec.Stop;
@@ -81,6 +82,15 @@ final class LiftTester {
         System.arraycopy(bytes, 0, memory0.bytes, 0, bytes.length);
         Cpu cpu0 = new Cpu(memory0, cpu.mode());
         System.arraycopy(state, 0, cpu0.state, 0, state.length);
+        for (int i = 0; i < SegmentDescriptors.TLS_COUNT; i++) {
+            int entry = SegmentDescriptors.TLS_FIRST + i;
+            cpu0.descriptors.setTls(
+                    entry,
+                    cpu.descriptors.tlsBase(entry),
+                    cpu.descriptors.tlsLimit(entry),
+                    cpu.descriptors.tlsFlags(entry),
+                    cpu.descriptors.tlsPresent(entry));
+        }
         Stop stop = new ExecutionLoop(new X86Translator()).run(cpu0);
         long stopPc = switch (stop) {
             case Stop.Fault f -> f.pc();

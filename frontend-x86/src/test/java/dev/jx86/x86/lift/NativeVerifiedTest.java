@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
+import dev.jx86.x86.decode.Decoder;
+import dev.jx86.x86.decode.Instruction;
+import dev.jx86.x86.decode.Mode;
+import dev.jx86.x86.flags.Eflags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,11 +59,13 @@ class NativeVerifiedTest {
     void matchesHardware(String asm, CpuMode mode, String code, String inputs, String expected, int mask) {
         LiftTester t = new LiftTester(mode).code(code + " 0f 0b");
         long[] initial = new long[16];
+        long initialFlags = 0;
         for (String input : inputs.split("\\s+")) {
             String[] kv = input.split("=");
             long v = Long.parseUnsignedLong(kv[1], 16);
             if (kv[0].equals("flags")) {
                 t.cpu.rflags(v | 0x202);
+                initialFlags = v & Eflags.STATUS;
             } else if (kv[0].startsWith("mem")) {
                 t.memory.store(LiftTester.DATA + Integer.parseInt(kv[0].substring(3)), 8, v);
             } else {
@@ -82,6 +88,20 @@ class NativeVerifiedTest {
         assertThat(r.vector()).as("%s ends at the ud2", asm).isEqualTo(Vectors.UD);
         assertThat(r.pc()).isEqualTo(LiftTester.CODE + HexFormat.of().parseHex(code.replace(" ", "")).length);
         assertThat(describe(t, initial, mask)).as("%s\n%s", asm, t.ir()).isEqualTo(masked(expected, mask));
+        assertUnwrittenFlagsKept(asm, mode, code, initialFlags, t.flags());
+    }
+
+    /** The status flags the decoder's flag table says an instruction does not write keep their value. */
+    private static void assertUnwrittenFlagsKept(String asm, CpuMode mode, String code, long before, long after) {
+        byte[] bytes = HexFormat.of().parseHex(code.replace(" ", ""));
+        Mode decodeMode = mode == CpuMode.LONG_64 ? Mode.BITS64 : Mode.BITS32;
+        if (new Decoder(decodeMode).decode(bytes, 0, LiftTester.CODE) instanceof Instruction insn
+                && insn.length() == bytes.length) {
+            long kept = Eflags.STATUS & ~insn.flagEffects().written();
+            assertThat(after & kept)
+                    .as("%s keeps the flags it does not write", asm)
+                    .isEqualTo(before & kept);
+        }
     }
 
     private static String describe(LiftTester t, long[] initial, int mask) {

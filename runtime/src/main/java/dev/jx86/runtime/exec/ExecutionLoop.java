@@ -21,6 +21,7 @@ public final class ExecutionLoop implements Engine {
     private final Interpreter interpreter = new Interpreter();
     private final Interpreter.Outcome outcome = new Interpreter.Outcome();
     private final ExitStatistics statistics = new ExitStatistics();
+    private final boolean logExec = LogItem.EXEC.enabled();
     private volatile boolean stopRequested;
 
     public ExecutionLoop(Translator translator) {
@@ -49,6 +50,10 @@ public final class ExecutionLoop implements Engine {
             } catch (GuestFault fault) {
                 statistics.faults++;
                 return new Stop.Fault(fault, pc);
+            }
+            if (logExec) {
+                LogItem.EXEC.log(
+                        "Trace: [{}] {} IR ops", Long.toHexString(pc), t.block().size());
             }
             long next;
             try {

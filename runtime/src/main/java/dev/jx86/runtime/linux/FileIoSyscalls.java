@@ -40,12 +40,20 @@ final class FileIoSyscalls {
 
     long read(int fd, long buffer, long count) throws IOException {
         OpenFile file = readable(fd);
-        count = Math.min(count, MAX_COUNT);
-        user.checkWritable(buffer, count);
+        count = clamp(count, MAX_COUNT);
         long done = 0;
         byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
         while (done < count) {
             int want = (int) Math.min(count - done, chunk.length);
+            // Check before reading, so that a bad buffer does not consume input (Linux copies as it reads).
+            try {
+                user.checkWritable(buffer + done, want);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
             long n = file.read(chunk, want);
             if (n < 0) {
                 return done > 0 ? done : n;
@@ -61,7 +69,7 @@ final class FileIoSyscalls {
 
     long write(int fd, long buffer, long count) throws IOException {
         OpenFile file = writable(fd);
-        count = Math.min(count, MAX_COUNT);
+        count = clamp(count, MAX_COUNT);
         long done = 0;
         while (done < count) {
             int want = (int) Math.min(count - done, CHUNK);
@@ -88,20 +96,54 @@ final class FileIoSyscalls {
 
     long pread(int fd, long buffer, long count, long offset) throws IOException {
         OpenFile file = readable(fd);
-        int n = (int) Math.min(Math.min(count, MAX_COUNT), CHUNK * 64L);
-        user.checkWritable(buffer, n);
-        byte[] bytes = new byte[n];
-        long got = file.pread(bytes, n, offset);
-        if (got > 0) {
-            user.write(buffer, bytes, (int) got);
+        count = clamp(count, MAX_COUNT);
+        long done = 0;
+        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
+        while (done < count) {
+            int want = (int) Math.min(count - done, chunk.length);
+            try {
+                user.checkWritable(buffer + done, want);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            long n = file.pread(chunk, want, offset + done);
+            if (n <= 0) {
+                return done > 0 ? done : n;
+            }
+            user.write(buffer + done, chunk, (int) n);
+            done += n;
+            if (n < want) {
+                break;
+            }
         }
-        return got;
+        return done;
     }
 
     long pwrite(int fd, long buffer, long count, long offset) throws IOException {
         OpenFile file = writable(fd);
-        int n = (int) Math.min(Math.min(count, MAX_COUNT), CHUNK * 64L);
-        return file.pwrite(user.read(buffer, n), n, offset);
+        count = clamp(count, MAX_COUNT);
+        long done = 0;
+        while (done < count) {
+            int want = (int) Math.min(count - done, CHUNK);
+            byte[] bytes;
+            try {
+                bytes = user.read(buffer + done, want);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            long n = file.pwrite(bytes, want, offset + done);
+            if (n < 0) {
+                return done > 0 ? done : n;
+            }
+            done += n;
+        }
+        return done;
     }
 
     /** readv: fills the buffers in order, stopping at a short read. */
@@ -125,19 +167,45 @@ final class FileIoSyscalls {
         return total;
     }
 
-    /** writev: gathers the buffers and writes them with one host write, so that the output stays in one piece. */
+    /**
+     * writev: small vectors are gathered and written with one host write, so that a line made of several pieces
+     * stays in one piece on a pipe or terminal; large ones are written piece by piece.
+     */
     long writev(int fd, long iov, int count) throws IOException {
         long[][] vectors = iovecs(iov, count);
         OpenFile file = writable(fd);
-        java.io.ByteArrayOutputStream gathered = new java.io.ByteArrayOutputStream();
+        long total = 0;
         for (long[] v : vectors) {
-            if (v[1] > MAX_COUNT - gathered.size()) {
-                return -Errno.EINVAL;
-            }
-            gathered.writeBytes(user.read(v[0], (int) v[1]));
+            total += v[1];
         }
-        byte[] bytes = gathered.toByteArray();
-        return bytes.length == 0 ? 0 : file.write(bytes, bytes.length);
+        if (total <= CHUNK) {
+            java.io.ByteArrayOutputStream gathered = new java.io.ByteArrayOutputStream();
+            for (long[] v : vectors) {
+                gathered.writeBytes(user.read(v[0], (int) v[1]));
+            }
+            byte[] bytes = gathered.toByteArray();
+            return bytes.length == 0 ? 0 : file.write(bytes, bytes.length);
+        }
+        long done = 0;
+        for (long[] v : vectors) {
+            long n;
+            try {
+                n = write(fd, v[0], v[1]);
+            } catch (SyscallException e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
+            if (n < 0) {
+                return done > 0 ? done : n;
+            }
+            done += n;
+            if (n < v[1]) {
+                break;
+            }
+        }
+        return done;
     }
 
     private long[][] iovecs(long iov, int count) {
@@ -156,6 +224,54 @@ final class FileIoSyscalls {
             vectors[i] = new long[] {s.word(2 * i * word, word), length};
         }
         return vectors;
+    }
+
+    /**
+     * sendfile: copies from {@code in} (at {@code *offset} when given, which is then advanced, else at its position)
+     * to {@code out}; {@code offsetSize} is the size of the guest's offset (8, or 4 for i386's sendfile).
+     */
+    long sendfile(int outFd, int inFd, long offsetAddress, long count, int offsetSize) throws IOException {
+        OpenFile in = readable(inFd);
+        OpenFile out = writable(outFd);
+        count = clamp(count, MAX_COUNT);
+        long position = -1;
+        if (offsetAddress != 0) {
+            position = new GuestStruct(user.read(offsetAddress, offsetSize)).signedWord(0, offsetSize);
+            if (position < 0) {
+                return -Errno.EINVAL;
+            }
+        }
+        long done = 0;
+        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
+        while (done < count) {
+            int want = (int) Math.min(count - done, chunk.length);
+            long n = position >= 0 ? in.pread(chunk, want, position + done) : in.read(chunk, want);
+            if (n <= 0) {
+                if (done == 0 && n < 0) {
+                    return n;
+                }
+                break;
+            }
+            long written = out.write(chunk, (int) n);
+            if (written < 0) {
+                if (done == 0) {
+                    return written;
+                }
+                break;
+            }
+            done += written;
+            if (n < want) {
+                break;
+            }
+        }
+        if (position >= 0) {
+            user.write(
+                    offsetAddress,
+                    new GuestStruct(offsetSize)
+                            .word(0, offsetSize, position + done)
+                            .array());
+        }
+        return done;
     }
 
     long lseek(int fd, long offset, int whence) throws IOException {
@@ -270,6 +386,11 @@ final class FileIoSyscalls {
             return -Errno.EINVAL;
         }
         return fds.get(fd).truncate(length);
+    }
+
+    /** An unsigned size limited to {@code max} (a size_t above 2^63 is huge, not negative). */
+    static long clamp(long size, long max) {
+        return Long.compareUnsigned(size, max) > 0 ? max : size;
     }
 
     private OpenFile readable(int fd) {

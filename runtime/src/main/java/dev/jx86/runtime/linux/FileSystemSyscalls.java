@@ -266,7 +266,7 @@ final class FileSystemSyscalls {
 
     long getcwd(long buffer, long size) {
         byte[] name = (paths.guestName(paths.cwd()) + "\0").getBytes(StandardCharsets.UTF_8);
-        if (size < name.length) {
+        if (Long.compareUnsigned(size, name.length) < 0) {
             return -Errno.ERANGE;
         }
         user.write(buffer, name);
@@ -298,7 +298,7 @@ final class FileSystemSyscalls {
     }
 
     /** getdents64: as many {@code struct linux_dirent64} records as fit, 0 at the end. */
-    long getdents64(int fd, long buffer, int size) throws IOException {
+    long getdents64(int fd, long buffer, long size) throws IOException {
         OpenFile file = fds.get(fd);
         if (!(file instanceof HostDirectory directory)) {
             return -Errno.ENOTDIR;

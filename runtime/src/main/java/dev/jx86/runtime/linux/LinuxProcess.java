@@ -159,7 +159,7 @@ public final class LinuxProcess implements AutoCloseable {
         if (cpu.mode() == CpuMode.LONG_64) {
             // What SYSCALL itself does to RCX and R11 (Intel SDM Vol. 2B, SYSCALL).
             cpu.gpr(StateLayout.RCX, cpu.rip());
-            cpu.gpr(StateLayout.R8 + 3, cpu.rflags());
+            cpu.gpr(11, cpu.rflags());
             SyscallArgs args = new SyscallArgs(
                     Abi.X86_64,
                     cpu,

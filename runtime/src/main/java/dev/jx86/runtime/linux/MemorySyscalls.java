@@ -264,6 +264,7 @@ final class MemorySyscalls {
                 long to = Math.min(m.end(), address + size);
                 space.map(from, to - from, m.protection());
             }
+            process.invalidate(address, address + size);
         }
         return 0;
     }

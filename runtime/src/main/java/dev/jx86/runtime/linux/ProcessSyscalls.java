@@ -26,6 +26,12 @@ final class ProcessSyscalls {
     private static final int CONTENTS_CONFORMING_CODE = 3 << 1;
     private static final int SEG_NOT_PRESENT = 1 << 5;
 
+    private static final int PR_SET_PDEATHSIG = 1;
+    private static final int PR_GET_DUMPABLE = 3;
+    private static final int PR_SET_DUMPABLE = 4;
+    private static final int PR_SET_NAME = 15;
+    private static final int PR_GET_NAME = 16;
+
     private static final int RLIMIT_STACK = 3;
     private static final int RLIMIT_NOFILE = 7;
     private static final int RLIM_NLIMITS = 16;
@@ -38,10 +44,14 @@ final class ProcessSyscalls {
     private final LinuxProcess process;
     private final UserCopy user;
     private final SecureRandom random = new SecureRandom();
+    private byte[] processName;
 
     ProcessSyscalls(LinuxProcess process) {
         this.process = process;
         this.user = process.user();
+        String executable = Path.of(process.state().executable()).getFileName().toString();
+        byte[] name = executable.getBytes(StandardCharsets.UTF_8);
+        this.processName = java.util.Arrays.copyOf(name, Math.min(name.length, 15));
     }
 
     static long pid() {
@@ -178,6 +188,32 @@ final class ProcessSyscalls {
         return 0;
     }
 
+    /**
+     * prctl: the process name (PR_SET_NAME/PR_GET_NAME, 16 bytes), dumpable (always 1), the parent-death signal
+     * (recorded); other options are EINVAL, as for an option the kernel does not know.
+     */
+    long prctl(int option, long argument) {
+        return switch (option) {
+            case PR_SET_PDEATHSIG -> argument >= 0 && argument <= 64 ? 0 : -Errno.EINVAL;
+            case PR_GET_DUMPABLE -> 1;
+            case PR_SET_DUMPABLE -> argument == 0 || argument == 1 ? 0 : -Errno.EINVAL;
+            case PR_SET_NAME -> {
+                byte[] name = user.read(argument, 16);
+                int end = 0;
+                while (end < 15 && name[end] != 0) {
+                    end++;
+                }
+                processName = java.util.Arrays.copyOf(name, end);
+                yield 0;
+            }
+            case PR_GET_NAME -> {
+                user.write(argument, java.util.Arrays.copyOf(processName, 16));
+                yield 0;
+            }
+            default -> -Errno.EINVAL;
+        };
+    }
+
     long setTidAddress(long address) {
         process.state().tidAddress(address);
         return PID;
@@ -247,7 +283,8 @@ final class ProcessSyscalls {
         if ((flags & ~7) != 0) {
             return -Errno.EINVAL;
         }
-        int n = (int) Math.min(length, 33554431);
+        int n = (int) FileIoSyscalls.clamp(length, 33554431);
+        user.checkWritable(buffer, n);
         byte[] bytes = new byte[n];
         random.nextBytes(bytes);
         user.write(buffer, bytes);

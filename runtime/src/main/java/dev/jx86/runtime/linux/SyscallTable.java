@@ -1,19 +1,17 @@
 package dev.jx86.runtime.linux;
 
 import dev.jx86.runtime.abi.GuestFault;
+import dev.jx86.runtime.exec.LogItem;
 import java.io.IOException;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One ABI's system calls by number, with their names. Calls nobody implements return -ENOSYS and are logged once
  * each; errors thrown by handlers become Linux's errno.
  */
 final class SyscallTable {
-    private static final Logger LOG = LoggerFactory.getLogger(SyscallTable.class);
 
     private final Abi abi;
     private final Syscall[] handlers = new Syscall[512];
@@ -53,7 +51,7 @@ final class SyscallTable {
             int key = (int) Math.min(number, Integer.MAX_VALUE);
             if (key >= 0 && !reported.get(key)) {
                 reported.set(key);
-                LOG.warn("unimplemented {} system call {}, returning ENOSYS", abi, number);
+                LogItem.UNIMP.log("unimplemented {} system call {}, returning ENOSYS", abi, number);
             }
             return -Errno.ENOSYS;
         }

@@ -1,6 +1,7 @@
 package dev.jx86.runtime.linux;
 
 import dev.jx86.runtime.abi.GuestFault;
+import dev.jx86.runtime.mem.Access;
 import dev.jx86.runtime.mem.AddressSpace;
 
 /**
@@ -21,6 +22,7 @@ final class UserCopy {
 
     byte[] read(long address, int length) {
         try {
+            space.check(address, length, Access.READ);
             return space.copyIn(address, length);
         } catch (GuestFault e) {
             throw new SyscallException(Errno.EFAULT);
@@ -42,7 +44,7 @@ final class UserCopy {
     /** Throws EFAULT unless the guest may write the range (before a call does something it cannot undo). */
     void checkWritable(long address, long length) {
         try {
-            space.check(address, length, dev.jx86.runtime.mem.Access.WRITE);
+            space.check(address, length, Access.WRITE);
         } catch (GuestFault e) {
             throw new SyscallException(Errno.EFAULT);
         }

@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,12 +184,12 @@ public final class AddressSpace implements AutoCloseable {
                     Math.max(m.start(), from) + delta, Math.min(m.end(), from + length) + delta, m.protection()));
         }
         Map<Long, Page> movedPages = new HashMap<>();
-        for (long page = from >>> PAGE_SHIFT; page < (from + length) >>> PAGE_SHIFT; page++) {
+        long first = from >>> PAGE_SHIFT;
+        long last = (from + length) >>> PAGE_SHIFT;
+        for (Long page : touchedPages(first, last)) {
             Page p = pages.remove(page);
-            if (p != null) {
-                p.code = false;
-                movedPages.put(page + (delta >> PAGE_SHIFT), p);
-            }
+            p.code = false;
+            movedPages.put(page + (delta >> PAGE_SHIFT), p);
         }
         carve(from, from + length);
         for (Mapping m : moved) {
@@ -381,24 +380,28 @@ public final class AddressSpace implements AutoCloseable {
     /** Removes every mapping and frame in [start, end). */
     private void remove(long start, long end) {
         carve(start, end);
-        long first = start >>> PAGE_SHIFT;
-        long last = end >>> PAGE_SHIFT;
+        for (Long page : touchedPages(start >>> PAGE_SHIFT, end >>> PAGE_SHIFT)) {
+            frames.release(pages.remove(page).frame);
+        }
+    }
+
+    /** The pages in [first, last) that have frames; costs the smaller of the range and the frames in use. */
+    private List<Long> touchedPages(long first, long last) {
+        List<Long> touched = new ArrayList<>();
         if (last - first > pages.size()) {
-            for (Iterator<Map.Entry<Long, Page>> it = pages.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Long, Page> e = it.next();
-                if (e.getKey() >= first && e.getKey() < last) {
-                    frames.release(e.getValue().frame);
-                    it.remove();
+            for (Long page : pages.keySet()) {
+                if (page >= first && page < last) {
+                    touched.add(page);
                 }
             }
         } else {
             for (long page = first; page < last; page++) {
-                Page p = pages.remove(page);
-                if (p != null) {
-                    frames.release(p.frame);
+                if (pages.containsKey(page)) {
+                    touched.add(page);
                 }
             }
         }
+        return touched;
     }
 
     /** Cuts [start, end) out of the mappings, keeping the parts of overlapping mappings outside it; frames stay. */

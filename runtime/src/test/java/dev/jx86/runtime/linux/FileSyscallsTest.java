@@ -132,6 +132,19 @@ class FileSyscallsTest {
     }
 
     @Test
+    void terminalIoctlsOnAPipeOrFileAreEnotty() throws Exception {
+        Path stdout = Path.of("/proc/self/fd/1");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isSymbolicLink(stdout), "no /proc/self/fd");
+        String target = Files.readSymbolicLink(stdout).toString();
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                target.startsWith("/dev/pts") || target.startsWith("/dev/tty"), "stdout is a terminal");
+        long buffer = g.alloc(64);
+        assertThat(g.call(IOCTL, 1, 0x5401, buffer)).isEqualTo(-Errno.ENOTTY);
+        assertThat(g.call(IOCTL, 1, 0x5413, buffer)).isEqualTo(-Errno.ENOTTY);
+        assertThat(g.call(IOCTL, 1, 0x1234, buffer)).isEqualTo(-Errno.ENOTTY);
+    }
+
+    @Test
     void readIntoAReadOnlyPageIsEfaultAndConsumesNothing() throws Exception {
         Files.writeString(dir.resolve("data"), "abcdef");
         g.space.map(0x20000000L, 4096, dev.jx86.runtime.mem.Protection.READ);

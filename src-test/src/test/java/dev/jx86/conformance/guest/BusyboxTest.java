@@ -3,6 +3,8 @@ package dev.jx86.conformance.guest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jx86.runtime.elf.ElfFile;
+import dev.jx86.runtime.elf.ElfSegment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,6 +115,9 @@ class BusyboxTest {
         assumeTrue(
                 Files.isExecutable(busybox),
                 busybox + " is missing (apt-get install busybox-static; scripts/fetch-i386-samples)");
+        assumeTrue(
+                ElfFile.read(busybox).segments().stream().noneMatch(s -> s.type() == ElfSegment.PT_INTERP),
+                busybox + " is dynamically linked (install busybox-static)");
         GuestInvocation invocation = new GuestInvocation(
                 busybox,
                 applet.args(),

@@ -1,6 +1,7 @@
 package dev.jx86.tools.cli;
 
 import dev.jx86.runtime.exec.ExecutionLoop;
+import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.exec.TranslationCache;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
@@ -36,7 +37,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Resolve the guest's absolute paths under DIR (like qemu -L).")
     Path sysroot;
 
-    @Parameters(index = "0", paramLabel = "PROG", description = "The program to run.")
+    @Option(
+            names = "-d",
+            split = ",",
+            paramLabel = "ITEM",
+            description = "Log ITEM,... to stderr (or the -D file), as qemu -d: in_asm, op, op_opt, exec, unimp; "
+                    + "'-d help' lists them.")
+    List<String> logItems = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "FILE", description = "Write the -d log to FILE instead of stderr.")
+    Path logFile;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROG", description = "The program to run.")
     Path program;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Its arguments.")
@@ -44,6 +56,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (logItems.contains("help")) {
+            for (LogItem item : LogItem.values()) {
+                System.out.printf("%-8s %s%n", item.text(), item.description());
+            }
+            return 0;
+        }
+        configureLogging();
+        if (program == null) {
+            throw new IllegalArgumentException("no program to run; try 'jx86 run --help'");
+        }
         if (!tier.equals("0")) {
             throw new IllegalArgumentException(
                     "--tier " + tier + " is not available yet: only tier 0 (the interpreter)");
@@ -67,5 +89,27 @@ final class RunCommand implements Callable<Integer> {
                     TranslationCache.DEFAULT_MAX_OPS);
             return process.run(loop, started.cpu());
         }
+    }
+
+    /**
+     * Turns on the -d items' loggers (slf4j-simple reads these properties when the first logger is made, so this
+     * runs before anything logs) and sends the log to -D's file.
+     */
+    private void configureLogging() {
+        for (String name : logItems) {
+            boolean known = false;
+            for (LogItem item : LogItem.values()) {
+                known |= item.text().equals(name);
+            }
+            if (!known) {
+                throw new IllegalArgumentException("unknown -d item '" + name + "'; try -d help");
+            }
+            System.setProperty("org.slf4j.simpleLogger.log." + LogItem.loggerName(name), "debug");
+        }
+        if (logFile != null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
+        }
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
     }
 }
