@@ -23,6 +23,7 @@ public final class PassPipeline {
         return List.of(
                 new ConstantFolding(),
                 new GetSetForwarding(),
+                new ConversionFolding(),
                 new FlagConditionFusion(),
                 new ConstantFolding(),
                 new DeadFlagElimination(),

@@ -108,12 +108,42 @@ public final class Interpreter {
                         memory.store(address, t.bits() >>> 3, lo[v]);
                     }
                 }
-                case ADD, SUB, AND, OR, XOR, SHL, LSHR, ASHR -> {
+                case ADD, SUB, AND, OR, XOR, ANDN, SHL, LSHR, ASHR, ROTL, ROTR, MUL, UMULH, SMULH -> {
                     Type t = b.type(i);
                     if (t == Type.V128) {
                         PureSemantics.compute(b, i, lo, hi);
                     } else {
                         lo[i] = IntegerSemantics.binary(op, t, lo[b.arg(i, 0)], lo[b.arg(i, 1)]);
+                    }
+                }
+                case NEG, NOT -> {
+                    Type t = b.type(i);
+                    if (t == Type.V128) {
+                        PureSemantics.compute(b, i, lo, hi);
+                    } else {
+                        lo[i] = IntegerSemantics.unary(op, t, lo[b.arg(i, 0)]);
+                    }
+                }
+                case EXTRACT -> {
+                    int x = b.arg(i, 0);
+                    int offset = (int) b.aux0(i);
+                    Type t = b.type(i);
+                    if (b.type(x) != Type.V128) {
+                        lo[i] = lo[x] >>> offset & t.mask();
+                    } else {
+                        PureSemantics.compute(b, i, lo, hi);
+                    }
+                }
+                case INSERT -> {
+                    int base = b.arg(i, 0);
+                    int field = b.arg(i, 1);
+                    Type t = b.type(i);
+                    if (t != Type.V128 && b.type(field) != Type.V128) {
+                        int offset = (int) b.aux0(i);
+                        long fieldMask = b.type(field).mask() << offset;
+                        lo[i] = (lo[base] & ~fieldMask | lo[field] << offset & fieldMask) & t.mask();
+                    } else {
+                        PureSemantics.compute(b, i, lo, hi);
                     }
                 }
                 case ZEXT -> lo[i] = lo[b.arg(i, 0)];

@@ -14,12 +14,18 @@ final class FdTable {
     private OpenFile[] files = new OpenFile[16];
     private boolean[] closeOnExec = new boolean[16];
 
-    /** A table with the JVM's standard streams as 0, 1 and 2. */
-    static FdTable withStandardStreams() {
+    /** A table with the given streams, or else the JVM's standard streams, as 0, 1 and 2. */
+    static FdTable withStandardStreams(java.util.Optional<Stdio> stdio) {
         FdTable table = new FdTable();
-        table.install(0, StandardStream.stdin(), false);
-        table.install(1, StandardStream.stdout(), false);
-        table.install(2, StandardStream.stderr(), false);
+        if (stdio.isPresent()) {
+            table.install(0, StandardStream.reading(stdio.get().in()), false);
+            table.install(1, StandardStream.writing(stdio.get().out()), false);
+            table.install(2, StandardStream.writing(stdio.get().err()), false);
+        } else {
+            table.install(0, StandardStream.stdin(), false);
+            table.install(1, StandardStream.stdout(), false);
+            table.install(2, StandardStream.stderr(), false);
+        }
         return table;
     }
 

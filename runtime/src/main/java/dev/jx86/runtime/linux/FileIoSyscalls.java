@@ -40,62 +40,38 @@ final class FileIoSyscalls {
 
     long read(int fd, long buffer, long count) throws IOException {
         OpenFile file = readable(fd);
-        count = clamp(count, MAX_COUNT);
-        long done = 0;
-        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
-        while (done < count) {
-            int want = (int) Math.min(count - done, chunk.length);
-            // Check before reading, so that a bad buffer does not consume input (Linux copies as it reads).
-            try {
-                user.checkWritable(buffer + done, want);
-            } catch (SyscallException e) {
-                if (done > 0) {
-                    return done;
-                }
-                throw e;
-            }
-            long n = file.read(chunk, want);
-            if (n < 0) {
-                return done > 0 ? done : n;
-            }
-            user.write(buffer + done, chunk, (int) n);
-            done += n;
-            if (n < want || !(file instanceof HostFile)) {
-                break;
-            }
-        }
-        return done;
+        // A pipe or terminal returns what it has; only a file is read until the count is met.
+        return readInto(buffer, count, file instanceof HostFile, (chunk, want, done) -> file.read(chunk, want));
     }
 
     long write(int fd, long buffer, long count) throws IOException {
         OpenFile file = writable(fd);
-        count = clamp(count, MAX_COUNT);
-        long done = 0;
-        while (done < count) {
-            int want = (int) Math.min(count - done, CHUNK);
-            byte[] bytes;
-            try {
-                bytes = user.read(buffer + done, want);
-            } catch (SyscallException e) {
-                if (done > 0) {
-                    return done;
-                }
-                throw e;
-            }
-            long n = file.write(bytes, want);
-            if (n < 0) {
-                return done > 0 ? done : n;
-            }
-            done += n;
-            if (n < want) {
-                break;
-            }
-        }
-        return done;
+        return writeFrom(buffer, count, (bytes, want, done) -> file.write(bytes, want));
     }
 
     long pread(int fd, long buffer, long count, long offset) throws IOException {
         OpenFile file = readable(fd);
+        return readInto(buffer, count, true, (chunk, want, done) -> file.pread(chunk, want, offset + done));
+    }
+
+    long pwrite(int fd, long buffer, long count, long offset) throws IOException {
+        OpenFile file = writable(fd);
+        return writeFrom(buffer, count, (bytes, want, done) -> file.pwrite(bytes, want, offset + done));
+    }
+
+    /** One chunk of a transfer: {@code want} bytes at {@code done} bytes into it; returns bytes moved or -errno. */
+    @FunctionalInterface
+    private interface Chunk {
+        long move(byte[] bytes, int want, long done) throws IOException;
+    }
+
+    /**
+     * Reads up to {@code count} bytes into guest memory at {@code buffer}, a chunk at a time. Each chunk's buffer is
+     * checked before reading, so that a bad buffer does not consume input (Linux copies as it reads): a fault after
+     * some bytes returns those, a fault before any is EFAULT. Stops at a short chunk, or after the first unless
+     * {@code wholeCount}.
+     */
+    private long readInto(long buffer, long count, boolean wholeCount, Chunk from) throws IOException {
         count = clamp(count, MAX_COUNT);
         long done = 0;
         byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
@@ -109,21 +85,21 @@ final class FileIoSyscalls {
                 }
                 throw e;
             }
-            long n = file.pread(chunk, want, offset + done);
+            long n = from.move(chunk, want, done);
             if (n <= 0) {
                 return done > 0 ? done : n;
             }
             user.write(buffer + done, chunk, (int) n);
             done += n;
-            if (n < want) {
+            if (n < want || !wholeCount) {
                 break;
             }
         }
         return done;
     }
 
-    long pwrite(int fd, long buffer, long count, long offset) throws IOException {
-        OpenFile file = writable(fd);
+    /** Writes up to {@code count} bytes of guest memory at {@code buffer}, a chunk at a time, as {@link #readInto}. */
+    private long writeFrom(long buffer, long count, Chunk to) throws IOException {
         count = clamp(count, MAX_COUNT);
         long done = 0;
         while (done < count) {
@@ -137,11 +113,14 @@ final class FileIoSyscalls {
                 }
                 throw e;
             }
-            long n = file.pwrite(bytes, want, offset + done);
+            long n = to.move(bytes, want, done);
             if (n < 0) {
                 return done > 0 ? done : n;
             }
             done += n;
+            if (n < want) {
+                break;
+            }
         }
         return done;
     }

@@ -40,13 +40,14 @@ public final class LinuxProcess implements AutoCloseable {
     LinuxProcess(AddressSpace space, Abi abi, ProcessOptions options, String executable, long brk) {
         this.space = space;
         this.abi = abi;
-        this.fds = FdTable.withStandardStreams();
+        this.fds = FdTable.withStandardStreams(options.stdio());
         this.paths = new GuestPaths(options.sysroot(), options.workingDirectory());
         this.user = new UserCopy(space, abi);
         this.state = new ProcessState(executable, brk, abi);
         this.table64 = SyscallTables.x86_64(this);
         this.table32 = SyscallTables.i386(this);
-        this.diagnostics = System.err;
+        this.diagnostics =
+                options.stdio().map(io -> new PrintStream(io.err(), true)).orElse(System.err);
     }
 
     /** A loaded program and the CPU that starts it. */

@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -12,14 +14,23 @@ import java.nio.file.Path;
  */
 final class StandardStream extends OpenFile {
     private final int host;
-    private final FileInputStream in;
-    private final FileOutputStream out;
+    private final InputStream in;
+    private final OutputStream out;
 
-    private StandardStream(int host, FileInputStream in, FileOutputStream out, int statusFlags) {
+    private StandardStream(int host, InputStream in, OutputStream out, int statusFlags) {
         super(statusFlags);
         this.host = host;
         this.in = in;
         this.out = out;
+    }
+
+    /** A stream the embedder gave ({@link Stdio}); no host descriptor, so it is no terminal. */
+    static StandardStream reading(InputStream in) {
+        return new StandardStream(-1, in, null, O_RDONLY);
+    }
+
+    static StandardStream writing(OutputStream out) {
+        return new StandardStream(-1, null, out, O_WRONLY);
     }
 
     static StandardStream stdin() {
@@ -57,6 +68,9 @@ final class StandardStream extends OpenFile {
 
     @Override
     FileStat stat() throws IOException {
+        if (host < 0) {
+            return FileStat.synthetic(FileStat.S_IFIFO | 0600, 100);
+        }
         try {
             return FileStat.of(Path.of("/proc/self/fd/" + host), true);
         } catch (IOException | UnsupportedOperationException e) {

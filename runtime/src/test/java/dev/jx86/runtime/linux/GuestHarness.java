@@ -26,7 +26,8 @@ final class GuestHarness implements AutoCloseable {
 
     GuestHarness(Abi abi, Path cwd) {
         space = new AddressSpace(abi == Abi.X86_64 ? AddressSpace.LIMIT_64 : AddressSpace.LIMIT_32, 1L << 28);
-        process = new LinuxProcess(space, abi, new ProcessOptions(Optional.empty(), cwd, 1L << 28), "/bin/guest", BRK);
+        process = new LinuxProcess(
+                space, abi, new ProcessOptions(Optional.empty(), cwd, 1L << 28, Optional.empty()), "/bin/guest", BRK);
         cpu = process.newCpu();
         space.map(SCRATCH, SCRATCH_SIZE, Protection.READ | Protection.WRITE);
     }

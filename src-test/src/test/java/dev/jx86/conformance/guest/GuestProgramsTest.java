@@ -46,6 +46,23 @@ class GuestProgramsTest {
     @ParameterizedTest(name = "tier {0}: {1} {2}")
     @MethodSource("tieredRuns")
     void matchesUnderJx86(String tier, String flavour, GuestCase guestCase, @TempDir Path cwd) throws Exception {
+        check(new InProcessRunner(tier), flavour, guestCase, cwd);
+    }
+
+    /** The first case of each flavour through the command line, in a JVM of its own, as a user runs it. */
+    static Stream<Arguments> commandLineRuns() {
+        return Jx86CommandRunner.TIERS.stream()
+                .flatMap(tier -> SUITE.flavours().stream()
+                        .flatMap(flavour -> SUITE.cases().stream()
+                                .filter(c -> SUITE.has(flavour, c.program()))
+                                .limit(1)
+                                .map(c -> Arguments.of(tier, flavour, c))));
+    }
+
+    @ParameterizedTest(name = "tier {0}: {1} {2}")
+    @MethodSource("commandLineRuns")
+    void matchesUnderJx86CommandLine(String tier, String flavour, GuestCase guestCase, @TempDir Path cwd)
+            throws Exception {
         check(new Jx86CommandRunner(tier), flavour, guestCase, cwd);
     }
 

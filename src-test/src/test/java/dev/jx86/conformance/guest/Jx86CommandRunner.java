@@ -12,8 +12,8 @@ import java.util.List;
  * The guest sees exactly the case's environment.
  */
 public final class Jx86CommandRunner implements GuestRunner {
-    /** The tiers every end-to-end test runs under; the JVM tier adds "1" and "mixed". */
-    public static final List<String> TIERS = List.of("0");
+    /** The tiers every end-to-end test runs under: all that {@code --tier} accepts. */
+    public static final List<String> TIERS = dev.jx86.tools.cli.Engines.TIERS;
 
     private final String tier;
 

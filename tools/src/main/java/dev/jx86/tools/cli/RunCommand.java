@@ -1,11 +1,10 @@
 package dev.jx86.tools.cli;
 
-import dev.jx86.runtime.exec.ExecutionLoop;
+import dev.jx86.runtime.exec.Engine;
 import dev.jx86.runtime.exec.LogItem;
-import dev.jx86.runtime.exec.TranslationCache;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
-import dev.jx86.x86.lift.X86Translator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +65,11 @@ final class RunCommand implements Callable<Integer> {
         if (program == null) {
             throw new IllegalArgumentException("no program to run; try 'jx86 run --help'");
         }
-        if (!tier.equals("0")) {
-            throw new IllegalArgumentException(
-                    "--tier " + tier + " is not available yet: only tier 0 (the interpreter)");
+        if (Files.isDirectory(program)) {
+            throw new IllegalArgumentException(program + ": is a directory");
+        }
+        if (!Engines.TIERS.contains(tier)) {
+            throw new IllegalArgumentException("--tier " + tier + " is not available yet; tiers: " + Engines.TIERS);
         }
         ProcessOptions options = ProcessOptions.defaults();
         if (sysroot != null) {
@@ -83,11 +84,8 @@ final class RunCommand implements Callable<Integer> {
         }
         LinuxProcess.Started started = LinuxProcess.start(program, argv, envp, options);
         try (LinuxProcess process = started.process()) {
-            ExecutionLoop loop = new ExecutionLoop(
-                    new X86Translator(),
-                    page -> process.space().markCode(page >>> 12),
-                    TranslationCache.DEFAULT_MAX_OPS);
-            return process.run(loop, started.cpu());
+            Engine engine = Engines.create(tier, process);
+            return process.run(engine, started.cpu());
         }
     }
 
