@@ -10,6 +10,9 @@ import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.RowFacts;
 import dev.jx86.x86.decode.tables.Type;
 import dev.jx86.x86.decode.tables.XopOpcodes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -22,7 +25,12 @@ final class InstructionReader {
     private static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
         static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
-        static final Stop TOO_LONG = new Stop(Invalid.Reason.TOO_LONG);
+        /**
+         * A read reached {@code limit}: the instruction ends there, TOO_LONG at 15 bytes, else TRUNCATED.
+         * Decided in {@link #read()}, so that the readers stay under C2's 35-byte inlining limit.
+         */
+        static final Stop LIMIT = new Stop(Invalid.Reason.TRUNCATED);
+
         final Invalid.Reason reason;
 
         private Stop(Invalid.Reason reason) {
@@ -117,15 +125,24 @@ final class InstructionReader {
         try {
             return readInstruction();
         } catch (Stop stop) {
+            if (stop == Stop.LIMIT) {
+                // As if the bytes up to the limit had been read one at a time.
+                pos = limit;
+                return new Invalid(
+                        address,
+                        pos - start,
+                        pos - start >= Decoder.MAX_LENGTH ? Invalid.Reason.TOO_LONG : Invalid.Reason.TRUNCATED);
+            }
             return new Invalid(address, pos - start, stop.reason);
         }
     }
 
+    /** The next byte; 35 bytecodes, so that C2 inlines it at every call site. */
     private int next() {
         if (pos >= limit) {
-            throw pos - start >= Decoder.MAX_LENGTH ? Stop.TOO_LONG : Stop.TRUNCATED;
+            throw Stop.LIMIT;
         }
-        return code[pos++] & 0xff;
+        return Byte.toUnsignedInt(code[pos++]);
     }
 
     private int peek() {
@@ -136,7 +153,9 @@ final class InstructionReader {
     }
 
     private Decoded readInstruction() {
-        readPrefixes();
+        if (PREFIX_KIND[peek()] != NOT_PREFIX) {
+            readPrefixes();
+        }
         while (peek() == 0x9b && waitJoinsEscape()) {
             // FWAIT before an x87 escape is kept with it as a prefix, as objdump shows it (9B D9 /7:
             // fstcw). A REX before the 9B applies to no opcode.
@@ -149,6 +168,8 @@ final class InstructionReader {
             }
             readPrefixes();
         }
+        // The address size is known once the prefixes are: 67 is the only one that changes it.
+        addressSize = addressSize();
         int opcodeStart = pos;
         int b = next();
         if (b == 0x0f) {
@@ -191,10 +212,12 @@ final class InstructionReader {
         boolean mandatoryPrefix = false;
         Dimension lastSplit = null;
         while (node instanceof Node.Split split) {
-            int key = key(split);
-            mandatoryPrefix |= split.dimension() == Dimension.PREFIX && key != 0;
-            prefixColumns |= split.dimension() == Dimension.PREFIX;
-            lastSplit = split.dimension();
+            Dimension dimension = split.dimension();
+            // The group opcodes' ModRM.reg is the common split: read here, the others in key().
+            int key = dimension == Dimension.REG ? modrm() >> 3 & 7 : key(split);
+            mandatoryPrefix |= dimension == Dimension.PREFIX && key != 0;
+            prefixColumns |= dimension == Dimension.PREFIX;
+            lastSplit = dimension;
             node = split.children()[key];
         }
         if (node instanceof Node.NamedUndefined named) {
@@ -518,7 +541,6 @@ final class InstructionReader {
         Row row = facts.row();
         boolean mandatory66 = facts.mandatoryPrefix() == 1 && vex == null;
         operandSize = operandSize(facts.defaultSize64(), mandatory66);
-        addressSize = addressSize();
         if (facts.hasModRm()) {
             modrm();
             if (facts.modIgnored()) {
@@ -534,11 +556,12 @@ final class InstructionReader {
             // VSIB and AMX's sibmem need a SIB byte (and 32/64-bit addressing); objdump prints "(bad)".
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        List<Operand> operands = named ? operands(forms, memory, true) : operands(forms, memory);
+        List<Operand> operands = named ? operands(facts, memory, true) : operands(facts, memory);
         if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        Prefixes prefixes = prefixes(facts, mandatory66, operands);
+        Prefixes prefixes =
+                prefixCount == 0 && rex == 0 && vex == null ? Prefixes.NONE : prefixes(facts, mandatory66, operands);
         Instruction instruction = new Instruction(
                 address,
                 pos - start,
@@ -558,19 +581,18 @@ final class InstructionReader {
             return null;
         }
         vsibIndexSize = facts.vsibIndexSize();
-        Type memoryType = facts.memoryType();
-        return readMemory(memoryType == null ? 0 : size(memoryType));
+        return readMemory(size(facts.memorySizeCode()));
     }
 
-    private List<Operand> operands(OperandForm[] forms, Memory memory) {
-        return switch (forms.length) {
+    private List<Operand> operands(RowFacts facts, Memory memory) {
+        return switch (facts.forms().length) {
             case 0 -> List.of();
-            case 1 -> List.of(operand(forms[0], memory));
+            case 1 -> List.of(operand(facts, 0, memory));
             case 2 -> {
-                Operand first = operand(forms[0], memory);
-                yield List.of(first, operand(forms[1], memory));
+                Operand first = operand(facts, 0, memory);
+                yield List.of(first, operand(facts, 1, memory));
             }
-            default -> operands(forms, memory, false);
+            default -> operands(facts, memory, false);
         };
     }
 
@@ -601,12 +623,13 @@ final class InstructionReader {
     }
 
     /** The operands of {@code forms} in order; with {@code named}, without those in the wrong ModRM form. */
-    private List<Operand> operands(OperandForm[] forms, Memory memory, boolean named) {
+    private List<Operand> operands(RowFacts facts, Memory memory, boolean named) {
+        OperandForm[] forms = facts.forms();
         Operand[] read = new Operand[forms.length];
         int count = 0;
-        for (OperandForm form : forms) {
-            if (!(named && wrongForm(form, memory))) {
-                read[count++] = operand(form, memory);
+        for (int i = 0; i < forms.length; i++) {
+            if (!(named && wrongForm(forms[i], memory))) {
+                read[count++] = operand(facts, i, memory);
             }
         }
         return switch (count) {
@@ -645,27 +668,37 @@ final class InstructionReader {
         return mode64 ? target : target & 0xffffffffL;
     }
 
-    /** The operand {@code form} describes: the common general-purpose forms first, kept small to inline. */
-    private Operand operand(OperandForm form, Memory memory) {
-        Type type = form.type();
-        return switch (form.method()) {
-            case E -> isRegisterForm() ? gpr(size(type), rmNumber()) : sized(memory, form.memoryType());
-            case M -> sized(memory, form.memoryType());
-            case G -> gpr(size(type), regNumber());
-            case Z -> {
+    /**
+     * The operand the row's {@code i}-th form describes: the common general-purpose forms by their int
+     * codes (RowFacts), kept small to inline; the rest by their {@link OperandForm}.
+     */
+    private Operand operand(RowFacts facts, int i, Memory memory) {
+        return switch (facts.formCode(i)) {
+            case RowFacts.E ->
+                isRegisterForm() ? gpr(size(facts.sizeCode(i)), rmNumber()) : sized(memory, facts.memorySizeCode(i));
+            case RowFacts.M -> sized(memory, facts.memorySizeCode(i));
+            case RowFacts.G -> gpr(size(facts.sizeCode(i)), regNumber());
+            case RowFacts.Z -> {
                 rexUsed |= REX_B;
-                yield gpr(size(type), (opcode & 7) | (rex & REX_B) << 3);
+                yield gpr(size(facts.sizeCode(i)), (opcode & 7) | (rex & REX_B) << 3);
             }
-            case I -> immediate(type);
-            case J -> relative(type);
-            default -> otherOperand(form, memory);
+            case RowFacts.IB -> new Immediate((byte) next(), 1, 1);
+            case RowFacts.IBS -> new Immediate((byte) next(), operandSize, 1);
+            case RowFacts.ID -> new Immediate(readInt32(), 4, 4);
+            case RowFacts.IZ ->
+                operandSize == 2 ? new Immediate(readSigned(2), 2, 2) : new Immediate(readInt32(), operandSize, 4);
+            case RowFacts.JB -> relative(1);
+            case RowFacts.JZ -> relative(operandSize == 2 ? 2 : 4);
+            default -> otherOperand(facts.forms()[i], memory);
         };
     }
 
     private Operand otherOperand(OperandForm form, Memory memory) {
         Type type = form.type();
         return switch (form.method()) {
-            case E, M, G, Z, I, J -> throw new IllegalStateException("common form " + form);
+            case E, M, G, Z -> throw new IllegalStateException("common form " + form);
+            case I -> immediate(type);
+            case J -> relative(type == Type.B ? 1 : operandSize == 2 ? 2 : 4);
             case R -> gpr(size(type), rmNumber());
             case B -> gpr(size(type), vex.vvvv());
             case O -> offset(0);
@@ -754,23 +787,24 @@ final class InstructionReader {
 
     /** Size in bytes of a general-register or memory operand of {@code type}. */
     private int size(Type type) {
-        return switch (type) {
-            case NONE -> 0;
-            case B, BS -> 1;
-            case W -> 2;
-            case D, SI, SS -> 4;
-            case Q, PI, SD -> 8;
-            case T -> 10;
-            case DQ -> 16;
-            case QQ -> 32;
-            case V -> operandSize;
-            case Z -> operandSize == 2 ? 2 : 4;
-            case Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
-            case A -> operandSize * 2;
+        return size(RowFacts.sizeCode(type));
+    }
+
+    /** Size in bytes of an operand by its {@link RowFacts#sizeCode(Type) size code}. */
+    private int size(int code) {
+        return code >= 0 ? code : code == RowFacts.SIZE_V ? operandSize : sizeByRule(code);
+    }
+
+    private int sizeByRule(int code) {
+        return switch (code) {
+            case RowFacts.SIZE_Z -> operandSize == 2 ? 2 : 4;
+            case RowFacts.SIZE_Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
+            case RowFacts.SIZE_A -> operandSize * 2;
             // A far pointer's offset is 16 or 32 bits by 66 alone: objdump ignores REX.W here (AMD).
-            case P -> (operandSize == 8 ? (last66 >= 0 ? 2 : 4) : operandSize) + 2;
-            case S -> mode64 ? 10 : 6;
-            case X, PS, PD -> vex != null ? vex.vectorLength() : 16;
+            case RowFacts.SIZE_P -> (operandSize == 8 ? (last66 >= 0 ? 2 : 4) : operandSize) + 2;
+            case RowFacts.SIZE_S -> mode64 ? 10 : 6;
+            case RowFacts.SIZE_X -> vex != null ? vex.vectorLength() : 16;
+            default -> throw new IllegalStateException("size code " + code);
         };
     }
 
@@ -783,10 +817,16 @@ final class InstructionReader {
     }
 
     private Memory sized(Memory memory, Type type) {
-        int size = size(type);
-        if (size == memory.size()) {
-            return memory;
-        }
+        return sized(memory, RowFacts.sizeCode(type));
+    }
+
+    /** {@code memory} at the size {@code sizeCode} gives: itself when it has that size already. */
+    private Memory sized(Memory memory, int sizeCode) {
+        int size = size(sizeCode);
+        return size == memory.size() ? memory : resized(memory, size);
+    }
+
+    private static Memory resized(Memory memory, int size) {
         return new Memory(
                 size,
                 memory.segment(),
@@ -799,7 +839,10 @@ final class InstructionReader {
                 memory.addressSize());
     }
 
-    /** Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). */
+    /**
+     * Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). The common
+     * form, a base register and a displacement, is read here; SIB and RIP-relative forms apart.
+     */
     private Memory readMemory(int size) {
         memoryOperand = true;
         // objdump counts REX.B as taken by every memory form, even those without a base register.
@@ -809,65 +852,77 @@ final class InstructionReader {
         if (addressSize == 2) {
             return readMemory16(size, mod, rm);
         }
-        // objdump counts REX.B as used by every memory form, also those without a base register.
-        rexUsed |= REX_B;
+        if (rm == 4) {
+            return sibMemory(size, mod);
+        }
+        if (rm == 5 && mod == 0) {
+            return ripRelative(size);
+        }
+        Register base = Register.gpr(addressSize, rm | (rex & REX_B) << 3, true);
+        long displacement = 0;
+        int displacementSize = 0;
+        if (mod == 1) {
+            displacement = (byte) next();
+            displacementSize = 1;
+        } else if (mod == 2) {
+            displacement = readInt32();
+            displacementSize = 4;
+        }
+        return withSegment(size, rm == 5 ? Register.SS : Register.DS, base, null, 1, displacement, displacementSize);
+    }
+
+    /** ModRM.rm 5 without a displacement byte: RIP-relative in 64-bit mode, an absolute disp32 elsewhere. */
+    private Memory ripRelative(int size) {
+        long displacement = readInt32();
+        Register base = null;
+        if (mode64) {
+            base = addressSize == 8 ? Register.RIP : Register.EIP;
+        } else if (addressSize == 4) {
+            displacement &= 0xffffffffL;
+        }
+        return withSegment(size, Register.DS, base, null, 1, displacement, 4);
+    }
+
+    /** The SIB form: scale, index, base (or a disp32 in its place), then the displacement ModRM.mod gives. */
+    private Memory sibMemory(int size, int mod) {
         Register base = null;
         Register index = null;
-        int scale = 1;
         long displacement = 0;
         int displacementSize = 0;
         boolean stackDefault = false;
-        // objdump counts REX.B as used by any ModRM memory form, even where no base register reads it.
-        rexUsed |= REX_B;
-        if (rm == 4) {
-            int s = next();
-            sib = true;
-            rexUsed |= REX_X;
-            scale = 1 << (s >> 6);
-            int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
-            int baseLow = s & 7;
-            if (vsibIndexSize != 0) {
-                index = Register.vector(vsibIndexSize, indexNumber);
-            } else if (indexNumber != 4) {
-                index = Register.gpr(addressSize, indexNumber, true);
-            } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
-                // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
-                index = addressSize == 8 ? Register.RIZ : Register.EIZ;
-            }
-            if (baseLow == 5 && mod == 0) {
-                rexUsed |= REX_B; // Like objdump, count REX.B as read with the SIB byte even without a base.
-                displacement = readSigned(4);
-                displacementSize = 4;
-            } else {
-                rexUsed |= REX_B;
-                int baseNumber = baseLow | (rex & REX_B) << 3;
-                base = Register.gpr(addressSize, baseNumber, true);
-                stackDefault = baseLow == 4 || baseLow == 5;
-            }
-        } else if (rm == 5 && mod == 0) {
-            rexUsed |= REX_B; // Like objdump, count REX.B as read with ModRM.rm even for RIP-relative.
-            displacement = readSigned(4);
+        int s = next();
+        sib = true;
+        rexUsed |= REX_X;
+        int scale = 1 << (s >> 6);
+        int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
+        int baseLow = s & 7;
+        if (vsibIndexSize != 0) {
+            index = Register.vector(vsibIndexSize, indexNumber);
+        } else if (indexNumber != 4) {
+            index = Register.gpr(addressSize, indexNumber, true);
+        } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
+            // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
+            index = addressSize == 8 ? Register.RIZ : Register.EIZ;
+        }
+        if (baseLow == 5 && mod == 0) {
+            displacement = readInt32();
             displacementSize = 4;
-            if (mode64) {
-                base = addressSize == 8 ? Register.RIP : Register.EIP;
-            }
         } else {
-            rexUsed |= REX_B;
-            base = Register.gpr(addressSize, rm | (rex & REX_B) << 3, true);
-            stackDefault = rm == 5;
+            base = Register.gpr(addressSize, baseLow | (rex & REX_B) << 3, true);
+            stackDefault = baseLow == 4 || baseLow == 5;
         }
         if (mod == 1) {
-            displacement = readSigned(1);
+            displacement = (byte) next();
             displacementSize = 1;
         } else if (mod == 2) {
-            displacement = readSigned(4);
+            displacement = readInt32();
             displacementSize = 4;
         }
         if (addressSize == 4 && base == null && (index == null || mode64 && index == Register.EIZ)) {
             displacement &= 0xffffffffL;
         }
-        Register segment = stackDefault ? Register.SS : Register.DS;
-        return withSegment(size, segment, base, index, scale, displacement, displacementSize);
+        return withSegment(
+                size, stackDefault ? Register.SS : Register.DS, base, index, scale, displacement, displacementSize);
     }
 
     private Memory readMemory16(int size, int mod, int rm) {
@@ -904,7 +959,7 @@ final class InstructionReader {
 
     private Memory withSegment(
             int size, Register defaultSegment, Register base, Register index, int scale, long disp, int dispSize) {
-        Register override = segmentOverride();
+        Register override = lastSegment < 0 ? null : segmentOverride();
         if (override != null) {
             segmentUsed = true;
             return new Memory(size, override, true, base, index, scale, disp, dispSize, addressSize);
@@ -978,8 +1033,7 @@ final class InstructionReader {
     }
 
     /** A relative branch target: J forms end their instruction (TableBuilder checks), so it is known. */
-    private Operand relative(Type type) {
-        int size = type == Type.B ? 1 : operandSize == 2 ? 2 : 4;
+    private Operand relative(int size) {
         long displacement = readSigned(size);
         return new RelativeTarget(wrap(address + (pos - start) + displacement), size);
     }
@@ -999,10 +1053,32 @@ final class InstructionReader {
     }
 
     private long readSigned(int size) {
-        long value = readUnsigned(size);
-        int shift = 64 - 8 * size;
-        return value << shift >> shift;
+        return switch (size) {
+            case 1 -> (byte) next();
+            case 4 -> readInt32();
+            default -> {
+                long value = readUnsigned(size);
+                int shift = 64 - 8 * size;
+                yield value << shift >> shift;
+            }
+        };
     }
+
+    /** A little-endian signed 32-bit value, with one limit check for its four bytes. */
+    private int readInt32() {
+        int at = pos;
+        if (at > limit - 4) {
+            throw Stop.LIMIT;
+        }
+        pos = at + 4;
+        return int32(code, at);
+    }
+
+    private static int int32(byte[] bytes, int at) {
+        return (int) INT_LE.get(bytes, at);
+    }
+
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null

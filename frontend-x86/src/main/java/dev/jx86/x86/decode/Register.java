@@ -325,6 +325,29 @@ public enum Register implements Operand {
      * AH, CH, DH, BH; with REX (or VEX) they are SPL, BPL, SIL, DIL.
      */
     public static Register gpr(int size, int number, boolean rex) {
+        Register register =
+                size >= 1 && size <= 8 && number >= 0 && number < 16 ? GPRS[size << 5 | (rex ? 16 : 0) | number] : null;
+        if (register == null) {
+            throw new IllegalArgumentException("no general register " + number + " of " + size + " bytes");
+        }
+        return register;
+    }
+
+    /** {@link #gpr} by {@code size << 5 | rex << 4 | number}, built once so that the lookup is one load. */
+    private static final Register[] GPRS = gprTable();
+
+    private static Register[] gprTable() {
+        Register[] table = new Register[9 << 5];
+        for (int size : new int[] {1, 2, 4, 8}) {
+            for (int number = 0; number < 16; number++) {
+                table[size << 5 | number] = computeGpr(size, number, false);
+                table[size << 5 | 16 | number] = computeGpr(size, number, true);
+            }
+        }
+        return table;
+    }
+
+    private static Register computeGpr(int size, int number, boolean rex) {
         return switch (size) {
             case 1 -> {
                 if (!rex && number >= 4 && number < 8) {

@@ -50,7 +50,12 @@ public final class Jx86 implements Runnable {
     }
 
     private static String messageOf(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> x.getFile() + ": no such file or directory";
+            case java.nio.file.AccessDeniedException x -> x.getFile() + ": permission denied";
+            case java.nio.file.FileSystemException x when x.getReason() != null -> x.getFile() + ": " + x.getReason();
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
     }
 
     /** Reads the version Maven wrote into the jar. */

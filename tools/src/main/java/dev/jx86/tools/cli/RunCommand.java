@@ -4,6 +4,7 @@ import dev.jx86.runtime.exec.Engine;
 import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
         configureLogging();
         if (program == null) {
             throw new IllegalArgumentException("no program to run; try 'jx86 run --help'");
+        }
+        if (Files.isDirectory(program)) {
+            throw new IllegalArgumentException(program + ": is a directory");
         }
         if (!Engines.TIERS.contains(tier)) {
             throw new IllegalArgumentException("--tier " + tier + " is not available yet; tiers: " + Engines.TIERS);

@@ -82,7 +82,7 @@ public class DecoderBenchmark {
         counters.instructions += count;
     }
 
-    private static Path largestLibrary() throws IOException {
+    static Path largestLibrary() throws IOException {
         List<Path> candidates = new ArrayList<>();
         for (String directory : List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64")) {
             Path dir = Path.of(directory);

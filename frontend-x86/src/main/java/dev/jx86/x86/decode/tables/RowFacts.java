@@ -15,8 +15,44 @@ public final class RowFacts {
     private static final Set<Mnemonic> X87_ENVIRONMENT =
             EnumSet.of(Mnemonic.FLDENV, Mnemonic.FNSTENV, Mnemonic.FRSTOR, Mnemonic.FNSAVE);
 
+    // Operand codes (formCode): the forms the reader handles on its common path, by method and the
+    // type where it decides the encoding; every other form is OTHER and read by its OperandForm.
+    public static final int OTHER = 0;
+    public static final int E = 1;
+    public static final int M = 2;
+    public static final int G = 3;
+    public static final int Z = 4;
+    public static final int IB = 5;
+    public static final int IBS = 6;
+    public static final int IW = 7;
+    public static final int ID = 8;
+    public static final int IZ = 9;
+    public static final int IV = 10;
+    public static final int JB = 11;
+    public static final int JZ = 12;
+
+    // Size codes (sizeCode): a size in bytes (0 when the type gives none), or one of these rules.
+    /** The operand size. */
+    public static final int SIZE_V = -1;
+    /** 2 at 16-bit operand size, else 4. */
+    public static final int SIZE_Z = -2;
+    /** 8 under REX.W in 64-bit mode, else 4. */
+    public static final int SIZE_Y = -3;
+    /** Twice the operand size (BOUND). */
+    public static final int SIZE_A = -4;
+    /** A far pointer: the offset (by 66 at 64-bit operand size) and a 2-byte selector. */
+    public static final int SIZE_P = -5;
+    /** A pseudo-descriptor: 10 bytes in 64-bit mode, else 6. */
+    public static final int SIZE_S = -6;
+    /** VEX.L's vector length, 16 without VEX. */
+    public static final int SIZE_X = -7;
+
     private final Row row;
     private final OperandForm[] forms;
+    private final int[] formCodes;
+    private final int[] sizeCodes;
+    private final int[] memorySizeCodes;
+    private final int memorySizeCode;
     private final boolean defaultSize64;
     private final int mandatoryPrefix;
     private final boolean hasModRm;
@@ -41,6 +77,15 @@ public final class RowFacts {
         this.farReturn = row.mnemonic() == Mnemonic.IRET || row.mnemonic() == Mnemonic.RETF;
         this.xchg = row.mnemonic() == Mnemonic.XCHG;
         this.memoryType = memoryType(forms);
+        this.formCodes = new int[forms.length];
+        this.sizeCodes = new int[forms.length];
+        this.memorySizeCodes = new int[forms.length];
+        for (int i = 0; i < forms.length; i++) {
+            formCodes[i] = formCode(forms[i]);
+            sizeCodes[i] = sizeCode(forms[i].type());
+            memorySizeCodes[i] = sizeCode(forms[i].memoryType());
+        }
+        this.memorySizeCode = memoryType == null ? 0 : sizeCode(memoryType);
         this.defaultSize64 = row.has(Attribute.D64) || row.has(Attribute.F64);
         this.mandatoryPrefix = row.encoding().prefix();
         this.hasModRm = row.encoding().hasModRm();
@@ -63,6 +108,69 @@ public final class RowFacts {
 
     public Row row() {
         return row;
+    }
+
+    /** The {@code i}-th form's operand code: {@link #E}, {@link #IB}... or {@link #OTHER}. */
+    public int formCode(int i) {
+        return formCodes[i];
+    }
+
+    /** The size code of the {@code i}-th form's type (its register form for a split form). */
+    public int sizeCode(int i) {
+        return sizeCodes[i];
+    }
+
+    /** The size code of the {@code i}-th form's memory type. */
+    public int memorySizeCode(int i) {
+        return memorySizeCodes[i];
+    }
+
+    /** The size code of the row's ModRM memory operand; 0 (no size) when it has none. */
+    public int memorySizeCode() {
+        return memorySizeCode;
+    }
+
+    /** The size of an operand of {@code type}: bytes (0 for none), or one of the SIZE_ rules. */
+    public static int sizeCode(Type type) {
+        return switch (type) {
+            case NONE -> 0;
+            case B, BS -> 1;
+            case W -> 2;
+            case D, SI, SS -> 4;
+            case Q, PI, SD -> 8;
+            case T -> 10;
+            case DQ -> 16;
+            case QQ -> 32;
+            case V -> SIZE_V;
+            case Z -> SIZE_Z;
+            case Y -> SIZE_Y;
+            case A -> SIZE_A;
+            case P -> SIZE_P;
+            case S -> SIZE_S;
+            case X, PS, PD -> SIZE_X;
+        };
+    }
+
+    private static int formCode(OperandForm form) {
+        Type type = form.type();
+        return switch (form.method()) {
+            case E -> E;
+            case M -> M;
+            case G -> G;
+            case Z -> Z;
+            case I ->
+                switch (type) {
+                    case B -> IB;
+                    case BS -> IBS;
+                    case W -> IW;
+                    case D -> ID;
+                    case Z -> IZ;
+                    case V -> IV;
+                    default -> OTHER;
+                };
+            case J -> type == Type.B ? JB : JZ;
+            default -> OTHER;
+        };
     }
 
     /** The row's operand forms; the array is shared: callers must not change it. */
