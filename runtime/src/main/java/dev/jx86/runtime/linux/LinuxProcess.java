@@ -157,7 +157,8 @@ public final class LinuxProcess implements AutoCloseable {
      */
     public void syscall(Cpu cpu) {
         long result;
-        if (cpu.mode() == CpuMode.LONG_64) {
+        boolean compat = cpu.mode() == CpuMode.LONG_64 && trappedByInt80(cpu);
+        if (cpu.mode() == CpuMode.LONG_64 && !compat) {
             // What SYSCALL itself does to RCX and R11 (Intel SDM Vol. 2B, SYSCALL).
             cpu.gpr(StateLayout.RCX, cpu.rip());
             cpu.gpr(11, cpu.rflags());
@@ -183,7 +184,29 @@ public final class LinuxProcess implements AutoCloseable {
                     cpu.gpr(StateLayout.RDI) & 0xffffffffL,
                     cpu.gpr(StateLayout.RBP) & 0xffffffffL);
             result = table32.call(cpu.gpr(StateLayout.RAX) & 0xffffffffL, args);
-            cpu.gpr(StateLayout.RAX, result & 0xffffffffL);
+            if (compat) {
+                // int 0x80 from 64-bit code: the i386 table, a sign-extended result, and R8-R11 cleared, as
+                // Linux's compat entry does.
+                cpu.gpr(StateLayout.RAX, (int) result);
+                for (int r = 8; r <= 11; r++) {
+                    cpu.gpr(r, 0);
+                }
+            } else {
+                cpu.gpr(StateLayout.RAX, result & 0xffffffffL);
+            }
+        }
+    }
+
+    /**
+     * Whether the call came from {@code int 0x80} (CD 80) rather than SYSCALL (0F 05): both are two bytes and RIP is
+     * past them. Linux tells them apart by their entry points; the bytes say the same here.
+     */
+    private boolean trappedByInt80(Cpu cpu) {
+        try {
+            byte[] insn = space.copyIn(cpu.rip() - 2, 2);
+            return (insn[0] & 0xff) == 0xcd && (insn[1] & 0xff) == 0x80;
+        } catch (GuestFault unreadable) {
+            return false;
         }
     }
 

@@ -184,4 +184,21 @@ class ProcessSyscallsTest {
         assertThat(Files.readString(dir.resolve("dst"))).isEqualTo("34560123456789");
         assertThat(g.call(40, in, out, 0, 1)).isEqualTo(-Errno.EBADF);
     }
+
+    @Test
+    void int80From64BitCodeUsesTheI386Table() {
+        long code = g.alloc(16);
+        g.write(code, new byte[] {(byte) 0xcd, (byte) 0x80}); // int 0x80
+        g.cpu.rip(code + 2);
+        g.cpu.gpr(StateLayout.RCX, 0x1234);
+        g.cpu.gpr(9, 77);
+        g.cpu.gpr(StateLayout.RAX, 20); // getpid in the i386 table (writev in the x86-64 one)
+        g.process.syscall(g.cpu);
+        assertThat(g.cpu.gpr(StateLayout.RAX)).isEqualTo(ProcessHandle.current().pid());
+        assertThat(g.cpu.gpr(StateLayout.RCX)).isEqualTo(0x1234);
+        assertThat(g.cpu.gpr(9)).isZero();
+        g.cpu.gpr(StateLayout.RAX, 0x7fff); // no such call: -ENOSYS, sign-extended to 64 bits
+        g.process.syscall(g.cpu);
+        assertThat(g.cpu.gpr(StateLayout.RAX)).isEqualTo(-Errno.ENOSYS);
+    }
 }
