@@ -115,8 +115,9 @@ public final class ExecutionLoop implements Engine {
 
     private Translation translate(long pc, Cpu cpu) {
         long start = System.nanoTime();
-        Translation t = new Translation(translator.translate(cpu.memory(), pc, cpu.mode()), cpu.mode(), 0);
+        var block = translator.translate(cpu.memory(), pc, cpu.mode());
         long nanos = System.nanoTime() - start;
+        Translation t = new Translation(block, cpu.mode(), nanos);
         statistics.translations++;
         statistics.translateNanos += nanos;
         for (long page = pc & ~0xfffL; page < t.end(); page += 4096) {

@@ -159,9 +159,8 @@ public final class LinuxProcess implements AutoCloseable {
         long result;
         boolean compat = cpu.mode() == CpuMode.LONG_64 && trappedByInt80(cpu);
         if (cpu.mode() == CpuMode.LONG_64 && !compat) {
-            // What SYSCALL itself does to RCX and R11 (Intel SDM Vol. 2B, SYSCALL).
-            cpu.gpr(StateLayout.RCX, cpu.rip());
-            cpu.gpr(11, cpu.rflags());
+            // SYSCALL's own effects (RCX = return address, R11 = RFLAGS) are the instruction's: the lifter has done
+            // them.
             SyscallArgs args = new SyscallArgs(
                     Abi.X86_64,
                     cpu,
