@@ -5,15 +5,20 @@ import dev.jx86.ir.Block;
 import dev.jx86.runtime.abi.Helpers;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Region;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tier 1, one block at a time: emits a class per block ({@link BlockEmitter}) and defines it as a hidden class in
+ * Tier 1: emits a class per block or region ({@link RegionEmitter}) and defines it as a hidden class in
  * {@code dev.jx86.backend.jvm.gen}, without {@code STRONG}, so that it is unloaded once the runtime drops the
- * {@link CompiledBlock}. A block whose method would exceed HotSpot's 8000-byte limit for JIT compilation is not
+ * {@link CompiledBlock}. A region whose method would exceed HotSpot's 8000-byte limit for JIT compilation is not
  * compiled ({@link #compile} returns {@code null}; interpreting it is faster than running a method that stays
  * interpreted). Thread-safe.
  */
@@ -29,12 +34,15 @@ public final class JvmBlockCompiler implements BlockCompiler {
     public JvmBlockCompiler() {}
 
     @Override
-    public CompiledBlock compile(Block block) {
+    public CompiledBlock compile(Region region) {
         long start = System.nanoTime();
-        BlockEmitter.Emitted emitted = BlockEmitter.emit(block);
+        RegionEmitter.Emitted emitted = RegionEmitter.emit(region);
         if (emitted.codeSize() > HUGE_METHOD_LIMIT) {
             tooLarge.increment();
             return null;
+        }
+        if (DUMP_DIRECTORY != null) {
+            dump(emitted);
         }
         CompiledBlock result = define(emitted);
         compiled.increment();
@@ -42,17 +50,42 @@ public final class JvmBlockCompiler implements BlockCompiler {
         return result;
     }
 
-    /** The class file {@link #compile} would define for {@code block} (for tests and dumps). */
+    /** Where to write every class file defined, for {@code javap}: system property {@code jx86.dumpClasses}. */
+    private static final String DUMP_DIRECTORY = System.getProperty("jx86.dumpClasses");
+
+    private static void dump(RegionEmitter.Emitted emitted) {
+        Path file = Path.of(
+                DUMP_DIRECTORY,
+                emitted.className().substring(emitted.className().lastIndexOf('/') + 1) + ".class");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, emitted.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot dump " + file, e);
+        }
+    }
+
+    /** The class file {@link #compile} would define for {@code region} (for tests and dumps). */
+    public static byte[] classFile(Region region) {
+        return RegionEmitter.emit(region).bytes();
+    }
+
+    /** The class file of a region of {@code block} alone. */
     public static byte[] classFile(Block block) {
-        return BlockEmitter.emit(block).bytes();
+        return classFile(Region.of(block));
     }
 
-    /** The size in bytes of the {@code run} method's code for {@code block}. */
+    /** The size in bytes of the {@code run} method's code for {@code region}. */
+    public static int codeSize(Region region) {
+        return RegionEmitter.emit(region).codeSize();
+    }
+
+    /** The size in bytes of the {@code run} method's code for a region of {@code block} alone. */
     public static int codeSize(Block block) {
-        return BlockEmitter.emit(block).codeSize();
+        return codeSize(Region.of(block));
     }
 
-    private CompiledBlock define(BlockEmitter.Emitted emitted) {
+    private CompiledBlock define(RegionEmitter.Emitted emitted) {
         List<Integer> ids = emitted.helperIds();
         Object[] helpers = new Object[ids.size()];
         for (int k = 0; k < helpers.length; k++) {

@@ -12,8 +12,11 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Region;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -22,6 +25,7 @@ import org.objectweb.asm.util.CheckClassAdapter;
 class JvmBlockCompilerTest {
     private static final int BLOCKS = 4000;
     private static final int STATES = 3;
+    private static final int REGIONS = 1500;
 
     private final JvmBlockCompiler compiler = new JvmBlockCompiler();
 
@@ -71,6 +75,66 @@ class JvmBlockCompilerTest {
         assertThat(faults).isGreaterThan(BLOCKS * STATES / 20);
         assertThat(raises).isGreaterThan(BLOCKS * STATES / 20);
         assertThat(compiler.compiledCount()).isEqualTo(BLOCKS);
+    }
+
+    @Test
+    void compiledRegionsDoWhatTheInterpreterDoesBlockByBlock() {
+        RandomBlocks generator = new RandomBlocks(44);
+        Random random = new Random(45);
+        int forward = 0;
+        for (int n = 0; n < REGIONS; n++) {
+            int count = 2 + random.nextInt(5);
+            long[] pcs = new long[count];
+            for (int k = 0; k < count; k++) {
+                pcs[k] = 0x400000L + 0x100L * k + random.nextInt(0x40);
+            }
+            List<Block> blocks = new ArrayList<>();
+            for (long pc : pcs) {
+                blocks.add(generator.next(pc, pcs));
+            }
+            Region region = new Region(blocks);
+            CompiledBlock compiled = compiler.compile(region);
+            assertThat(compiled).isNotNull();
+            assertThat(compiled.getClass().getName()).startsWith("dev.jx86.backend.jvm.gen.R_");
+            for (int s = 0; s < STATES; s++) {
+                long seed = random.nextLong();
+                Cpu expected = cpu(seed);
+                Cpu actual = cpu(seed);
+                String want = Runs.interpret(region, expected);
+                String got = Runs.compiled(compiled, actual);
+                String where = blocks.stream().map(Printer::print).toList() + "\nstate seed " + seed;
+                assertThat(got).as(where).isEqualTo(want);
+                assertThat(actual.state).as(where).isEqualTo(expected.state);
+                assertThat(((TestMemory) actual.memory()).sameAs((TestMemory) expected.memory()))
+                        .as(where)
+                        .isTrue();
+                forward +=
+                        Runs.interpret(Region.of(blocks.getFirst()), cpu(seed)).equals(want) ? 0 : 1;
+            }
+        }
+        // Enough runs must go on past the entry block, or the comparison proves little about regions.
+        assertThat(forward).isGreaterThan(REGIONS * STATES / 20);
+    }
+
+    @Test
+    void everyGeneratedRegionClassPassesAsmsVerifier() {
+        RandomBlocks generator = new RandomBlocks(46);
+        for (int n = 0; n < 200; n++) {
+            long[] pcs = {0x400000L, 0x400100L, 0x400200L};
+            List<Block> blocks = new ArrayList<>();
+            for (long pc : pcs) {
+                blocks.add(generator.next(pc, pcs));
+            }
+            StringWriter problems = new StringWriter();
+            CheckClassAdapter.verify(
+                    new ClassReader(JvmBlockCompiler.classFile(new Region(blocks))),
+                    getClass().getClassLoader(),
+                    false,
+                    new PrintWriter(problems));
+            assertThat(problems.toString())
+                    .as(blocks.stream().map(Printer::print).toList().toString())
+                    .isEmpty();
+        }
     }
 
     @Test

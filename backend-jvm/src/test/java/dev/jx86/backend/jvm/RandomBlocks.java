@@ -74,6 +74,7 @@ final class RandomBlocks {
     private IrBuilder b;
     private final Map<Type, List<Value>> pool = new HashMap<>();
     private long pc;
+    private long[] targets;
     private boolean boundary;
 
     public RandomBlocks(long seed) {
@@ -81,7 +82,13 @@ final class RandomBlocks {
     }
 
     public Block next() {
-        pc = 0x400000L + random.nextInt(0x1000);
+        return next(0x400000L + random.nextInt(0x1000), null);
+    }
+
+    /** A block at {@code start} whose jumps usually go to one of {@code jumpTargets} (a region's blocks). */
+    public Block next(long start, long[] jumpTargets) {
+        targets = jumpTargets;
+        pc = start;
         b = new IrBuilder(pc);
         pool.clear();
         boundary = false;
@@ -282,8 +289,9 @@ final class RandomBlocks {
 
     private Block terminal() {
         return switch (random.nextInt(5)) {
-            case 0 -> b.jump(pc);
-            case 1 -> b.branch(value(Type.I1), pc, 0x500000L + random.nextInt(0x1000));
+            case 0 -> b.jump(target());
+            case 1 ->
+                b.branch(value(Type.I1), target(), targets != null ? target() : 0x500000L + random.nextInt(0x1000));
             case 2 -> b.jumpIndirect(value(Type.I64));
             case 3 -> b.exit(ExitReason.values()[random.nextInt(ExitReason.values().length)], pc);
             default -> {
@@ -294,6 +302,10 @@ final class RandomBlocks {
                 yield b.raise(random.nextInt(32), code);
             }
         };
+    }
+
+    private long target() {
+        return targets != null && random.nextInt(4) != 0 ? targets[random.nextInt(targets.length)] : pc;
     }
 
     /** A value of type {@code t}: usually an existing one, else a new constant or get. */

@@ -5,6 +5,8 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.exec.Interpreter;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Region;
+import java.util.List;
 
 /** Runs a block by tier 0 or by its compiled class and describes how it ended, in one comparable string. */
 final class Runs {
@@ -20,12 +22,42 @@ final class Runs {
         }
     }
 
+    /** Runs {@code block} once: a jump back into it leaves at the back edge, as the exit request asks. */
     static String compiled(CompiledBlock block, Cpu cpu) {
         Interpreter.Outcome outcome = new Interpreter.Outcome();
+        outcome.exitRequested = true;
         try {
             return ended(block.run(cpu, outcome), outcome);
         } catch (GuestFault f) {
             return faulted(f, outcome.faultPc);
+        }
+    }
+
+    /**
+     * Runs {@code region} block by block in the interpreter as its compiled code runs it with an exit request
+     * pending: from the entry, on to the next block while a block continues to a later block of the region.
+     */
+    static String interpret(Region region, Cpu cpu) {
+        Interpreter interpreter = new Interpreter();
+        Interpreter.Outcome outcome = new Interpreter.Outcome();
+        List<Block> blocks = region.blocks();
+        int k = 0;
+        try {
+            while (true) {
+                long next = interpreter.run(blocks.get(k), cpu, outcome);
+                int following = k;
+                for (int j = k + 1; j < blocks.size(); j++) {
+                    if (blocks.get(j).pc() == next) {
+                        following = j;
+                    }
+                }
+                if (outcome.kind != Interpreter.Outcome.CONTINUE || following == k) {
+                    return ended(next, outcome);
+                }
+                k = following;
+            }
+        } catch (GuestFault f) {
+            return faulted(f, interpreter.pc());
         }
     }
 

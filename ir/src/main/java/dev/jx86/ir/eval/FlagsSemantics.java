@@ -17,23 +17,106 @@ public final class FlagsSemantics {
      * kind's operand list, each a canonical (zero-extended) value.
      */
     public static long bits(FlagsKind kind, int width, long[] operands) {
-        long res = operands[0];
+        return bits(
+                kind,
+                width,
+                operands[0],
+                operands.length > 1 ? operands[1] : 0,
+                operands.length > 2 ? operands[2] : 0,
+                operands.length > 3 ? operands[3] : 0);
+    }
+
+    /** The same, with the operands one by one ({@code b}, {@code c}, {@code d} unused by kinds with fewer). */
+    public static long bits(FlagsKind kind, int width, long res, long b, long c, long d) {
         return switch (kind) {
-            case ADD -> add(width, res, operands[1], operands[2], false);
-            case ADC -> add(width, res, operands[1], operands[2], operands[3] != 0);
-            case SUB -> sub(width, res, operands[1], operands[2], false);
-            case SBB -> sub(width, res, operands[1], operands[2], operands[3] != 0);
-            case LOGIC -> result(width, res);
-            case INC -> result(width, res) | carry(operands[1] != 0) | of(res == signBit(width)) | af((res & 0xF) == 0);
-            case DEC ->
-                result(width, res) | carry(operands[1] != 0) | of(res == signBit(width) - 1) | af((res & 0xF) == 0xF);
-            case NEG -> result(width, res) | carry(res != 0) | of(res == signBit(width)) | af((res & 0xF) != 0);
-            case SHL, SHR, SAR -> shift(kind, width, res, operands[1], operands[2], operands[3]);
-            case ROL, ROR -> rotate(kind, width, res, operands[1], operands[2]);
-            case RCL, RCR -> rotateThroughCarry(kind, width, res, operands[1], operands[2], operands[3]);
-            case MUL -> result(width, res) | carry(operands[1] != 0) | of(operands[1] != 0);
-            case IMUL -> multiplySigned(width, res, operands[1]);
+            case ADD -> add(width, res, b, c);
+            case ADC -> adc(width, res, b, c, d);
+            case SUB -> sub(width, res, b, c);
+            case SBB -> sbb(width, res, b, c, d);
+            case LOGIC -> logic(width, res);
+            case INC -> inc(width, res, b);
+            case DEC -> dec(width, res, b);
+            case NEG -> neg(width, res);
+            case SHL -> shl(width, res, b, c, d);
+            case SHR -> shr(width, res, b, c, d);
+            case SAR -> sar(width, res, b, c, d);
+            case ROL -> rol(width, res, b, c);
+            case ROR -> ror(width, res, b, c);
+            case RCL -> rcl(width, res, b, c, d);
+            case RCR -> rcr(width, res, b, c, d);
+            case MUL -> mul(width, res, b);
+            case IMUL -> imul(width, res, b);
         };
+    }
+
+    // One method per kind, operands as the kind lists them: what compiled code calls (small enough to inline).
+
+    public static long add(int w, long res, long a, long b) {
+        return add(w, res, a, b, false);
+    }
+
+    public static long adc(int w, long res, long a, long b, long carry) {
+        return add(w, res, a, b, carry != 0);
+    }
+
+    public static long sub(int w, long res, long a, long b) {
+        return sub(w, res, a, b, false);
+    }
+
+    public static long sbb(int w, long res, long a, long b, long borrow) {
+        return sub(w, res, a, b, borrow != 0);
+    }
+
+    public static long logic(int w, long res) {
+        return result(w, res);
+    }
+
+    public static long inc(int w, long res, long carry) {
+        return result(w, res) | carry(carry != 0) | of(res == signBit(w)) | af((res & 0xF) == 0);
+    }
+
+    public static long dec(int w, long res, long carry) {
+        return result(w, res) | carry(carry != 0) | of(res == signBit(w) - 1) | af((res & 0xF) == 0xF);
+    }
+
+    public static long neg(int w, long res) {
+        return result(w, res) | carry(res != 0) | of(res == signBit(w)) | af((res & 0xF) != 0);
+    }
+
+    public static long shl(int w, long res, long src, long count, long prior) {
+        return shift(FlagsKind.SHL, w, res, src, count, prior);
+    }
+
+    public static long shr(int w, long res, long src, long count, long prior) {
+        return shift(FlagsKind.SHR, w, res, src, count, prior);
+    }
+
+    public static long sar(int w, long res, long src, long count, long prior) {
+        return shift(FlagsKind.SAR, w, res, src, count, prior);
+    }
+
+    public static long rol(int w, long res, long count, long prior) {
+        return rotate(FlagsKind.ROL, w, res, count, prior);
+    }
+
+    public static long ror(int w, long res, long count, long prior) {
+        return rotate(FlagsKind.ROR, w, res, count, prior);
+    }
+
+    public static long rcl(int w, long res, long src, long count, long prior) {
+        return rotateThroughCarry(FlagsKind.RCL, w, res, src, count, prior);
+    }
+
+    public static long rcr(int w, long res, long src, long count, long prior) {
+        return rotateThroughCarry(FlagsKind.RCR, w, res, src, count, prior);
+    }
+
+    public static long mul(int w, long res, long high) {
+        return result(w, res) | carry(high != 0) | of(high != 0);
+    }
+
+    public static long imul(int w, long res, long high) {
+        return multiplySigned(w, res, high);
     }
 
     /** Whether condition {@code cc} holds for flags {@code bits}. */

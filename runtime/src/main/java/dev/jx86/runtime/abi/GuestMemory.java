@@ -31,4 +31,9 @@ public interface GuestMemory {
 
     /** Throws the {@link GuestFault} that a read of {@code length} bytes at {@code address} would raise, if any. */
     void checkRead(long address, long length);
+
+    /** The software TLB compiled code may probe before calling {@link #load}/{@link #store}; none by default. */
+    default TlbArrays tlb() {
+        return TlbArrays.NONE;
+    }
 }

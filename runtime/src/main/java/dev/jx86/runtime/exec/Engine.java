@@ -12,4 +12,7 @@ public interface Engine {
 
     /** Drops every translation of code in the guest pages [{@code start}, {@code end}) (after mmap/munmap). */
     void invalidate(long start, long end);
+
+    /** Releases what the engine holds beyond the guest's life (a background compiler thread); idempotent. */
+    default void close() {}
 }

@@ -9,20 +9,23 @@ import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
 
 /**
- * The dispatcher: pc -> per-CPU jump cache -> translation cache (translating on a miss) -> tier-0 interpreter ->
- * next pc, until a block exits for a system call or HLT, raises a guest exception, or a stop is requested.
- * Faults leave the CPU precise: RIP at the faulting instruction, the state as the instructions before it left it.
+ * The dispatcher: pc -> the previous translation's chain, else the per-CPU jump cache, else the translation cache
+ * (translating on a miss) -> tier-1 code or the tier-0 interpreter -> next pc, until a block exits for a system call
+ * or HLT, raises a guest exception, or a stop is requested. Faults leave the CPU precise: RIP at the faulting
+ * instruction, the state as the instructions before it left it.
  *
- * <p>With a {@link BlockCompiler} ("tier 1 only"), every block is compiled when it is translated and runs as compiled
- * code; a block the compiler declines stays interpreted. Without one, everything runs in tier 0.
+ * <p>What tier 1 does is the {@link Tiering}'s: nothing; compile every block on translation; or count executions
+ * and, when a block gets hot, compile it with its hot successors as a region ({@link TierUp}), on a background
+ * thread, installed here between two blocks.
  */
 public final class ExecutionLoop implements Engine {
     private static final int JUMP_CACHE_SIZE = 4096;
 
     private final Translator translator;
-    private final BlockCompiler compiler;
+    private final Tiering tiering;
     private final CodeWatch codeWatch;
     private final TranslationCache cache;
+    private final TierUp tierUp;
     private final Translation[] jumpCache = new Translation[JUMP_CACHE_SIZE];
     private final Interpreter interpreter = new Interpreter();
     private final Interpreter.Outcome outcome = new Interpreter.Outcome();
@@ -35,42 +38,67 @@ public final class ExecutionLoop implements Engine {
     }
 
     public ExecutionLoop(Translator translator, CodeWatch codeWatch, long maxCachedOps) {
-        this(translator, codeWatch, maxCachedOps, null);
+        this(translator, codeWatch, maxCachedOps, Tiering.interpreterOnly());
     }
 
     /** {@code compiler}: compiles every block on translation (tier 1 only); null runs everything in tier 0. */
     public ExecutionLoop(Translator translator, CodeWatch codeWatch, long maxCachedOps, BlockCompiler compiler) {
+        this(
+                translator,
+                codeWatch,
+                maxCachedOps,
+                compiler == null ? Tiering.interpreterOnly() : Tiering.compileEveryBlock(compiler));
+    }
+
+    public ExecutionLoop(Translator translator, CodeWatch codeWatch, long maxCachedOps, Tiering tiering) {
         this.translator = translator;
-        this.compiler = compiler;
+        this.tiering = tiering;
         this.codeWatch = codeWatch;
         this.cache = new TranslationCache(maxCachedOps);
+        this.tierUp = new TierUp(tiering, cache, statistics);
     }
 
     @Override
     public Stop run(Cpu cpu) {
         Interpreter.Outcome out = outcome;
+        boolean compiles = tiering.compiles();
+        long threshold = tiering.hotThreshold();
+        Translation previous = null;
         while (true) {
             if (stopRequested) {
                 stopRequested = false;
                 statistics.stopRequests++;
                 return new Stop.Requested(cpu.rip());
             }
+            out.exitRequested = false;
+            if (compiles && tierUp.hasPending()) {
+                tierUp.installPending();
+            }
             long pc = cpu.rip();
-            Translation t;
-            try {
-                t = lookup(pc, cpu);
-            } catch (GuestFault fault) {
-                statistics.faults++;
-                return new Stop.Fault(fault, pc);
+            Translation t = previous != null ? previous.successor(pc) : null;
+            if (t != null) {
+                statistics.chained++;
+            } else {
+                try {
+                    t = lookup(pc, cpu);
+                } catch (GuestFault fault) {
+                    statistics.faults++;
+                    return new Stop.Fault(fault, pc);
+                }
+                if (previous != null) {
+                    previous.chain(t);
+                }
             }
             if (logExec) {
                 LogItem.EXEC.log(
-                        "Trace: [{}] {} IR ops", Long.toHexString(pc), t.block().size());
+                        "Trace: [{}] {} IR ops{}",
+                        Long.toHexString(pc),
+                        t.block().size(),
+                        t.region ? " (region)" : t.compiled != null ? " (compiled)" : "");
             }
             long next;
             CompiledBlock compiled = t.compiled;
             try {
-                t.executions++;
                 statistics.blocks++;
                 next = compiled != null ? compiled.run(cpu, out) : interpreter.run(t.block(), cpu, out);
             } catch (GuestFault fault) {
@@ -80,9 +108,17 @@ public final class ExecutionLoop implements Engine {
                 return new Stop.Fault(fault, at);
             }
             cpu.rip(next);
+            if (++t.executions >= threshold && compiles && !t.regionRequested) {
+                tierUp.request(t);
+            }
             if (out.kind == Interpreter.Outcome.CONTINUE) {
+                if (next == t.takenPc && !t.region) {
+                    t.taken++;
+                }
+                previous = t;
                 continue;
             }
+            previous = null;
             if (out.kind == Interpreter.Outcome.RAISE) {
                 statistics.faults++;
                 return new Stop.Fault(new GuestFault(out.vector, out.errorCode, 0), next);
@@ -123,9 +159,9 @@ public final class ExecutionLoop implements Engine {
         for (long page = pc & ~0xfffL; page < t.end(); page += 4096) {
             codeWatch.watch(page);
         }
-        if (compiler != null) {
+        if (tiering.compileEveryBlock()) {
             start = System.nanoTime();
-            t.compiled = compiler.compile(t.block());
+            t.compiled = tiering.compiler().compile(t.block());
             statistics.compileNanos += System.nanoTime() - start;
             if (t.compiled != null) {
                 statistics.compilations++;
@@ -139,11 +175,49 @@ public final class ExecutionLoop implements Engine {
     @Override
     public void requestStop() {
         stopRequested = true;
+        outcome.exitRequested = true;
     }
 
     @Override
     public void invalidate(long start, long end) {
-        cache.invalidate(start, end);
+        if (cache.invalidate(start, end) > 0) {
+            outcome.exitRequested = true; // a region running now may hold the old code: leave it at a back edge
+        }
+    }
+
+    /** Stops the background compiler, if one was started. */
+    @Override
+    public void close() {
+        tierUp.shutdown();
+    }
+
+    /** The statistics as a few lines of text, for {@code -d stats}. */
+    public String summary() {
+        ExitStatistics st = statistics;
+        return String.format(
+                "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
+                        + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
+                        + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped%n"
+                        + "exits: %d syscalls, %d faults, %d halts, %d stop requests",
+                st.blocks,
+                st.chained,
+                st.jumpCacheHits,
+                st.cacheLookups,
+                st.translations,
+                st.translateNanos / 1e6,
+                cache.size(),
+                cache.evictions(),
+                cache.invalidations(),
+                st.compilations,
+                st.compileNanos / 1e6,
+                st.notCompiled,
+                st.regions,
+                st.regionBlocks,
+                st.regionsDropped,
+                st.syscalls,
+                st.faults,
+                st.halts,
+                st.stopRequests);
     }
 
     public TranslationCache cache() {
@@ -152,5 +226,9 @@ public final class ExecutionLoop implements Engine {
 
     public ExitStatistics statistics() {
         return statistics;
+    }
+
+    public Tiering tiering() {
+        return tiering;
     }
 }

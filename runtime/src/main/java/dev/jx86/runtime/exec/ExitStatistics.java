@@ -14,6 +14,10 @@ public final class ExitStatistics {
     long compilations;
     long compileNanos;
     long notCompiled;
+    long regions;
+    long regionBlocks;
+    long regionsDropped;
+    long chained;
 
     ExitStatistics() {}
 
@@ -69,5 +73,25 @@ public final class ExitStatistics {
     /** Blocks tier 1 declined (too large for the JIT), left to the interpreter. */
     public long notCompiled() {
         return notCompiled;
+    }
+
+    /** Regions tier 1 installed (single compiled blocks count as regions of one block). */
+    public long regions() {
+        return regions;
+    }
+
+    /** Blocks over all installed regions. */
+    public long regionBlocks() {
+        return regionBlocks;
+    }
+
+    /** Compiled regions dropped before installation because their code was written meanwhile. */
+    public long regionsDropped() {
+        return regionsDropped;
+    }
+
+    /** Dispatches that found the next translation through the previous one's chain, without a lookup. */
+    public long chained() {
+        return chained;
     }
 }

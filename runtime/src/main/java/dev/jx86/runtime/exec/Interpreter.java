@@ -235,6 +235,13 @@ public final class Interpreter {
          */
         public long faultPc;
 
+        /**
+         * Asks compiled code to return to the dispatcher at the next back edge of a region (a jump to a block at or
+         * before the current one): set when a stop is requested and when translated code is invalidated, so that a
+         * guest loop compiled as a host loop leaves it. Cleared by the dispatcher.
+         */
+        public volatile boolean exitRequested;
+
         public Outcome() {}
     }
 }

@@ -13,7 +13,8 @@ public enum LogItem {
     OP("IR of each new translation, before the passes"),
     OP_OPT("IR of each new translation, after the passes"),
     EXEC("every translation entered, with its guest pc"),
-    UNIMP("system calls that are not implemented (each once)");
+    UNIMP("system calls that are not implemented (each once)"),
+    STATS("translation, tier-1 and dispatch statistics when the guest ends");
 
     private final String description;
     /** Made on first use, so that the command line can configure logging after looking the items up. */

@@ -2,6 +2,7 @@ package dev.jx86.runtime.exec;
 
 import dev.jx86.ir.Block;
 import dev.jx86.ir.Op;
+import dev.jx86.ir.Terminal;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.tier1.CompiledBlock;
 
@@ -14,16 +15,65 @@ public final class Translation {
     private final CpuMode mode;
     private final long end;
     private final long translateNanos;
+    /** The taken target of a branch terminal, else an impossible pc: what {@link #taken} counts. */
+    final long takenPc;
+
     private volatile boolean valid = true;
+    /** Dispatches of this translation. */
     long executions;
-    /** The block compiled by tier 1, or null while (or because) it is interpreted. */
+    /** Dispatches that left through the branch's taken side (tier 0 and single compiled blocks). */
+    long taken;
+    /** The code tier 1 made for this block, or for the region it enters; null while interpreted. */
     CompiledBlock compiled;
+    /** Whether {@link #compiled} is a region of more than this block. */
+    boolean region;
+    /** Whether a region starting here was asked for (so it is not asked for twice). */
+    boolean regionRequested;
+    /** Pages of other blocks of its region ({@link TranslationCache#attach}), as page numbers. */
+    long[] attachedPages = new long[0];
+    /** Chaining: the translations this one continued to last, checked before any lookup. */
+    Translation link0;
+
+    Translation link1;
 
     Translation(Block block, CpuMode mode, long translateNanos) {
         this.block = block;
         this.mode = mode;
         this.end = codeEnd(block);
         this.translateNanos = translateNanos;
+        this.takenPc = block.terminal() instanceof Terminal.Branch br ? br.taken() : -1;
+    }
+
+    /** The translation this one chained to for {@code pc}, if still valid. */
+    Translation successor(long pc) {
+        Translation t = link0;
+        if (t != null && t.pc() == pc && t.valid) {
+            return t;
+        }
+        t = link1;
+        if (t != null && t.pc() == pc && t.valid) {
+            return t;
+        }
+        return null;
+    }
+
+    /** Remembers {@code next} as a successor, replacing an invalid or the older one. */
+    void chain(Translation next) {
+        if (link0 == null || !link0.valid) {
+            link0 = next;
+        } else {
+            link1 = next;
+        }
+    }
+
+    /** Whether this translation runs as tier-1 code. */
+    public boolean isCompiled() {
+        return compiled != null;
+    }
+
+    /** Whether its tier-1 code is a region of several blocks. */
+    public boolean isRegion() {
+        return region;
     }
 
     /** The tier-1 code of this block, or null if it runs in the interpreter. */

@@ -54,6 +54,27 @@ public final class TranslationCache {
         return t;
     }
 
+    /** The translation of {@code pc} in {@code mode} if there is one, without translating. */
+    public Translation peek(long pc, CpuMode mode) {
+        return cache.getIfPresent(new Key(pc, mode));
+    }
+
+    /**
+     * Makes {@code t} depend on guest code in [start, end) too (a block of its region): a write there drops it as if
+     * it were its own code.
+     */
+    void attach(Translation t, long start, long end) {
+        for (long page = start >>> 12; page <= (end - 1) >>> 12; page++) {
+            List<Translation> list = byPage.computeIfAbsent(page, p -> new ArrayList<>());
+            if (!list.contains(t)) {
+                list.add(t);
+                long[] pages = java.util.Arrays.copyOf(t.attachedPages, t.attachedPages.length + 1);
+                pages[pages.length - 1] = page;
+                t.attachedPages = pages;
+            }
+        }
+    }
+
     /** Drops every translation with code on the pages of [start, end); returns how many. */
     public int invalidate(long start, long end) {
         int dropped = 0;
@@ -77,12 +98,19 @@ public final class TranslationCache {
     private void forget(Translation t) {
         t.invalidate();
         for (long page = t.pc() >>> 12; page <= (t.end() - 1) >>> 12; page++) {
-            List<Translation> list = byPage.get(page);
-            if (list != null) {
-                list.remove(t);
-                if (list.isEmpty()) {
-                    byPage.remove(page);
-                }
+            unindex(page, t);
+        }
+        for (long page : t.attachedPages) {
+            unindex(page, t);
+        }
+    }
+
+    private void unindex(long page, Translation t) {
+        List<Translation> list = byPage.get(page);
+        if (list != null) {
+            list.remove(t);
+            if (list.isEmpty()) {
+                byPage.remove(page);
             }
         }
     }

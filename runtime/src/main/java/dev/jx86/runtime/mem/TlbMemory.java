@@ -2,9 +2,9 @@ package dev.jx86.runtime.mem;
 
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.GuestMemory;
+import dev.jx86.runtime.abi.TlbArrays;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -19,27 +19,33 @@ import java.util.Arrays;
  */
 public final class TlbMemory implements GuestMemory {
     /** log2 of the number of entries. */
-    public static final int BITS = 10;
+    public static final int BITS = TlbArrays.BITS;
 
-    private static final int ENTRIES = 1 << BITS;
-    private static final int MASK = ENTRIES - 1;
+    private static final int ENTRIES = TlbArrays.ENTRIES;
+    private static final int MASK = TlbArrays.MASK;
     private static final int PAGE = (int) AddressSpace.PAGE_SIZE;
-    private static final long INVALID = -1;
+    private static final long INVALID = TlbArrays.INVALID;
 
-    static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfShort U16 = TlbArrays.U16;
+    static final ValueLayout.OfInt U32 = TlbArrays.U32;
+    static final ValueLayout.OfLong U64 = TlbArrays.U64;
 
     private final AddressSpace space;
-    private final long[] readTag = new long[ENTRIES];
-    private final MemorySegment[] readFrame = new MemorySegment[ENTRIES];
-    private final long[] writeTag = new long[ENTRIES];
-    private final MemorySegment[] writeFrame = new MemorySegment[ENTRIES];
+    private final TlbArrays tlb = new TlbArrays();
+    private final long[] readTag = tlb.readTag;
+    private final MemorySegment[] readFrame = tlb.readFrame;
+    private final long[] writeTag = tlb.writeTag;
+    private final MemorySegment[] writeFrame = tlb.writeFrame;
     private long misses;
 
     TlbMemory(AddressSpace space) {
         this.space = space;
         flush();
+    }
+
+    @Override
+    public TlbArrays tlb() {
+        return tlb;
     }
 
     public AddressSpace space() {

@@ -26,6 +26,9 @@ import java.util.concurrent.TimeoutException;
  * the command line itself.
  */
 public final class InProcessRunner implements GuestRunner {
+    /** Executions before a block is compiled as a region (tiers 1 and mixed): low, to compile much of each test. */
+    static final int HOT_THRESHOLD = 50;
+
     private final String tier;
 
     public InProcessRunner(String tier) {
@@ -68,7 +71,8 @@ public final class InProcessRunner implements GuestRunner {
             return t;
         });
         try (LinuxProcess process = started.process()) {
-            var engine = Engines.create(tier, process);
+            // A low hot threshold, so that even short test programs run much of their code as compiled regions.
+            var engine = Engines.create(tier, HOT_THRESHOLD, process);
             Future<Integer> status = thread.submit(() -> process.run(engine, started.cpu()));
             try {
                 int exit = status.get(invocation.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -78,6 +82,8 @@ public final class InProcessRunner implements GuestRunner {
                 throw new AssertionError("timed out after " + invocation.timeout() + ": " + invocation.binary());
             } catch (ExecutionException e) {
                 throw new AssertionError("jx86 failed on " + invocation.binary(), e.getCause());
+            } finally {
+                engine.close();
             }
         } finally {
             thread.shutdownNow();

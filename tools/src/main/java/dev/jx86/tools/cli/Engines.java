@@ -3,31 +3,39 @@ package dev.jx86.tools.cli;
 import dev.jx86.backend.jvm.JvmBlockCompiler;
 import dev.jx86.runtime.exec.Engine;
 import dev.jx86.runtime.exec.ExecutionLoop;
+import dev.jx86.runtime.exec.Tiering;
 import dev.jx86.runtime.exec.TranslationCache;
 import dev.jx86.runtime.linux.LinuxProcess;
-import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.x86.lift.X86Translator;
 import java.util.List;
 
 /** The execution engine of each tier, wired to a process's memory: the one place that picks the parts. */
 public final class Engines {
-    /** The tiers {@code --tier} accepts. */
-    public static final List<String> TIERS = List.of("0", "1");
+    /** The tiers {@code --tier} accepts: the interpreter, everything compiled, and interpret-then-compile. */
+    public static final List<String> TIERS = List.of("0", "1", "mixed");
 
     private Engines() {}
 
-    /** An engine for {@code tier} that runs {@code process}'s code; throws for a tier that does not exist. */
+    /** An engine for {@code tier} with the default hot threshold. */
     public static Engine create(String tier, LinuxProcess process) {
-        if (!TIERS.contains(tier)) {
-            throw new IllegalArgumentException(
-                    "--tier " + tier + " is not available yet: only 0 (the interpreter) and 1 (JVM bytecode)");
-        }
-        // Tier 1 ("1"): every block is compiled to a JVM class when it is first translated.
-        BlockCompiler compiler = tier.equals("1") ? new JvmBlockCompiler() : null;
+        return create(tier, Tiering.DEFAULT_THRESHOLD, process);
+    }
+
+    /**
+     * An engine for {@code tier} that runs {@code process}'s code, compiling a block with its hot successors once
+     * it ran {@code hotThreshold} times (tiers 1 and mixed); throws for a tier that does not exist.
+     */
+    public static Engine create(String tier, int hotThreshold, LinuxProcess process) {
+        Tiering tiering = switch (tier) {
+            case "0" -> Tiering.interpreterOnly();
+            case "1" -> new Tiering(new JvmBlockCompiler(), true, hotThreshold, false, Tiering.DEFAULT_REGION_BLOCKS);
+            case "mixed" -> Tiering.mixed(new JvmBlockCompiler(), hotThreshold);
+            default -> throw new IllegalArgumentException("unknown --tier " + tier + "; tiers: " + TIERS);
+        };
         return new ExecutionLoop(
                 new X86Translator(),
                 page -> process.space().markCode(page >>> 12),
                 TranslationCache.DEFAULT_MAX_OPS,
-                compiler);
+                tiering);
     }
 }

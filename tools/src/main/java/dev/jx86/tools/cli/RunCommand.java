@@ -1,7 +1,9 @@
 package dev.jx86.tools.cli;
 
 import dev.jx86.runtime.exec.Engine;
+import dev.jx86.runtime.exec.ExecutionLoop;
 import dev.jx86.runtime.exec.LogItem;
+import dev.jx86.runtime.exec.Tiering;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
 import java.nio.file.Files;
@@ -25,11 +27,20 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--tier",
-            defaultValue = "0",
+            defaultValue = "mixed",
             paramLabel = "TIER",
-            description = "Execution tier: 0 = IR interpreter, 1 = every block compiled to JVM bytecode when first"
-                    + " translated (mixed, with tier-up, comes next). Default: 0.")
+            description = "Execution tier: mixed = interpret, then compile hot code to JVM bytecode as regions in the"
+                    + " background; 0 = IR interpreter only; 1 = every block compiled when first translated."
+                    + " Default: mixed.")
     String tier;
+
+    @Option(
+            names = "--hot-threshold",
+            defaultValue = "" + Tiering.DEFAULT_THRESHOLD,
+            paramLabel = "N",
+            description = "Executions after which a block is compiled with its hot successors as a region."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int hotThreshold;
 
     @Option(
             names = {"-L", "--sysroot"},
@@ -70,7 +81,11 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(program + ": is a directory");
         }
         if (!Engines.TIERS.contains(tier)) {
-            throw new IllegalArgumentException("--tier " + tier + " is not available yet; tiers: " + Engines.TIERS);
+            throw new IllegalArgumentException(
+                    "unknown --tier " + tier + "; tiers: " + String.join(", ", Engines.TIERS));
+        }
+        if (hotThreshold < 1) {
+            throw new IllegalArgumentException("--hot-threshold must be at least 1");
         }
         ProcessOptions options = ProcessOptions.defaults();
         if (sysroot != null) {
@@ -85,8 +100,14 @@ final class RunCommand implements Callable<Integer> {
         }
         LinuxProcess.Started started = LinuxProcess.start(program, argv, envp, options);
         try (LinuxProcess process = started.process()) {
-            Engine engine = Engines.create(tier, process);
-            return process.run(engine, started.cpu());
+            Engine engine = Engines.create(tier, hotThreshold, process);
+            try {
+                return process.run(engine, started.cpu());
+            } finally {
+                if (LogItem.STATS.enabled() && engine instanceof ExecutionLoop loop) {
+                    LogItem.STATS.log("{}", loop.summary());
+                }
+            }
         }
     }
 

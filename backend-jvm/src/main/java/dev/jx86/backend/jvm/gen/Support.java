@@ -1,8 +1,10 @@
 package dev.jx86.backend.jvm.gen;
 
+import dev.jx86.ir.FlagsKind;
 import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
+import dev.jx86.ir.eval.FlagsSemantics;
 import dev.jx86.ir.eval.FloatExceptions;
 import dev.jx86.ir.eval.VectorSemantics;
 import java.lang.invoke.MethodHandles;
@@ -18,6 +20,17 @@ public final class Support {
     /** A full-privilege lookup in this package: generated blocks become hidden classes here. */
     public static MethodHandles.Lookup lookup() {
         return MethodHandles.lookup();
+    }
+
+    private static final FlagsKind[] KINDS = FlagsKind.values();
+
+    /**
+     * The flags a lazily kept {@code flags.K} stands for: {@code code} is K's ordinal shifted left by 8 or'ed with
+     * the width in bits, the operands as K lists them (unused ones 0). Compiled regions call this only when the
+     * flags are observed: read by a later block, written back at an exit, a helper or a fault.
+     */
+    public static long flags(int code, long res, long b, long c, long d) {
+        return FlagsSemantics.bits(KINDS[code >>> 8], code & 0xff, res, b, c, d);
     }
 
     public static void vectorBinary(

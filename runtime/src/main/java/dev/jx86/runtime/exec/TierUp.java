@@ -1,0 +1,117 @@
+package dev.jx86.runtime.exec;
+
+import dev.jx86.ir.Block;
+import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Region;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Compiles hot regions and installs them. Compilation runs on a background thread (or at once, when the
+ * {@link Tiering} says so); the result is installed on the guest's thread, at the dispatcher's next turn, and only
+ * if every block of the region is still valid — a region whose code was written meanwhile is dropped, and its entry
+ * will get hot again. A region too large for the host compiler is retried with its first half of blocks.
+ */
+final class TierUp {
+    private record Done(Translation entry, List<Translation> members, CompiledBlock code, long nanos) {}
+
+    private final Tiering tiering;
+    private final TranslationCache cache;
+    private final ExitStatistics statistics;
+    private final RegionSelector selector;
+    private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
+    private ExecutorService executor;
+
+    TierUp(Tiering tiering, TranslationCache cache, ExitStatistics statistics) {
+        this.tiering = tiering;
+        this.cache = cache;
+        this.statistics = statistics;
+        this.selector = new RegionSelector(cache, tiering.maxRegionBlocks());
+    }
+
+    /** {@code entry} got hot: compile the region it starts. */
+    void request(Translation entry) {
+        entry.regionRequested = true;
+        List<Translation> members = selector.select(entry);
+        if (members.size() == 1 && entry.compiled != null) {
+            return; // already compiled alone, and nothing to join it
+        }
+        if (!tiering.background()) {
+            compile(entry, members);
+            installPending();
+            return;
+        }
+        try {
+            executor().execute(() -> compile(entry, members));
+        } catch (RejectedExecutionException e) {
+            entry.regionRequested = false;
+        }
+    }
+
+    private ExecutorService executor() {
+        if (executor == null) {
+            executor = Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "jx86-tier1");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return executor;
+    }
+
+    private void compile(Translation entry, List<Translation> members) {
+        long start = System.nanoTime();
+        List<Translation> tried = members;
+        CompiledBlock code = null;
+        while (true) {
+            List<Block> blocks = tried.stream().map(Translation::block).toList();
+            code = tiering.compiler().compile(new Region(blocks));
+            if (code != null || tried.size() == 1) {
+                break;
+            }
+            tried = tried.subList(0, (tried.size() + 1) / 2);
+        }
+        done.add(new Done(entry, tried, code, System.nanoTime() - start));
+    }
+
+    /** Installs what the background thread finished: called by the dispatcher on the guest's thread. */
+    void installPending() {
+        Done d;
+        while ((d = done.poll()) != null) {
+            statistics.compileNanos += d.nanos();
+            if (d.code() == null) {
+                statistics.notCompiled++;
+                continue;
+            }
+            if (!d.members().stream().allMatch(Translation::valid)) {
+                statistics.regionsDropped++;
+                d.entry().executions = 0; // may get hot again
+                d.entry().regionRequested = false;
+                continue;
+            }
+            statistics.compilations++;
+            statistics.regions++;
+            statistics.regionBlocks += d.members().size();
+            Translation entry = d.entry();
+            entry.compiled = d.code();
+            entry.region = d.members().size() > 1;
+            for (Translation member : d.members().subList(1, d.members().size())) {
+                cache.attach(entry, member.pc(), member.end());
+            }
+        }
+    }
+
+    /** Whether a background result is waiting to be installed (a cheap check for the dispatcher). */
+    boolean hasPending() {
+        return !done.isEmpty();
+    }
+
+    void shutdown() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

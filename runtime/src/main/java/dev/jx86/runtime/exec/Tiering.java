@@ -1,0 +1,57 @@
+package dev.jx86.runtime.exec;
+
+import dev.jx86.runtime.tier1.BlockCompiler;
+
+/**
+ * How the execution loop uses tier 1: not at all, for every block, or for hot code only.
+ *
+ * @param compiler the tier-1 compiler, or null for tier 0 only
+ * @param compileEveryBlock compile each block when it is translated (tier "1", for testing compiled code)
+ * @param hotThreshold executions after which a block becomes the entry of a compiled region
+ * @param background compile regions on a background thread while the guest keeps running (else at once)
+ * @param maxRegionBlocks the most blocks one region may hold
+ */
+public record Tiering(
+        BlockCompiler compiler, boolean compileEveryBlock, int hotThreshold, boolean background, int maxRegionBlocks) {
+    /** Executions before a block is hot, by default. */
+    public static final int DEFAULT_THRESHOLD = 1000;
+
+    /** Blocks per region, by default. */
+    public static final int DEFAULT_REGION_BLOCKS = 24;
+
+    public Tiering {
+        if (hotThreshold < 1) {
+            throw new IllegalArgumentException("the hot threshold must be at least 1: " + hotThreshold);
+        }
+        if (maxRegionBlocks < 1) {
+            throw new IllegalArgumentException("a region holds at least 1 block: " + maxRegionBlocks);
+        }
+        if (compiler == null && compileEveryBlock) {
+            throw new IllegalArgumentException("compiling every block needs a compiler");
+        }
+    }
+
+    /** Tier 0 only: everything interpreted. */
+    public static Tiering interpreterOnly() {
+        return new Tiering(null, false, DEFAULT_THRESHOLD, false, DEFAULT_REGION_BLOCKS);
+    }
+
+    /** Tier "1": every block compiled when translated, hot ones again as regions, all on the guest's thread. */
+    public static Tiering compileEveryBlock(BlockCompiler compiler) {
+        return new Tiering(compiler, true, DEFAULT_THRESHOLD, false, DEFAULT_REGION_BLOCKS);
+    }
+
+    /** Tier "mixed": interpreted until hot, then compiled as regions on a background thread. */
+    public static Tiering mixed(BlockCompiler compiler, int hotThreshold) {
+        return new Tiering(compiler, false, hotThreshold, true, DEFAULT_REGION_BLOCKS);
+    }
+
+    /** The same, compiling on the guest's thread (deterministic: for tests). */
+    public Tiering inForeground() {
+        return new Tiering(compiler, compileEveryBlock, hotThreshold, false, maxRegionBlocks);
+    }
+
+    public boolean compiles() {
+        return compiler != null;
+    }
+}
