@@ -49,10 +49,11 @@ public final class BenchSuite {
         Path scratch = Files.createTempDirectory("jx86-bench");
         try {
             OUT.printf(
-                    "%d run%s of %d workloads on %s, interleaved%s%n",
+                    "%d run%s of %d workload%s on %s, interleaved%s%n",
                     options.runs(),
                     options.runs() == 1 ? "" : "s",
                     prepared.size(),
+                    prepared.size() == 1 ? "" : "s",
                     String.join(", ", runners.stream().map(Runner::name).toList()),
                     options.jx86() ? "; jx86 command: " + String.join(" ", runners.getLast().prefix()) : "");
             for (int run = 1; run <= options.runs(); run++) {
@@ -98,7 +99,7 @@ public final class BenchSuite {
                 System.err.println("bench-suite: '" + jx86.prefix().getFirst() + " --version' failed: cannot run jx86");
                 System.exit(1);
             }
-            OUT.println("jx86: " + version);
+            OUT.println("jx86 ready: " + version);
             runners.add(jx86);
         }
         return runners;

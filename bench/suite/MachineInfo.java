@@ -24,7 +24,10 @@ record MachineInfo(String date, String description, String revision, String vers
         versions.add("JDK " + System.getProperty("java.runtime.version"));
         add(versions, HostTools.firstLine(List.of("qemu-x86_64", "--version")));
         add(versions, HostTools.firstLine(List.of("gcc", "--version")));
-        if (Files.isExecutable(Suite.BUSYBOX)) add(versions, HostTools.firstLine(List.of(Suite.BUSYBOX.toString())));
+        if (Files.isExecutable(Suite.BUSYBOX)) {
+            String busybox = HostTools.firstLine(List.of(Suite.BUSYBOX.toString()));
+            add(versions, busybox == null ? null : busybox.replace(" multi-call binary.", ""));
+        }
         return new MachineInfo(date, description, revision, String.join(", ", versions));
     }
 
