@@ -170,7 +170,8 @@ public final class BenchSuite {
     private static String commandLine(Options options) {
         List<String> words = new ArrayList<>(List.of("scripts/bench-suite"));
         for (String a : options.commandLine()) {
-            words.add(a.isEmpty() || a.matches(".*[\\s\"'$`\\\\|&;<>()*?].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+            boolean plain = !a.isEmpty() && a.matches("[\\w@%+=:,./-]+");
+            words.add(plain ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return String.join(" ", words);
     }

@@ -51,8 +51,8 @@ final class ChildRun {
             long cpuAfter = ChildCpuTime.reapedChildrenNanos();
             long cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
             if (digest.failure != null) throw digest.failure;
-            return new Result(
-                    wall, cpu, digest.hex(), digest.bytes, finished ? process.exitValue() : -1, tail(stderr), !finished);
+            int status = finished ? process.exitValue() : -1;
+            return new Result(wall, cpu, digest.hex(), digest.bytes, status, tail(stderr), !finished);
         } finally {
             Files.deleteIfExists(stderr);
         }

@@ -33,7 +33,7 @@ final class KernelBuild {
 
     /** Runs make; null when it worked, else why not. */
     private String make() throws IOException {
-        if (HostTools.find("gcc") == null) return "gcc is not installed (apt-get install gcc): the kernels are built here";
+        if (HostTools.find("gcc") == null) return "gcc is not installed (apt-get install gcc): the kernels need it";
         if (HostTools.find("make") == null) return "make is not installed (apt-get install make)";
         Process make = new ProcessBuilder(List.of("make", "-s", "-C", sources.toString(), "BUILD=" + output))
                 .redirectErrorStream(true)

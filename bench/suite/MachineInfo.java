@@ -15,11 +15,12 @@ record MachineInfo(String date, String description, String revision, String vers
 
     static MachineInfo probe(Path root) {
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        String description = Runtime.getRuntime().availableProcessors() + " CPUs (nproc), " + cpuModel()
-                + ", Linux " + System.getProperty("os.version") + ", load average " + loadAverage() + " at the start";
-        String head = HostTools.firstLine(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"));
-        String status = HostTools.firstLine(List.of("git", "-C", root.toString(), "status", "--porcelain", "--untracked-files=no"));
-        String revision = head == null ? "(not a git checkout)" : head + (status == null || status.isEmpty() ? "" : "-dirty");
+        String description = Runtime.getRuntime().availableProcessors() + " CPUs (nproc), " + cpuModel() + ", Linux "
+                + System.getProperty("os.version") + ", load average " + loadAverage() + " at the start";
+        String head = git(root, "rev-parse", "--short", "HEAD");
+        String status = git(root, "status", "--porcelain", "--untracked-files=no");
+        boolean dirty = status != null && !status.isEmpty();
+        String revision = head == null ? "(not a git checkout)" : head + (dirty ? "-dirty" : "");
         List<String> versions = new ArrayList<>();
         versions.add("JDK " + System.getProperty("java.runtime.version"));
         add(versions, HostTools.firstLine(List.of("qemu-x86_64", "--version")));
@@ -29,6 +30,12 @@ record MachineInfo(String date, String description, String revision, String vers
             add(versions, busybox == null ? null : busybox.replace(" multi-call binary.", ""));
         }
         return new MachineInfo(date, description, revision, String.join(", ", versions));
+    }
+
+    private static String git(Path root, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
+        return HostTools.firstLine(command);
     }
 
     private static void add(List<String> versions, String line) {

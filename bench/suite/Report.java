@@ -113,9 +113,10 @@ final class Report {
                 }
             }
         }
-        results.skipped().forEach((w, reason) -> out.append(markdown ? "- skipped `" + w + "`: " : "skipped " + w + ": ")
-                .append(reason.lines().findFirst().orElse(""))
-                .append('\n'));
+        results.skipped().forEach((w, reason) -> {
+            String first = reason.lines().findFirst().orElse("");
+            out.append(markdown ? "- skipped `" + w + "`: " : "skipped " + w + ": ").append(first).append('\n');
+        });
         return out.toString();
     }
 
