@@ -31,6 +31,7 @@ final class Report {
             }
             out.append('\n');
         }
+        out.append(spread()).append('\n');
         out.append(problems(false));
         return out.toString();
     }
@@ -54,6 +55,7 @@ final class Report {
         for (int i = 0; i < header.size(); i++) out.append(i < 2 ? "---|" : "---:|");
         out.append('\n');
         for (String[] row : body(true)) out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        out.append('\n').append(spread()).append('\n');
         String problems = problems(true);
         if (!problems.isEmpty()) out.append('\n').append(problems);
         return out.toString();
@@ -81,6 +83,41 @@ final class Report {
         }
         rows.add(mean.toArray(String[]::new));
         return rows;
+    }
+
+    /**
+     * How far apart the runs of a series were (slowest over fastest wall time), per runner: the median and the
+     * largest over the workloads. On a shared machine this says how much to trust a ratio.
+     */
+    private String spread() {
+        List<String> parts = new ArrayList<>();
+        for (Runner r : results.runners()) {
+            List<Double> spreads = new ArrayList<>();
+            String worst = "";
+            double largest = 0;
+            for (String w : results.workloads()) {
+                RunSeries s = results.series(w, r);
+                if (!s.ok() || s.count() < 2) continue;
+                double[] range = s.wallRangeSeconds();
+                double spread = range[1] / range[0];
+                spreads.add(spread);
+                if (spread > largest) {
+                    largest = spread;
+                    worst = w;
+                }
+            }
+            if (spreads.isEmpty()) continue;
+            spreads.sort(null);
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "%s median %.2f, largest %.2f (%s)",
+                    r.name(),
+                    spreads.get(spreads.size() / 2),
+                    largest,
+                    worst));
+        }
+        if (parts.isEmpty()) return "";
+        return "Spread of the runs (slowest over fastest wall time of a series): " + String.join("; ", parts) + ".";
     }
 
     private String problems(boolean markdown) {
