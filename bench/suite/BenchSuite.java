@@ -123,7 +123,7 @@ public final class BenchSuite {
             throws IOException, InterruptedException {
         String name = p.workload().name();
         RunSeries series = results.series(name, r);
-        if (series.finished()) return;
+        if (series.failed()) return;
         String where = String.format(Locale.ROOT, "[run %d/%d] %-14s %-6s", run, options.runs(), name, r.name());
         ChildRun.Result result;
         try {

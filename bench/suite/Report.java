@@ -125,7 +125,7 @@ final class Report {
         for (String w : results.workloads()) {
             for (Runner r : results.runners()) {
                 RunSeries s = results.series(w, r);
-                if (!s.finished()) continue;
+                if (!s.failed()) continue;
                 String reason = s.reason().strip();
                 if (markdown) {
                     out.append("- **")
@@ -158,7 +158,7 @@ final class Report {
     }
 
     private static String time(RunSeries s) {
-        if (s.finished()) return s.verdict().name();
+        if (s.failed()) return s.verdict().name();
         if (s.count() == 0) return "-";
         String wall = seconds(s.medianWallSeconds());
         double cpu = s.medianCpuSeconds();

@@ -100,6 +100,6 @@ final class Results {
     boolean anyFailure() {
         return series.values().stream()
                 .flatMap(row -> row.values().stream())
-                .anyMatch(RunSeries::finished);
+                .anyMatch(RunSeries::failed);
     }
 }

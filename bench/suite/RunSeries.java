@@ -32,7 +32,7 @@ final class RunSeries {
         return verdict == Verdict.OK && !runs.isEmpty();
     }
 
-    boolean finished() {
+    boolean failed() {
         return verdict != Verdict.OK;
     }
 
