@@ -7,7 +7,6 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.StateLayout;
-import dev.jx86.runtime.abi.TlbArrays;
 import dev.jx86.runtime.tier1.Region;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -37,8 +36,10 @@ import org.objectweb.asm.Opcodes;
  * read by a later block, written back, or needed by a condition that cannot be computed from the result alone. A
  * guest loop whose compare and branch fuse computes no flags at all.
  *
- * <p><b>Memory.</b> Loads and stores probe the CPU's software TLB inline ({@code GuestMemory.tlb()}) and access the
- * frame directly on a hit; a miss calls {@code GuestMemory}.
+ * <p><b>Memory.</b> Loads and stores go through small static methods of {@code gen.Support} that probe the CPU's
+ * software TLB ({@code GuestMemory.tlb()}, its arrays in locals) and access the frame directly on a hit; a miss calls
+ * {@code GuestMemory}. HotSpot inlines them; a probe written out in the region's own bytecode was 4x larger, and
+ * C1 and C2 spent their time compiling it.
  *
  * <p><b>Faults.</b> Nothing is stored on the fast path: each op that may fault (load, store, call) is covered by an
  * exception-table entry whose handler records the instruction's pc in {@code outcome.faultPc}, writes the state
@@ -70,10 +71,7 @@ final class RegionEmitter implements Opcodes {
     private static final int READ_FRAME_LOCAL = 10;
     private static final int WRITE_TAG_LOCAL = 11;
     private static final int WRITE_FRAME_LOCAL = 12;
-    private static final int ADDRESS_LOCAL = 13; // a long: 13 and 14
-    private static final int INDEX_LOCAL = 15;
-    private static final int OFFSET_LOCAL = 16;
-    private static final int FIRST_SLOT_LOCAL = 17;
+    private static final int FIRST_SLOT_LOCAL = 13;
 
     /** The class file, the helper bodies' ids in field order, and the size of {@code run}'s code in bytes. */
     record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize) {}
@@ -600,170 +598,49 @@ final class RegionEmitter implements Opcodes {
     // ---- memory and helpers: the ops that may fault, each inside its exception range
 
     /**
-     * A load: the TLB probed inline (tag, then an access that stays inside the page), the frame read on a hit; on a
-     * miss {@code GuestMemory.load}, the one part that may fault.
+     * A load: {@code gen.Support.loadN} probes the CPU's TLB (arrays in locals) and reads the frame on a hit, or calls
+     * {@code GuestMemory.load} — the one part that may fault, inside the op's exception range.
      */
     private void load(int i) {
         Type t = b.type(i);
-        int size = t == Type.V128 ? 16 : t.bits() >>> 3;
-        Label slow = new Label();
-        Label done = new Label();
-        probe(b.arg(i, 0), size, READ_TAG_LOCAL, slow);
-        if (t == Type.V128) {
-            frameGet(READ_FRAME_LOCAL, 8, 0);
-            lowering.storeLow(i);
-            frameGet(READ_FRAME_LOCAL, 8, 8);
-            lowering.storeHigh(i);
-        } else {
-            frameGet(READ_FRAME_LOCAL, size, 0);
-            lowering.storeLow(i);
-        }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
-        asm.loadLong(ADDRESS_LOCAL);
+        pushTlb(READ_TAG_LOCAL, READ_FRAME_LOCAL);
+        lowering.loadLow(b.arg(i, 0));
         mv.visitLabel(rangeStart[blockNumber][i]);
         if (t == Type.V128) {
             mv.visitVarInsn(ALOAD, SCRATCH_LOCAL);
-            mv.visitMethodInsn(INVOKEINTERFACE, MEMORY, "load128", "(J[J)V", true);
+            asm.invokeStatic(PACKAGE + "Support", "load128", "([J[L" + SEGMENT + ";L" + MEMORY + ";J[J)V");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeScratch(i);
         } else {
-            asm.pushInt(size);
-            mv.visitMethodInsn(INVOKEINTERFACE, MEMORY, "load", "(JI)J", true);
+            asm.invokeStatic(PACKAGE + "Support", "load" + t.bits(), "([J[L" + SEGMENT + ";L" + MEMORY + ";J)J");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeLow(i);
         }
-        mv.visitLabel(done);
     }
 
     /** A store: as {@link #load}, through the write entries (code pages have none, so their writes are seen). */
     private void store(int i) {
         int v = b.arg(i, 1);
         Type t = b.type(v);
-        int size = t == Type.V128 ? 16 : t.bits() >>> 3;
-        Label slow = new Label();
-        Label done = new Label();
-        probe(b.arg(i, 0), size, WRITE_TAG_LOCAL, slow);
+        pushTlb(WRITE_TAG_LOCAL, WRITE_FRAME_LOCAL);
+        lowering.loadLow(b.arg(i, 0));
+        lowering.loadLow(v);
         if (t == Type.V128) {
-            frameSet(8, 0, () -> lowering.loadLow(v));
-            frameSet(8, 8, () -> lowering.loadHigh(v));
-        } else {
-            frameSet(size, 0, () -> lowering.loadLow(v));
-        }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
-        asm.loadLong(ADDRESS_LOCAL);
-        if (t == Type.V128) {
-            lowering.loadLow(v);
             lowering.loadHigh(v);
-            mv.visitLabel(rangeStart[blockNumber][i]);
-            mv.visitMethodInsn(INVOKEINTERFACE, MEMORY, "store128", "(JJJ)V", true);
+        }
+        mv.visitLabel(rangeStart[blockNumber][i]);
+        if (t == Type.V128) {
+            asm.invokeStatic(PACKAGE + "Support", "store128", "([J[L" + SEGMENT + ";L" + MEMORY + ";JJJ)V");
         } else {
-            asm.pushInt(size);
-            lowering.loadLow(v);
-            mv.visitLabel(rangeStart[blockNumber][i]);
-            mv.visitMethodInsn(INVOKEINTERFACE, MEMORY, "store", "(JIJ)V", true);
+            asm.invokeStatic(PACKAGE + "Support", "store" + t.bits(), "([J[L" + SEGMENT + ";L" + MEMORY + ";JJ)V");
         }
         mv.visitLabel(rangeEnd[blockNumber][i]);
-        mv.visitLabel(done);
     }
 
-    /**
-     * Puts the address in ADDRESS, the entry index in INDEX, the page offset in OFFSET, and jumps to {@code slow}
-     * unless the entry's tag is the page and the {@code size} bytes lie inside it.
-     */
-    private void probe(int address, int size, int tagLocal, Label slow) {
-        lowering.loadLow(address);
-        asm.storeLong(ADDRESS_LOCAL);
-        asm.loadLong(ADDRESS_LOCAL);
-        asm.pushInt(TlbArrays.PAGE_SHIFT);
-        mv.visitInsn(LUSHR);
-        mv.visitInsn(L2I);
-        asm.pushInt(TlbArrays.MASK);
-        mv.visitInsn(IAND);
-        mv.visitVarInsn(ISTORE, INDEX_LOCAL);
+    private void pushTlb(int tagLocal, int frameLocal) {
         mv.visitVarInsn(ALOAD, tagLocal);
-        mv.visitVarInsn(ILOAD, INDEX_LOCAL);
-        mv.visitInsn(LALOAD);
-        asm.loadLong(ADDRESS_LOCAL);
-        asm.pushInt(TlbArrays.PAGE_SHIFT);
-        mv.visitInsn(LUSHR);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFNE, slow);
-        asm.loadLong(ADDRESS_LOCAL);
-        mv.visitInsn(L2I);
-        asm.pushInt(TlbArrays.PAGE_SIZE - 1);
-        mv.visitInsn(IAND);
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ISTORE, OFFSET_LOCAL);
-        asm.pushInt(TlbArrays.PAGE_SIZE - size);
-        mv.visitJumpInsn(IF_ICMPGT, slow);
-    }
-
-    /** Pushes the zero-extended {@code size}-byte value at OFFSET + {@code plus} of the entry's frame. */
-    private void frameGet(int frameLocal, int size, int plus) {
-        frameAt(frameLocal, size, plus);
-        String layout = layoutDescriptor(size);
-        mv.visitMethodInsn(INVOKEINTERFACE, SEGMENT, "get", "(" + layout + "J)" + primitive(size), true);
-        if (size < 8) {
-            mv.visitInsn(I2L);
-            asm.mask(size * 8);
-        }
-    }
-
-    private void frameSet(int size, int plus, Runnable pushValue) {
-        frameAt(WRITE_FRAME_LOCAL, size, plus);
-        pushValue.run();
-        if (size < 8) {
-            mv.visitInsn(L2I);
-        }
-        if (size == 1) {
-            mv.visitInsn(I2B);
-        } else if (size == 2) {
-            mv.visitInsn(I2S);
-        }
-        mv.visitMethodInsn(
-                INVOKEINTERFACE, SEGMENT, "set", "(" + layoutDescriptor(size) + "J" + primitive(size) + ")V", true);
-    }
-
-    /** Pushes the frame, the layout and the long offset of an access. */
-    private void frameAt(int frameLocal, int size, int plus) {
         mv.visitVarInsn(ALOAD, frameLocal);
-        mv.visitVarInsn(ILOAD, INDEX_LOCAL);
-        mv.visitInsn(AALOAD);
-        if (size == 1) {
-            mv.visitFieldInsn(GETSTATIC, "java/lang/foreign/ValueLayout", "JAVA_BYTE", layoutDescriptor(1));
-        } else {
-            mv.visitFieldInsn(GETSTATIC, TLB, "U" + size * 8, layoutDescriptor(size));
-        }
-        mv.visitVarInsn(ILOAD, OFFSET_LOCAL);
-        if (plus != 0) {
-            asm.pushInt(plus);
-            mv.visitInsn(IADD);
-        }
-        mv.visitInsn(I2L);
-    }
-
-    private static String layoutDescriptor(int size) {
-        return "Ljava/lang/foreign/ValueLayout$"
-                + switch (size) {
-                    case 1 -> "OfByte";
-                    case 2 -> "OfShort";
-                    case 4 -> "OfInt";
-                    default -> "OfLong";
-                }
-                + ";";
-    }
-
-    private static String primitive(int size) {
-        return switch (size) {
-            case 1 -> "B";
-            case 2 -> "S";
-            case 4 -> "I";
-            default -> "J";
-        };
+        mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
     }
 
     private void call(int i) {
@@ -819,6 +696,9 @@ final class RegionEmitter implements Opcodes {
             case Terminal.JumpIndirect ji -> {
                 lowering.loadLow(ji.target().index());
                 asm.storeLong(NEXT_LOCAL);
+                if (blocks.size() > 1) {
+                    jumpIndirectInside();
+                }
                 mv.visitJumpInsn(GOTO, exitContinue);
             }
             case Terminal.Exit e -> {
@@ -868,6 +748,41 @@ final class RegionEmitter implements Opcodes {
         } else {
             leaveFor(target);
         }
+    }
+
+    /**
+     * An indirect jump (its target in NEXT) whose target is a block of the region stays inside: a switch on the
+     * target's low 32 bits, then the whole pc compared, then as {@link #jumpTo}. Falls through when it leaves.
+     */
+    private void jumpIndirectInside() {
+        var byLow = new java.util.TreeMap<Integer, List<Integer>>();
+        for (int k = 0; k < blocks.size(); k++) {
+            byLow.computeIfAbsent((int) blocks.get(k).pc(), key -> new ArrayList<>())
+                    .add(k);
+        }
+        Label outside = new Label();
+        int[] keys = byLow.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Label[] cases = new Label[keys.length];
+        for (int c = 0; c < cases.length; c++) {
+            cases[c] = new Label();
+        }
+        asm.loadLong(NEXT_LOCAL);
+        mv.visitInsn(L2I);
+        mv.visitLookupSwitchInsn(outside, keys, cases);
+        for (int c = 0; c < cases.length; c++) {
+            mv.visitLabel(cases[c]);
+            for (int k : byLow.get(keys[c])) {
+                Label other = new Label();
+                asm.loadLong(NEXT_LOCAL);
+                asm.pushLong(blocks.get(k).pc());
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFNE, other);
+                jumpTo(blocks.get(k).pc());
+                mv.visitLabel(other);
+            }
+            mv.visitJumpInsn(GOTO, outside);
+        }
+        mv.visitLabel(outside);
     }
 
     private void leaveFor(long target) {

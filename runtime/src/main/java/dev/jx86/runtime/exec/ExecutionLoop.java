@@ -119,8 +119,12 @@ public final class ExecutionLoop implements Engine {
                 tierUp.request(t);
             }
             if (out.kind == Interpreter.Outcome.CONTINUE) {
-                if (next == t.takenPc && !t.region) {
-                    t.taken++;
+                if (!t.region) {
+                    if (next == t.takenPc) {
+                        t.taken++;
+                    } else if (t.endsIndirect) {
+                        t.indirectTarget = next;
+                    }
                 }
                 previous = t;
                 continue;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the blocks of a region: from a hot entry, the successors reached by direct jumps and branches that are
- * already translated and that the counts say are taken often — at least one in {@link #EDGE_SHARE} of the exits of
+ * Chooses the blocks of a region: from a hot entry, the successors reached by direct jumps and branches (and the
+ * last target of an indirect jump, such as a return) that are already translated and that the counts say are taken often — at least one in {@link #EDGE_SHARE} of the exits of
  * the block that leads there (a branch's taken count is recorded by the loop, the other side is the rest) —
  * breadth-first, up to a number of blocks. The entry comes first; the order is the order the compiled code lays the
  * blocks out in, so that a jump to an earlier block is a back edge.
@@ -37,6 +37,12 @@ final class RegionSelector {
                 case Terminal.Branch br -> {
                     consider(br.taken(), from.taken, runs, from, members, queue);
                     consider(br.notTaken(), runs - from.taken, runs, from, members, queue);
+                }
+                case Terminal.JumpIndirect ji -> {
+                    // a return or a jump through a table: its last target, which the region's code checks for
+                    if (from.indirectTarget != -1) {
+                        consider(from.indirectTarget, runs, runs, from, members, queue);
+                    }
                 }
                 default -> {}
             }

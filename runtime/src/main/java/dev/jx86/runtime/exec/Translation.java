@@ -17,6 +17,10 @@ public final class Translation {
     private final long translateNanos;
     /** The taken target of a branch terminal, else an impossible pc: what {@link #taken} counts. */
     final long takenPc;
+    /** Whether the block ends in an indirect jump, whose last target {@link #indirectTarget} records. */
+    final boolean endsIndirect;
+    /** The last target of the indirect jump that ends the block (tier 0 and single compiled blocks), or -1. */
+    long indirectTarget = -1;
 
     private volatile boolean valid = true;
     /** Dispatches of this translation. */
@@ -46,6 +50,7 @@ public final class Translation {
         this.end = codeEnd(block);
         this.translateNanos = translateNanos;
         this.takenPc = block.terminal() instanceof Terminal.Branch br ? br.taken() : -1;
+        this.endsIndirect = block.terminal() instanceof Terminal.JumpIndirect;
     }
 
     /** The translation this one chained to for {@code pc}, if still valid. */
