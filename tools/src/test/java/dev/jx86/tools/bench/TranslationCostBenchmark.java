@@ -10,13 +10,16 @@ import dev.jx86.runtime.elf.ElfSection;
 import dev.jx86.runtime.linux.ElfLoader;
 import dev.jx86.runtime.linux.LoadedImage;
 import dev.jx86.runtime.mem.AddressSpace;
+import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Region;
 import dev.jx86.x86.lift.X86Translator;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +27,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,8 +51,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       blocks of a sweep, {@value #REGIONS} of them.
  * </ul>
  *
- * After each iteration the JVM's loaded and unloaded class counts are printed: hidden classes that pile up make
- * class definition slower. Run it with {@code scripts/bench-jmh TranslationCostBenchmark} (docs/performance.md).
+ * After each iteration the JVM's loaded and unloaded class counts are printed. {@code -p keepClasses=true} keeps
+ * every compiled block of {@code define} and {@code defineRegion} reachable until the end of the trial, to see what
+ * classes that cannot be unloaded do to the cost of defining more. Run it with {@code scripts/bench-jmh TranslationCostBenchmark} (docs/performance.md).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -61,6 +66,11 @@ public class TranslationCostBenchmark {
     static final int REGION_BLOCKS = 4;
     static final int REGIONS = BLOCKS / REGION_BLOCKS;
 
+    /** Whether {@code define} and {@code defineRegion} keep what they compile (its classes cannot be unloaded). */
+    @Param({"false"})
+    public boolean keepClasses;
+
+    private final List<CompiledBlock> kept = new ArrayList<>();
     private final X86Translator translator = new X86Translator();
     private final JvmBlockCompiler compiler = new JvmBlockCompiler();
     private AddressSpace space;
@@ -153,6 +163,7 @@ public class TranslationCostBenchmark {
 
     @TearDown(Level.Trial)
     public void close() {
+        kept.clear();
         space.close();
     }
 
@@ -176,7 +187,7 @@ public class TranslationCostBenchmark {
     @OperationsPerInvocation(BLOCKS)
     public void define(Blackhole blackhole) {
         for (Block block : blocks) {
-            blackhole.consume(compiler.compile(block));
+            keep(blackhole, compiler.compile(block));
         }
     }
 
@@ -192,7 +203,15 @@ public class TranslationCostBenchmark {
     @OperationsPerInvocation(REGIONS)
     public void defineRegion(Blackhole blackhole) {
         for (Region region : regions) {
-            blackhole.consume(compiler.compile(region));
+            keep(blackhole, compiler.compile(region));
+        }
+    }
+
+    private void keep(Blackhole blackhole, CompiledBlock compiled) {
+        if (keepClasses) {
+            kept.add(compiled);
+        } else {
+            blackhole.consume(compiled);
         }
     }
 }
