@@ -137,6 +137,25 @@ public class TranslationCostBenchmark {
                 ops / (double) BLOCKS,
                 classBytes / BLOCKS,
                 codeBytes / BLOCKS);
+        long regionClassBytes = 0;
+        int tooLarge = 0;
+        int largestBlock = 0;
+        for (Region region : regions) {
+            regionClassBytes += JvmBlockCompiler.classFile(region).length;
+            tooLarge += JvmBlockCompiler.codeSize(region) > JvmBlockCompiler.HUGE_METHOD_LIMIT ? 1 : 0;
+        }
+        for (Block b : blocks) {
+            largestBlock = Math.max(largestBlock, JvmBlockCompiler.codeSize(b));
+        }
+        System.out.printf(
+                "%d regions of %d blocks: a class file of %,d bytes on average, %d over the %,d-byte limit"
+                        + " (the largest single block has %,d bytes of bytecode)%n",
+                REGIONS,
+                REGION_BLOCKS,
+                regionClassBytes / REGIONS,
+                tooLarge,
+                JvmBlockCompiler.HUGE_METHOD_LIMIT,
+                largestBlock);
     }
 
     /** The address after the block's last guest instruction: where a linear sweep goes on. */
