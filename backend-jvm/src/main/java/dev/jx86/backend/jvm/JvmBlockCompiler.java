@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.objectweb.asm.LimitExceededException;
 
 /**
  * Tier 1: emits a class per block or region ({@link RegionEmitter}) and defines it as a hidden class in
@@ -36,7 +37,14 @@ public final class JvmBlockCompiler implements BlockCompiler {
     @Override
     public CompiledBlock compile(Region region) {
         long start = System.nanoTime();
-        RegionEmitter.Emitted emitted = RegionEmitter.emit(region);
+        RegionEmitter.Emitted emitted;
+        try {
+            emitted = RegionEmitter.emit(region);
+        } catch (LimitExceededException e) {
+            // ASM's bound on the work of computing frames: a method this large is not one to compile either
+            tooLarge.increment();
+            return null;
+        }
         if (emitted.codeSize() > HUGE_METHOD_LIMIT) {
             tooLarge.increment();
             return null;

@@ -30,6 +30,7 @@ public final class ExecutionLoop implements Engine {
     private final Interpreter interpreter = new Interpreter();
     private final Interpreter.Outcome outcome = new Interpreter.Outcome();
     private final ExitStatistics statistics = new ExitStatistics();
+    private final RegionVerifier verifier = new RegionVerifier();
     private final boolean logExec = LogItem.EXEC.enabled();
     private volatile boolean stopRequested;
 
@@ -100,7 +101,13 @@ public final class ExecutionLoop implements Engine {
             CompiledBlock compiled = t.compiled;
             try {
                 statistics.blocks++;
-                next = compiled != null ? compiled.run(cpu, out) : interpreter.run(t.block(), cpu, out);
+                if (compiled == null) {
+                    next = interpreter.run(t.block(), cpu, out);
+                } else if (t.unverified) {
+                    next = verifier.run(t, cpu, out);
+                } else {
+                    next = compiled.run(cpu, out);
+                }
             } catch (GuestFault fault) {
                 long at = compiled != null ? out.faultPc : interpreter.pc();
                 cpu.rip(at);
@@ -165,6 +172,10 @@ public final class ExecutionLoop implements Engine {
             statistics.compileNanos += System.nanoTime() - start;
             if (t.compiled != null) {
                 statistics.compilations++;
+                if (tiering.verify()) {
+                    t.regionBlocks = java.util.List.of(t.block());
+                    t.unverified = true;
+                }
             } else {
                 statistics.notCompiled++;
             }
@@ -198,7 +209,8 @@ public final class ExecutionLoop implements Engine {
                 "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
                         + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
                         + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped%n"
-                        + "exits: %d syscalls, %d faults, %d halts, %d stop requests",
+                        + "exits: %d syscalls, %d faults, %d halts, %d stop requests%n"
+                        + "verified %d compiled blocks and regions, %d differed",
                 st.blocks,
                 st.chained,
                 st.jumpCacheHits,
@@ -217,7 +229,9 @@ public final class ExecutionLoop implements Engine {
                 st.syscalls,
                 st.faults,
                 st.halts,
-                st.stopRequests);
+                st.stopRequests,
+                verifier.checked(),
+                verifier.mismatches());
     }
 
     public TranslationCache cache() {
@@ -226,6 +240,15 @@ public final class ExecutionLoop implements Engine {
 
     public ExitStatistics statistics() {
         return statistics;
+    }
+
+    /** Compiled blocks and regions checked by {@code --verify}, and how many differed from the interpreter. */
+    public long verified() {
+        return verifier.checked();
+    }
+
+    public long verifyMismatches() {
+        return verifier.mismatches();
     }
 
     public Tiering tiering() {

@@ -39,6 +39,14 @@ final class TierUp {
         if (members.size() == 1 && entry.compiled != null) {
             return; // already compiled alone, and nothing to join it
         }
+        // The other members run inside the region from now on; if they are still entered on their own later, they
+        // count again before they get a region of their own (so that one hot loop does not become five regions).
+        for (Translation member : members.subList(1, members.size())) {
+            if (!member.regionRequested) {
+                member.executions = 0;
+                member.taken = 0;
+            }
+        }
         if (!tiering.background()) {
             compile(entry, members);
             installPending();
@@ -98,6 +106,11 @@ final class TierUp {
             Translation entry = d.entry();
             entry.compiled = d.code();
             entry.region = d.members().size() > 1;
+            if (tiering.verify()) {
+                entry.regionBlocks =
+                        d.members().stream().map(Translation::block).toList();
+                entry.unverified = true;
+            }
             for (Translation member : d.members().subList(1, d.members().size())) {
                 cache.attach(entry, member.pc(), member.end());
             }

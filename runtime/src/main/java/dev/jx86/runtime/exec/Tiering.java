@@ -10,9 +10,15 @@ import dev.jx86.runtime.tier1.BlockCompiler;
  * @param hotThreshold executions after which a block becomes the entry of a compiled region
  * @param background compile regions on a background thread while the guest keeps running (else at once)
  * @param maxRegionBlocks the most blocks one region may hold
+ * @param verify check the first run of each compiled block or region against the interpreter ({@code --verify})
  */
 public record Tiering(
-        BlockCompiler compiler, boolean compileEveryBlock, int hotThreshold, boolean background, int maxRegionBlocks) {
+        BlockCompiler compiler,
+        boolean compileEveryBlock,
+        int hotThreshold,
+        boolean background,
+        int maxRegionBlocks,
+        boolean verify) {
     /** Executions before a block is hot, by default. */
     public static final int DEFAULT_THRESHOLD = 1000;
 
@@ -33,22 +39,32 @@ public record Tiering(
 
     /** Tier 0 only: everything interpreted. */
     public static Tiering interpreterOnly() {
-        return new Tiering(null, false, DEFAULT_THRESHOLD, false, DEFAULT_REGION_BLOCKS);
+        return new Tiering(null, false, DEFAULT_THRESHOLD, false, DEFAULT_REGION_BLOCKS, false);
     }
 
     /** Tier "1": every block compiled when translated, hot ones again as regions, all on the guest's thread. */
     public static Tiering compileEveryBlock(BlockCompiler compiler) {
-        return new Tiering(compiler, true, DEFAULT_THRESHOLD, false, DEFAULT_REGION_BLOCKS);
+        return new Tiering(compiler, true, DEFAULT_THRESHOLD, false, DEFAULT_REGION_BLOCKS, false);
     }
 
     /** Tier "mixed": interpreted until hot, then compiled as regions on a background thread. */
     public static Tiering mixed(BlockCompiler compiler, int hotThreshold) {
-        return new Tiering(compiler, false, hotThreshold, true, DEFAULT_REGION_BLOCKS);
+        return new Tiering(compiler, false, hotThreshold, true, DEFAULT_REGION_BLOCKS, false);
     }
 
     /** The same, compiling on the guest's thread (deterministic: for tests). */
     public Tiering inForeground() {
-        return new Tiering(compiler, compileEveryBlock, hotThreshold, false, maxRegionBlocks);
+        return new Tiering(compiler, compileEveryBlock, hotThreshold, false, maxRegionBlocks, verify);
+    }
+
+    /** The same, with every compiled block or region checked against the interpreter on its first run. */
+    public Tiering verified() {
+        return new Tiering(compiler, compileEveryBlock, hotThreshold, background, maxRegionBlocks, true);
+    }
+
+    /** The same, with another hot threshold. */
+    public Tiering withHotThreshold(int threshold) {
+        return new Tiering(compiler, compileEveryBlock, threshold, background, maxRegionBlocks, verify);
     }
 
     public boolean compiles() {

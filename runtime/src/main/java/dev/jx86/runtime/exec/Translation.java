@@ -27,6 +27,10 @@ public final class Translation {
     CompiledBlock compiled;
     /** Whether {@link #compiled} is a region of more than this block. */
     boolean region;
+    /** The blocks {@link #compiled} was made from, and whether its first run is still to be checked (--verify). */
+    java.util.List<Block> regionBlocks;
+
+    boolean unverified;
     /** Whether a region starting here was asked for (so it is not asked for twice). */
     boolean regionRequested;
     /** Pages of other blocks of its region ({@link TranslationCache#attach}), as page numbers. */

@@ -17,6 +17,8 @@ import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Translator;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.runtime.tier1.BlockCompiler;
+import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Region;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +113,9 @@ class ExecutionLoopTest {
         assertThat(cpu.gpr(StateLayout.RAX)).isZero();
         assertThat(tr.translated).containsExactly(0x1000L, 0x1010L);
         assertThat(loop.statistics().blocks()).isEqualTo(1001);
-        assertThat(loop.statistics().jumpCacheHits()).isEqualTo(999);
+        // the second run of 0x1000 finds it in the jump cache and chains it; the rest follow the chain
+        assertThat(loop.statistics().jumpCacheHits()).isEqualTo(1);
+        assertThat(loop.statistics().chained()).isEqualTo(998);
     }
 
     @Test
@@ -245,5 +249,147 @@ class ExecutionLoopTest {
         assertThat(cpu.gpr(StateLayout.RAX)).isZero();
         assertThat(loop.statistics().notCompiled()).isEqualTo(2);
         assertThat(loop.statistics().compilations()).isZero();
+    }
+
+    /** rax -= 1, then on to 0x1020 while rax != 0, else to the system call at 0x1010. */
+    private static Block loopHead(long pc) {
+        IrBuilder b = new IrBuilder(pc);
+        b.boundary(pc, 4);
+        Value next = b.sub(b.get(Type.I64, StateLayout.RAX), b.constant(Type.I64, 1));
+        b.set(StateLayout.RAX, next);
+        return b.branch(b.icmp(IntCondition.NE, next, b.constant(Type.I64, 0)), 0x1020, 0x1010);
+    }
+
+    /** rbx += 1, back to 0x1000. */
+    private static Block loopBody(long pc) {
+        IrBuilder b = new IrBuilder(pc);
+        b.boundary(pc, 4);
+        b.set(StateLayout.RBX, b.add(b.get(Type.I64, StateLayout.RBX), b.constant(Type.I64, 1)));
+        return b.jump(0x1000);
+    }
+
+    /**
+     * A stand-in backend whose "compiled" code interprets the region's blocks as compiled regions run them: on to the
+     * next block while it is one of the region's, leaving at a back edge only when asked to.
+     */
+    private static final class InterpretingCompiler implements BlockCompiler {
+        final List<List<Long>> regions = new ArrayList<>();
+
+        @Override
+        public CompiledBlock compile(Region region) {
+            regions.add(region.blocks().stream().map(Block::pc).toList());
+            return (cpu, outcome) -> {
+                Interpreter interpreter = new Interpreter();
+                int k = 0;
+                while (true) {
+                    long next = interpreter.run(region.blocks().get(k), cpu, outcome);
+                    int following = -1;
+                    for (int j = 0; j < region.blocks().size(); j++) {
+                        following = region.blocks().get(j).pc() == next ? j : following;
+                    }
+                    if (outcome.kind != Interpreter.Outcome.CONTINUE
+                            || following < 0
+                            || (following <= k && outcome.exitRequested)) {
+                        return next;
+                    }
+                    k = following;
+                }
+            };
+        }
+    }
+
+    @Test
+    void mixedTierCompilesAHotBlockWithItsHotSuccessorsAsOneRegion() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
+        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
+        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        InterpretingCompiler compiler = new InterpretingCompiler();
+        Tiering tiering = Tiering.mixed(compiler, 10).inForeground();
+        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, 1000);
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
+        assertThat(cpu.gpr(StateLayout.RAX)).isZero();
+        assertThat(cpu.gpr(StateLayout.RBX)).isEqualTo(999);
+        // the head got hot first; its successor in the loop joined it; the exit to the system call is cold
+        assertThat(compiler.regions).containsExactly(List.of(0x1000L, 0x1020L));
+        assertThat(loop.statistics().regions()).isEqualTo(1);
+        assertThat(loop.statistics().regionBlocks()).isEqualTo(2);
+        // ten runs of the head and nine of the body interpreted, then one dispatch into the region
+        assertThat(loop.statistics().blocks()).isEqualTo(10 + 10 + 1 + 1);
+    }
+
+    @Test
+    void aStopRequestLeavesARegionAtItsBackEdge() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
+        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
+        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        InterpretingCompiler compiler = new InterpretingCompiler();
+        ExecutionLoop loop = new ExecutionLoop(
+                tr,
+                CodeWatch.NONE,
+                TranslationCache.DEFAULT_MAX_OPS,
+                Tiering.mixed(compiler, 1).inForeground());
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, Long.MAX_VALUE);
+        Thread stopper = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop.requestStop();
+        });
+        Stop stop = loop.run(cpu);
+        assertThat(stop).isInstanceOf(Stop.Requested.class);
+        long at = ((Stop.Requested) stop).next();
+        assertThat(at).isIn(0x1000L, 0x1020L);
+        // precise at a block boundary: between the head and the body rax was decremented, rbx not yet incremented
+        assertThat(cpu.gpr(StateLayout.RAX) + cpu.gpr(StateLayout.RBX))
+                .isEqualTo(Long.MAX_VALUE - (at == 0x1020 ? 1 : 0));
+        stopper.interrupt();
+    }
+
+    @Test
+    void verifyReportsCompiledCodeThatDiffersAndKeepsTheInterpretersResult() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
+        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        // a wrong backend: the countdown block "compiled" so that it also sets rbx
+        BlockCompiler wrong = region -> (c, outcome) -> {
+            c.gpr(StateLayout.RBX, 42);
+            return new Interpreter().run(region.entry(), c, outcome);
+        };
+        Tiering tiering = Tiering.compileEveryBlock(wrong).verified();
+        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, 5);
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
+        assertThat(cpu.gpr(StateLayout.RBX)).isZero();
+        assertThat(loop.verifyMismatches()).isEqualTo(2); // both blocks' code sets rbx; both are dropped
+        assertThat(loop.verified()).isEqualTo(2);
+    }
+
+    @Test
+    void verifyAcceptsCompiledCodeThatAgrees() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
+        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
+        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        Tiering tiering =
+                Tiering.mixed(new InterpretingCompiler(), 5).inForeground().verified();
+        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, 100);
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
+        assertThat(cpu.gpr(StateLayout.RBX)).isEqualTo(99);
+        assertThat(loop.verified()).isEqualTo(1);
+        assertThat(loop.verifyMismatches()).isZero();
     }
 }

@@ -72,7 +72,7 @@ public final class InProcessRunner implements GuestRunner {
         });
         try (LinuxProcess process = started.process()) {
             // A low hot threshold, so that even short test programs run much of their code as compiled regions.
-            var engine = Engines.create(tier, HOT_THRESHOLD, process);
+            var engine = Engines.create(tier, HOT_THRESHOLD, false, process);
             Future<Integer> status = thread.submit(() -> process.run(engine, started.cpu()));
             try {
                 int exit = status.get(invocation.timeout().toMillis(), TimeUnit.MILLISECONDS);

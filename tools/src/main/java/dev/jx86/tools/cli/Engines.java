@@ -18,20 +18,24 @@ public final class Engines {
 
     /** An engine for {@code tier} with the default hot threshold. */
     public static Engine create(String tier, LinuxProcess process) {
-        return create(tier, Tiering.DEFAULT_THRESHOLD, process);
+        return create(tier, Tiering.DEFAULT_THRESHOLD, false, process);
     }
 
     /**
      * An engine for {@code tier} that runs {@code process}'s code, compiling a block with its hot successors once
-     * it ran {@code hotThreshold} times (tiers 1 and mixed); throws for a tier that does not exist.
+     * it ran {@code hotThreshold} times (tiers 1 and mixed), and with {@code verify} checking each compiled block
+     * or region against the interpreter on its first run; throws for a tier that does not exist.
      */
-    public static Engine create(String tier, int hotThreshold, LinuxProcess process) {
+    public static Engine create(String tier, int hotThreshold, boolean verify, LinuxProcess process) {
         Tiering tiering = switch (tier) {
             case "0" -> Tiering.interpreterOnly();
-            case "1" -> new Tiering(new JvmBlockCompiler(), true, hotThreshold, false, Tiering.DEFAULT_REGION_BLOCKS);
+            case "1" -> Tiering.compileEveryBlock(new JvmBlockCompiler()).withHotThreshold(hotThreshold);
             case "mixed" -> Tiering.mixed(new JvmBlockCompiler(), hotThreshold);
             default -> throw new IllegalArgumentException("unknown --tier " + tier + "; tiers: " + TIERS);
         };
+        if (verify && tiering.compiles()) {
+            tiering = tiering.verified();
+        }
         return new ExecutionLoop(
                 new X86Translator(),
                 page -> process.space().markCode(page >>> 12),

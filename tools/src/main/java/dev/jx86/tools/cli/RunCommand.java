@@ -43,6 +43,12 @@ final class RunCommand implements Callable<Integer> {
     int hotThreshold;
 
     @Option(
+            names = "--verify",
+            description = "Check the first run of every compiled block and region against the interpreter; report"
+                    + " any difference (guest pc, state, memory, IR) and keep interpreting that code.")
+    boolean verify;
+
+    @Option(
             names = {"-L", "--sysroot"},
             paramLabel = "DIR",
             description = "Resolve the guest's absolute paths under DIR (like qemu -L).")
@@ -100,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         }
         LinuxProcess.Started started = LinuxProcess.start(program, argv, envp, options);
         try (LinuxProcess process = started.process()) {
-            Engine engine = Engines.create(tier, hotThreshold, process);
+            Engine engine = Engines.create(tier, hotThreshold, verify, process);
             try {
                 return process.run(engine, started.cpu());
             } finally {

@@ -52,7 +52,14 @@ class RunCommandTest {
     void aTierThatDoesNotExist() throws IOException {
         Path script = Files.writeString(dir.resolve("script"), "x");
         assertThat(run("run", "--tier", "7", script.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("jx86: --tier 7 is not available");
+        assertThat(err.toString()).isEqualTo("jx86: unknown --tier 7; tiers: 0, 1, mixed" + System.lineSeparator());
+    }
+
+    @Test
+    void aHotThresholdBelowOne() throws IOException {
+        Path script = Files.writeString(dir.resolve("script"), "x");
+        assertThat(run("run", "--hot-threshold", "0", script.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("jx86: --hot-threshold must be at least 1" + System.lineSeparator());
     }
 
     @Test
