@@ -53,7 +53,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * After each iteration the JVM's loaded and unloaded class counts are printed. {@code -p keepClasses=true} keeps
  * every compiled block of {@code define} and {@code defineRegion} reachable until the end of the trial, to see what
- * classes that cannot be unloaded do to the cost of defining more. Run it with {@code scripts/bench-jmh TranslationCostBenchmark} (docs/performance.md).
+ * classes that cannot be unloaded do to the cost of defining more. Run it with
+ * {@code scripts/bench-jmh TranslationCostBenchmark} (docs/performance.md).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -83,7 +84,7 @@ public class TranslationCostBenchmark {
     public void load() throws Exception {
         Path file = Path.of(System.getProperty("jx86.bench.busybox", "/bin/busybox"));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("TranslationCostBenchmark needs " + file
+            throw new NoInput("TranslationCostBenchmark needs " + file
                     + " (Debian's busybox-static, a static x86-64 executable) or -Djx86.bench.busybox=FILE; not run");
         }
         ElfFile elf = ElfFile.read(file);
@@ -112,6 +113,11 @@ public class TranslationCostBenchmark {
         for (int r = 0; r < REGIONS; r++) {
             regions[r] = new Region(Arrays.asList(blocks).subList(r * REGION_BLOCKS, (r + 1) * REGION_BLOCKS));
         }
+        describe(file, textStart, text.size());
+    }
+
+    /** Prints what the sample is: block sizes in guest instructions, IR ops and class-file bytes. */
+    private void describe(Path file, long textStart, long textSize) {
         int instructions = 0;
         int ops = 0;
         for (Block b : blocks) {
@@ -122,9 +128,12 @@ public class TranslationCostBenchmark {
         }
         long classBytes = 0;
         long codeBytes = 0;
+        int largestBlock = 0;
         for (Block b : blocks) {
             classBytes += JvmBlockCompiler.classFile(b).length;
-            codeBytes += JvmBlockCompiler.codeSize(b);
+            int codeSize = JvmBlockCompiler.codeSize(b);
+            codeBytes += codeSize;
+            largestBlock = Math.max(largestBlock, codeSize);
         }
         System.out.printf(
                 "%n%d blocks of %s (.text 0x%x, %,d bytes): per block %.1f guest instructions, %.1f IR ops,"
@@ -132,20 +141,16 @@ public class TranslationCostBenchmark {
                 BLOCKS,
                 file,
                 textStart,
-                text.size(),
+                textSize,
                 instructions / (double) BLOCKS,
                 ops / (double) BLOCKS,
                 classBytes / BLOCKS,
                 codeBytes / BLOCKS);
         long regionClassBytes = 0;
         int tooLarge = 0;
-        int largestBlock = 0;
         for (Region region : regions) {
             regionClassBytes += JvmBlockCompiler.classFile(region).length;
             tooLarge += JvmBlockCompiler.codeSize(region) > JvmBlockCompiler.HUGE_METHOD_LIMIT ? 1 : 0;
-        }
-        for (Block b : blocks) {
-            largestBlock = Math.max(largestBlock, JvmBlockCompiler.codeSize(b));
         }
         System.out.printf(
                 "%d regions of %d blocks: a class file of %,d bytes on average, %d over the %,d-byte limit"
@@ -156,6 +161,15 @@ public class TranslationCostBenchmark {
                 tooLarge,
                 JvmBlockCompiler.HUGE_METHOD_LIMIT,
                 largestBlock);
+    }
+
+    /** The input is missing: JMH reports the benchmark as failed with this message and no stack trace. */
+    private static final class NoInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoInput(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The address after the block's last guest instruction: where a linear sweep goes on. */
