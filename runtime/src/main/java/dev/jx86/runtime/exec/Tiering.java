@@ -22,8 +22,8 @@ public record Tiering(
     /** Executions before a block is hot, by default. */
     public static final int DEFAULT_THRESHOLD = 1000;
 
-    /** Blocks per region, by default. */
-    public static final int DEFAULT_REGION_BLOCKS = 24;
+    /** Blocks per region, by default (system property {@code jx86.regionBlocks}, for experiments). */
+    public static final int DEFAULT_REGION_BLOCKS = Math.max(1, Integer.getInteger("jx86.regionBlocks", 8));
 
     public Tiering {
         if (hotThreshold < 1) {
