@@ -10,14 +10,13 @@ import java.util.Set;
  * memory never changes. Faults are the other memory's (an access is checked there first). For running code on the
  * side ({@link RegionVerifier}); slow, and without a TLB.
  */
-final class CopyOnWriteMemory implements GuestMemory {
+final class CopyOnWriteMemory extends ForwardingMemory {
     private static final int PAGE = 4096;
 
-    private final GuestMemory base;
     private final Map<Long, byte[]> pages = new HashMap<>();
 
     CopyOnWriteMemory(GuestMemory base) {
-        this.base = base;
+        super(base);
     }
 
     /** The pages written so far (page numbers). */
@@ -60,20 +59,5 @@ final class CopyOnWriteMemory implements GuestMemory {
             }
             return copy;
         });
-    }
-
-    @Override
-    public int fetch(long address, byte[] buffer, int length) {
-        return base.fetch(address, buffer, length);
-    }
-
-    @Override
-    public void checkWrite(long address, long length) {
-        base.checkWrite(address, length);
-    }
-
-    @Override
-    public void checkRead(long address, long length) {
-        base.checkRead(address, length);
     }
 }

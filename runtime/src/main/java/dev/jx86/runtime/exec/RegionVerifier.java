@@ -160,17 +160,11 @@ final class RegionVerifier {
     }
 
     /** Forwards to a memory and records every byte stored (without a TLB, so that every store is seen). */
-    private static final class RecordingMemory implements GuestMemory {
-        private final GuestMemory base;
+    private static final class RecordingMemory extends ForwardingMemory {
         final Set<Long> written = new HashSet<>();
 
         RecordingMemory(GuestMemory base) {
-            this.base = base;
-        }
-
-        @Override
-        public long load(long address, int size) {
-            return base.load(address, size);
+            super(base);
         }
 
         @Override
@@ -179,21 +173,6 @@ final class RegionVerifier {
             for (int k = 0; k < size; k++) {
                 written.add(address + k);
             }
-        }
-
-        @Override
-        public int fetch(long address, byte[] buffer, int length) {
-            return base.fetch(address, buffer, length);
-        }
-
-        @Override
-        public void checkWrite(long address, long length) {
-            base.checkWrite(address, length);
-        }
-
-        @Override
-        public void checkRead(long address, long length) {
-            base.checkRead(address, length);
         }
     }
 }
