@@ -66,12 +66,13 @@ public final class ExecutionLoop implements Engine {
         long threshold = tiering.hotThreshold();
         Translation previous = null;
         while (true) {
+            // Cleared before the stop check: a request that lands after it still reaches a region's back edge.
+            out.exitRequested = false;
             if (stopRequested) {
                 stopRequested = false;
                 statistics.stopRequests++;
                 return new Stop.Requested(cpu.rip());
             }
-            out.exitRequested = false;
             if (compiles && tierUp.hasPending()) {
                 tierUp.installPending();
             }
