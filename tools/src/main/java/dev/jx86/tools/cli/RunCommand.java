@@ -58,8 +58,9 @@ final class RunCommand implements Callable<Integer> {
             names = "-d",
             split = ",",
             paramLabel = "ITEM",
-            description = "Log ITEM,... to stderr (or the -D file), as qemu -d: in_asm, op, op_opt, exec, unimp; "
-                    + "'-d help' lists them.")
+            description =
+                    "Log ITEM,... to stderr (or the -D file), as qemu -d: in_asm, op, op_opt, exec, unimp, stats; "
+                            + "'-d help' lists them.")
     List<String> logItems = new ArrayList<>();
 
     @Option(names = "-D", paramLabel = "FILE", description = "Write the -d log to FILE instead of stderr.")
