@@ -9,7 +9,6 @@ import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.tier1.Region;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,30 +82,25 @@ final class RegionEmitter implements Opcodes {
     private final String className;
     private final Map<Long, Integer> blockIndex = new HashMap<>();
     private final Label[] blockLabels;
-    /** The JVM local of each state slot kept in one, or -1. */
-    private final int[] slotLocal = new int[StateLayout.SIZE];
-    /** Slots the region writes: stored back on the way out. */
-    private final BitSet written = new BitSet();
-
-    private final List<Integer> cachedSlots = new ArrayList<>();
+    private final StateLocals state;
     private final int firstValueLocal;
-    /** Whether the FLAGS slot is kept lazily (the region writes it): then in the locals below, not a slot local. */
-    private final boolean lazyFlags;
-
-    private final int flagsCodeLocal;
-    private final int flagsOperandLocal;
     private final int tempLocal;
     private boolean[] needsBits;
     private final Map<Integer, Integer> helperFields = new LinkedHashMap<>();
-    /** Per block, per op that may fault: the start and end of its exception range. */
+    /** Per block, per op that may fault: the start and end of its exception range, and its handler. */
     private final Label[][] rangeStart;
 
     private final Label[][] rangeEnd;
+    private final Label[][] rangeHandler;
     private final Map<HandlerKey, Label> handlers = new LinkedHashMap<>();
 
     private MethodVisitor mv;
     private Asm asm;
-    private OpLowering lowering;
+    /** The lowerings of the current block's value ops; {@code lowering} also gives access to its values. */
+    private IntegerLowering lowering;
+
+    private FloatVectorLowering floatsAndVectors;
+    private FlagsLowering flags;
     private Block b;
     private int blockNumber;
     private int[] local;
@@ -124,43 +118,20 @@ final class RegionEmitter implements Opcodes {
         this.blockLabels = new Label[blocks.size()];
         this.rangeStart = new Label[blocks.size()][];
         this.rangeEnd = new Label[blocks.size()][];
-        java.util.Arrays.fill(slotLocal, -1);
-        BitSet used = new BitSet();
+        this.rangeHandler = new Label[blocks.size()][];
         for (int k = 0; k < blocks.size(); k++) {
             Block block = blocks.get(k);
             blockIndex.put(block.pc(), k);
             blockLabels[k] = new Label();
             for (int i = 0; i < block.size(); i++) {
-                Op op = block.op(i);
-                if (op == Op.GET || op == Op.SET) {
-                    int slot = (int) block.aux0(i);
-                    Type t = op == Op.GET ? block.type(i) : block.type(block.arg(i, 0));
-                    if (slot != StateLayout.RIP) {
-                        used.set(slot, slot + (t == Type.V128 ? 2 : 1));
-                        if (op == Op.SET) {
-                            written.set(slot, slot + (t == Type.V128 ? 2 : 1));
-                        }
-                    }
-                } else if (op == Op.CALL) {
+                if (block.op(i) == Op.CALL) {
                     helperFields.putIfAbsent((int) block.aux0(i), helperFields.size());
                 }
             }
         }
-        lazyFlags = written.get(StateLayout.FLAGS);
-        if (lazyFlags) {
-            used.clear(StateLayout.FLAGS);
-            written.clear(StateLayout.FLAGS);
-        }
-        int next = FIRST_SLOT_LOCAL;
-        for (int slot = used.nextSetBit(0); slot >= 0; slot = used.nextSetBit(slot + 1)) {
-            slotLocal[slot] = next;
-            cachedSlots.add(slot);
-            next += 2;
-        }
-        flagsCodeLocal = next;
-        flagsOperandLocal = next + 1; // four longs
-        tempLocal = next + 9; // three words
-        this.firstValueLocal = next + 12;
+        this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
+        this.tempLocal = state.end(); // three words
+        this.firstValueLocal = tempLocal + 3;
         planFaultRanges();
     }
 
@@ -175,6 +146,7 @@ final class RegionEmitter implements Opcodes {
             Block block = blocks.get(k);
             rangeStart[k] = new Label[block.size()];
             rangeEnd[k] = new Label[block.size()];
+            rangeHandler[k] = new Label[block.size()];
             long at = block.pc();
             for (int i = 0; i < block.size(); i++) {
                 Op op = block.op(i);
@@ -184,7 +156,7 @@ final class RegionEmitter implements Opcodes {
                     rangeStart[k][i] = new Label();
                     rangeEnd[k][i] = new Label();
                     boolean writeBack = op != Op.CALL || !synchronizesState(block, i);
-                    handlers.computeIfAbsent(new HandlerKey(at, writeBack), key -> new Label());
+                    rangeHandler[k][i] = handlers.computeIfAbsent(new HandlerKey(at, writeBack), key -> new Label());
                 }
             }
         }
@@ -268,16 +240,9 @@ final class RegionEmitter implements Opcodes {
 
     private void declareFaultRanges() {
         for (int k = 0; k < blocks.size(); k++) {
-            Block block = blocks.get(k);
-            long at = block.pc();
-            for (int i = 0; i < block.size(); i++) {
-                if (block.op(i) == Op.BOUNDARY) {
-                    at = block.aux0(i);
-                }
+            for (int i = 0; i < rangeStart[k].length; i++) {
                 if (rangeStart[k][i] != null) {
-                    boolean writeBack = block.op(i) != Op.CALL || !synchronizesState(block, i);
-                    Label handler = handlers.get(new HandlerKey(at, writeBack));
-                    mv.visitTryCatchBlock(rangeStart[k][i], rangeEnd[k][i], handler, FAULT);
+                    mv.visitTryCatchBlock(rangeStart[k][i], rangeEnd[k][i], rangeHandler[k][i], FAULT);
                 }
             }
         }
@@ -308,60 +273,7 @@ final class RegionEmitter implements Opcodes {
         mv.visitVarInsn(ASTORE, SCRATCH_LOCAL);
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, NEXT_LOCAL);
-        if (lazyFlags) {
-            for (int k = 1; k < 4; k++) {
-                mv.visitInsn(LCONST_0);
-                asm.storeLong(flagsOperandLocal + 2 * k);
-            }
-        }
-        loadSlots();
-    }
-
-    /** Every cached slot from {@code cpu.state} into its local (lazy flags: as bits). */
-    private void loadSlots() {
-        for (int slot : cachedSlots) {
-            stateLoad(slot);
-            asm.storeLong(slotLocal[slot]);
-        }
-        if (lazyFlags) {
-            mv.visitInsn(ICONST_M1);
-            mv.visitVarInsn(ISTORE, flagsCodeLocal);
-            stateLoad(StateLayout.FLAGS);
-            asm.storeLong(flagsOperandLocal);
-        }
-    }
-
-    /** Every written slot from its local back to {@code cpu.state}. */
-    private void writeBack() {
-        for (int slot = written.nextSetBit(0); slot >= 0; slot = written.nextSetBit(slot + 1)) {
-            mv.visitVarInsn(ALOAD, STATE_LOCAL);
-            asm.pushInt(slot);
-            asm.loadLong(slotLocal[slot]);
-            mv.visitInsn(LASTORE);
-        }
-        if (lazyFlags) {
-            mv.visitVarInsn(ALOAD, STATE_LOCAL);
-            asm.pushInt(StateLayout.FLAGS);
-            pushLazyFlags();
-            mv.visitInsn(LASTORE);
-        }
-    }
-
-    /** Pushes the bits of the lazily kept FLAGS slot: as they are, or computed from the kept op. */
-    private void pushLazyFlags() {
-        Label bits = new Label();
-        Label done = new Label();
-        mv.visitVarInsn(ILOAD, flagsCodeLocal);
-        mv.visitJumpInsn(IFLT, bits);
-        mv.visitVarInsn(ILOAD, flagsCodeLocal);
-        for (int k = 0; k < 4; k++) {
-            asm.loadLong(flagsOperandLocal + 2 * k);
-        }
-        asm.invokeStatic(PACKAGE + "Support", "flags", "(IJJJJ)J");
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(bits);
-        asm.loadLong(flagsOperandLocal);
-        mv.visitLabel(done);
+        state.initialize(asm);
     }
 
     /** Whether each FLAGS value of the block is observed as bits (else its op is kept lazily, or not at all). */
@@ -369,8 +281,8 @@ final class RegionEmitter implements Opcodes {
         boolean[] observed = new boolean[b.size()];
         for (int i = 0; i < b.size(); i++) {
             Op op = b.op(i);
-            boolean lazySet = op == Op.SET && lazyFlags && b.aux0(i) == StateLayout.FLAGS;
-            boolean direct = op == Op.COND && lowering.isDirectCondition(i);
+            boolean lazySet = op == Op.SET && state.lazyFlags() && b.aux0(i) == StateLayout.FLAGS;
+            boolean direct = op == Op.COND && flags.isDirectCondition(i);
             for (int k = 0; k < b.argCount(i); k++) {
                 int v = b.arg(i, k);
                 if (b.type(v) == Type.FLAGS && !lazySet && !direct) {
@@ -384,8 +296,10 @@ final class RegionEmitter implements Opcodes {
     private void emitBlock(int k) {
         blockNumber = k;
         b = blocks.get(k);
-        local = allocateValueLocals(b, firstValueLocal);
-        lowering = new OpLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
+        local = ValueLocals.allocate(b, firstValueLocal);
+        lowering = new IntegerLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
+        floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
+        flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         needsBits = flagsObserved();
         mv.visitLabel(blockLabels[k]);
         pc = b.pc();
@@ -395,63 +309,10 @@ final class RegionEmitter implements Opcodes {
         emitTerminal(b.terminal());
     }
 
-    /**
-     * The JVM local of each value of {@code block}, from {@code first} on, reused once a value is dead: a value's
-     * locals are free after its last use (a lazily kept {@code flags.K}'s operands live as long as it does, since
-     * its FLAGS set or direct condition reads them). Few locals keep ASM's frame computation and HotSpot's parser
-     * small; C2 does not care which local a value had.
-     */
-    private static int[] allocateValueLocals(Block block, int first) {
-        int n = block.size();
-        int[] lastUse = new int[n];
-        java.util.Arrays.fill(lastUse, -1);
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < block.argCount(i); a++) {
-                int v = block.arg(i, a);
-                lastUse[v] = i;
-                if (block.op(v) == Op.FLAGS) {
-                    for (int o = 0; o < block.argCount(v); o++) {
-                        lastUse[block.arg(v, o)] = i;
-                    }
-                }
-            }
-        }
-        for (var use : block.terminal().uses()) {
-            lastUse[use.index()] = n;
-        }
-        List<List<Integer>> dying = new ArrayList<>();
-        for (int i = 0; i <= n; i++) {
-            dying.add(new ArrayList<>());
-        }
-        for (int v = 0; v < n; v++) {
-            dying.get(Math.max(lastUse[v], v)).add(v);
-        }
-        int[] local = new int[n];
-        var freePairs = new java.util.ArrayDeque<Integer>();
-        var freeQuads = new java.util.ArrayDeque<Integer>();
-        int next = first;
-        for (int i = 0; i < n; i++) {
-            Type t = block.type(i);
-            if (t == Type.VOID) {
-                local[i] = -1;
-            } else if (t == Type.V128) {
-                local[i] = freeQuads.isEmpty() ? next : freeQuads.pop();
-                next = Math.max(next, local[i] + 4);
-            } else {
-                local[i] = freePairs.isEmpty() ? next : freePairs.pop();
-                next = Math.max(next, local[i] + 2);
-            }
-            for (int v : dying.get(i)) {
-                if (local[v] >= 0) {
-                    (block.type(v) == Type.V128 ? freeQuads : freePairs).push(local[v]);
-                }
-            }
-        }
-        return local;
-    }
-
     private void emitOp(int i) {
-        OpLowering l = lowering;
+        IntegerLowering l = lowering;
+        FloatVectorLowering fv = floatsAndVectors;
+        FlagsLowering fl = flags;
         Runnable lowered = switch (b.op(i)) {
             case CONST -> () -> l.constant(i);
             case GET -> () -> get(i);
@@ -468,12 +329,12 @@ final class RegionEmitter implements Opcodes {
             case SELECT -> () -> l.select(i);
             case EXTRACT -> () -> l.extract(i);
             case INSERT -> () -> l.insert(i);
-            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX -> () -> l.floatBinary(i);
-            case FSQRT -> () -> l.floatSqrt(i);
-            case FCMP -> () -> l.floatCompare(i);
-            case FPEXT, FPTRUNC, SITOFP -> () -> l.floatConvert(i);
-            case FPTOSI -> () -> l.floatToSigned(i);
-            case FEXCEPT -> () -> l.floatExceptions(i);
+            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX -> () -> fv.floatBinary(i);
+            case FSQRT -> () -> fv.floatSqrt(i);
+            case FCMP -> () -> fv.floatCompare(i);
+            case FPEXT, FPTRUNC, SITOFP -> () -> fv.floatConvert(i);
+            case FPTOSI -> () -> fv.floatToSigned(i);
+            case FEXCEPT -> () -> fv.floatExceptions(i);
             case VADD,
                     VSUB,
                     VMUL,
@@ -497,21 +358,21 @@ final class RegionEmitter implements Opcodes {
                     VFDIV,
                     VFMIN,
                     VFMAX,
-                    VFCMP -> () -> l.vectorBinary(i);
-            case VFSQRT, VCONVERT -> () -> l.vectorUnary(i);
-            case VSHL, VLSHR, VASHR -> () -> l.vectorShift(i);
-            case VSHUFFLE -> () -> l.vectorShuffle(i);
-            case VMOVEMASK -> () -> l.moveMask(i);
-            case VFEXCEPT -> () -> l.vectorFloatExceptions(i);
+                    VFCMP -> () -> fv.vectorBinary(i);
+            case VFSQRT, VCONVERT -> () -> fv.vectorUnary(i);
+            case VSHL, VLSHR, VASHR -> () -> fv.vectorShift(i);
+            case VSHUFFLE -> () -> fv.vectorShuffle(i);
+            case VMOVEMASK -> () -> fv.moveMask(i);
+            case VFEXCEPT -> () -> fv.vectorFloatExceptions(i);
             case FLAGS ->
                 () -> {
                     if (needsBits[i]) {
-                        l.flags(i);
+                        fl.flags(i);
                     }
                 };
-            case COND -> () -> l.condition(i);
-            case FLAG_TEST -> () -> l.flagTest(i);
-            case FLAGS_EXPLICIT, FLAGS_BITS -> () -> l.flagBits(i);
+            case COND -> () -> fl.condition(i);
+            case FLAG_TEST -> () -> fl.flagTest(i);
+            case FLAGS_EXPLICIT, FLAGS_BITS -> () -> fl.flagBits(i);
             case CALL -> () -> call(i);
             case BOUNDARY -> () -> pc = b.aux0(i);
         };
@@ -523,18 +384,13 @@ final class RegionEmitter implements Opcodes {
     private void get(int i) {
         int slot = (int) b.aux0(i);
         Type t = b.type(i);
-        if (lazyFlags && slot == StateLayout.FLAGS) {
-            pushLazyFlags();
-            lowering.storeLow(i);
-            return;
-        }
-        slotValue(slot);
+        state.push(asm, slot);
         if (t != Type.FLAGS && t != Type.V128) {
             asm.mask(t.bits());
         }
         lowering.storeLow(i);
         if (t == Type.V128) {
-            slotValue(slot + 1);
+            state.push(asm, slot + 1);
             lowering.storeHigh(i);
         }
     }
@@ -542,57 +398,18 @@ final class RegionEmitter implements Opcodes {
     private void set(int i) {
         int slot = (int) b.aux0(i);
         int v = b.arg(i, 0);
-        if (lazyFlags && slot == StateLayout.FLAGS) {
-            setLazyFlags(v);
+        if (state.lazyFlags() && slot == StateLayout.FLAGS) {
+            if (b.op(v) == Op.FLAGS && !needsBits[v]) {
+                state.keepFlags(asm, flags.flagsCode(v), b.argCount(v), k -> lowering.loadLow(b.arg(v, k)));
+            } else {
+                state.keepFlagBits(asm, () -> lowering.loadLow(v));
+            }
             return;
         }
-        setSlot(slot, () -> lowering.loadLow(v));
+        state.store(asm, slot, () -> lowering.loadLow(v));
         if (b.type(v) == Type.V128) {
-            setSlot(slot + 1, () -> lowering.loadHigh(v));
+            state.store(asm, slot + 1, () -> lowering.loadHigh(v));
         }
-    }
-
-    /** FLAGS := value {@code v}: its op's code and operands when its bits were not computed, else the bits. */
-    private void setLazyFlags(int v) {
-        if (b.op(v) == Op.FLAGS && !needsBits[v]) {
-            asm.pushInt(lowering.flagsCode(v));
-            mv.visitVarInsn(ISTORE, flagsCodeLocal);
-            for (int k = 0; k < b.argCount(v); k++) {
-                lowering.loadLow(b.arg(v, k));
-                asm.storeLong(flagsOperandLocal + 2 * k);
-            }
-        } else {
-            mv.visitInsn(ICONST_M1);
-            mv.visitVarInsn(ISTORE, flagsCodeLocal);
-            lowering.loadLow(v);
-            asm.storeLong(flagsOperandLocal);
-        }
-    }
-
-    private void slotValue(int slot) {
-        if (slotLocal[slot] >= 0) {
-            asm.loadLong(slotLocal[slot]);
-        } else {
-            stateLoad(slot);
-        }
-    }
-
-    private void setSlot(int slot, Runnable pushValue) {
-        if (slotLocal[slot] >= 0) {
-            pushValue.run();
-            asm.storeLong(slotLocal[slot]);
-        } else {
-            mv.visitVarInsn(ALOAD, STATE_LOCAL);
-            asm.pushInt(slot);
-            pushValue.run();
-            mv.visitInsn(LASTORE);
-        }
-    }
-
-    private void stateLoad(int slot) {
-        mv.visitVarInsn(ALOAD, STATE_LOCAL);
-        asm.pushInt(slot);
-        mv.visitInsn(LALOAD);
     }
 
     // ---- memory and helpers: the ops that may fault, each inside its exception range
@@ -646,7 +463,7 @@ final class RegionEmitter implements Opcodes {
     private void call(int i) {
         boolean synchronize = synchronizesState(b, i);
         if (synchronize) {
-            writeBack();
+            state.writeBack(asm);
         }
         // As the interpreter: RIP holds the calling instruction's pc while the helper runs.
         mv.visitVarInsn(ALOAD, STATE_LOCAL);
@@ -674,7 +491,7 @@ final class RegionEmitter implements Opcodes {
             lowering.storeLow(i);
         }
         if (b.helper(i).effects().contains(Effect.WRITES_STATE)) {
-            loadSlots();
+            state.load(asm);
         }
     }
 
@@ -796,7 +613,7 @@ final class RegionEmitter implements Opcodes {
         mv.visitLabel(exitContinue);
         outcomeKind(0);
         mv.visitLabel(exitReturn);
-        writeBack();
+        state.writeBack(asm);
         asm.loadLong(NEXT_LOCAL);
         mv.visitInsn(LRETURN);
 
@@ -810,7 +627,7 @@ final class RegionEmitter implements Opcodes {
         }
         if (!handlers.isEmpty()) {
             mv.visitLabel(faultWriteBack);
-            writeBack();
+            state.writeBack(asm);
             mv.visitLabel(faultRethrow);
             mv.visitVarInsn(ALOAD, EXCEPTION_LOCAL);
             mv.visitInsn(ATHROW);

@@ -1,0 +1,149 @@
+package dev.jx86.backend.jvm;
+
+import dev.jx86.ir.Block;
+import dev.jx86.ir.FloatCondition;
+import dev.jx86.ir.FloatOperation;
+import dev.jx86.ir.LaneShape;
+import dev.jx86.ir.Op;
+import dev.jx86.ir.Type;
+
+/**
+ * Float and vector value ops, as calls to the IR's own semantics ({@code FloatSemantics}, {@code FloatExceptions},
+ * and {@code gen.Support} which forwards V128 pairs to {@code VectorSemantics}): a compiled region cannot disagree
+ * with tier 0 on what they mean.
+ */
+final class FloatVectorLowering extends BlockLowering {
+    FloatVectorLowering(Asm asm, Block b, int[] local, int scratchLocal, int tempLocal) {
+        super(asm, b, local, scratchLocal, tempLocal);
+    }
+
+    // ---- floating point: the IR's semantics
+
+    /** The float environment operand of instruction {@code i} (the last one), or 0 for an op without one. */
+    private void pushEnvironment(int i) {
+        if (b.op(i).takesFloatEnvironment()) {
+            loadLow(b.arg(i, b.argCount(i) - 1));
+        } else {
+            mv.visitInsn(LCONST_0);
+        }
+    }
+
+    void floatBinary(int i) {
+        asm.enumConstant(Op.class, b.op(i));
+        asm.enumConstant(Type.class, b.type(i));
+        loadLow(b.arg(i, 0));
+        loadLow(b.arg(i, 1));
+        pushEnvironment(i);
+        asm.invokeStatic(EVAL + "FloatSemantics", "binary", "(L" + IR + "Op;L" + IR + "Type;JJJ)J");
+        storeLow(i);
+    }
+
+    void floatSqrt(int i) {
+        asm.enumConstant(Type.class, b.type(i));
+        loadLow(b.arg(i, 0));
+        pushEnvironment(i);
+        asm.invokeStatic(EVAL + "FloatSemantics", "sqrt", "(L" + IR + "Type;JJ)J");
+        storeLow(i);
+    }
+
+    void floatCompare(int i) {
+        asm.enumConstant(FloatCondition.class, FloatCondition.values()[(int) b.aux0(i)]);
+        asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
+        loadLow(b.arg(i, 0));
+        loadLow(b.arg(i, 1));
+        pushEnvironment(i);
+        asm.invokeStatic(EVAL + "FloatSemantics", "compare", "(L" + IR + "FloatCondition;L" + IR + "Type;JJJ)Z");
+        mv.visitInsn(I2L);
+        storeLow(i);
+    }
+
+    void floatConvert(int i) {
+        asm.enumConstant(Op.class, b.op(i));
+        asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
+        asm.enumConstant(Type.class, b.type(i));
+        loadLow(b.arg(i, 0));
+        pushEnvironment(i);
+        asm.invokeStatic(EVAL + "FloatSemantics", "convert", "(L" + IR + "Op;L" + IR + "Type;L" + IR + "Type;JJ)J");
+        storeLow(i);
+    }
+
+    void floatToSigned(int i) {
+        asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
+        asm.enumConstant(Type.class, b.type(i));
+        loadLow(b.arg(i, 0));
+        asm.invokeStatic(EVAL + "FloatSemantics", "toSigned", "(L" + IR + "Type;L" + IR + "Type;J)J");
+        storeLow(i);
+    }
+
+    void floatExceptions(int i) {
+        asm.enumConstant(FloatOperation.class, FloatOperation.values()[(int) b.aux0(i)]);
+        asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
+        loadLow(b.arg(i, 0));
+        loadLow(b.arg(i, 1));
+        pushEnvironment(i);
+        asm.invokeStatic(EVAL + "FloatExceptions", "of", "(L" + IR + "FloatOperation;L" + IR + "Type;JJJ)I");
+        mv.visitInsn(I2L);
+        storeLow(i);
+    }
+
+    // ---- vectors: gen.Support, which forwards to VectorSemantics
+
+    void vectorBinary(int i) {
+        asm.enumConstant(Op.class, b.op(i));
+        asm.pushLong(b.aux0(i));
+        asm.pushLong(b.aux1(i));
+        loadPair(b.arg(i, 0));
+        loadPair(b.arg(i, 1));
+        pushEnvironment(i);
+        mv.visitVarInsn(ALOAD, scratchLocal);
+        asm.invokeStatic(SUPPORT, "vectorBinary", "(L" + IR + "Op;JJJJJJJ[J)V");
+        storeScratch(i);
+    }
+
+    void vectorUnary(int i) {
+        asm.enumConstant(Op.class, b.op(i));
+        asm.pushLong(b.aux0(i));
+        loadPair(b.arg(i, 0));
+        pushEnvironment(i);
+        mv.visitVarInsn(ALOAD, scratchLocal);
+        asm.invokeStatic(SUPPORT, "vectorUnary", "(L" + IR + "Op;JJJJ[J)V");
+        storeScratch(i);
+    }
+
+    void vectorShift(int i) {
+        asm.enumConstant(Op.class, b.op(i));
+        asm.enumConstant(LaneShape.class, LaneShape.values()[(int) b.aux0(i)]);
+        loadPair(b.arg(i, 0));
+        loadLow(b.arg(i, 1));
+        mv.visitVarInsn(ALOAD, scratchLocal);
+        asm.invokeStatic(SUPPORT, "vectorShift", "(L" + IR + "Op;L" + IR + "LaneShape;JJJ[J)V");
+        storeScratch(i);
+    }
+
+    void vectorShuffle(int i) {
+        asm.pushLong(b.aux0(i));
+        asm.pushLong(b.aux1(i));
+        loadPair(b.arg(i, 0));
+        loadPair(b.arg(i, 1));
+        mv.visitVarInsn(ALOAD, scratchLocal);
+        asm.invokeStatic(SUPPORT, "vectorShuffle", "(JJJJJJ[J)V");
+        storeScratch(i);
+    }
+
+    void moveMask(int i) {
+        asm.enumConstant(LaneShape.class, LaneShape.values()[(int) b.aux0(i)]);
+        loadPair(b.arg(i, 0));
+        asm.invokeStatic(SUPPORT, "moveMask", "(L" + IR + "LaneShape;JJ)J");
+        storeLow(i);
+    }
+
+    void vectorFloatExceptions(int i) {
+        asm.enumConstant(FloatOperation.class, FloatOperation.values()[(int) b.aux0(i)]);
+        asm.enumConstant(LaneShape.class, LaneShape.values()[(int) b.aux1(i)]);
+        loadPair(b.arg(i, 0));
+        loadPair(b.arg(i, 1));
+        pushEnvironment(i);
+        asm.invokeStatic(SUPPORT, "vectorFloatExceptions", "(L" + IR + "FloatOperation;L" + IR + "LaneShape;JJJJJ)J");
+        storeLow(i);
+    }
+}
