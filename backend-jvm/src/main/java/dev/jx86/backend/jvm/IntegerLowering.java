@@ -107,7 +107,7 @@ final class IntegerLowering extends BlockLowering {
         storeLow(i);
     }
 
-    /** Rotates of 32 and 64 bits and the high half of 64-bit products inline; the rest by IntegerSemantics. */
+    /** Rotates of 32 and 64 bits and the high halves of products inline; the rest by IntegerSemantics. */
     void integerBinary(int i) {
         Op op = b.op(i);
         int bits = b.type(i).bits();
@@ -142,6 +142,21 @@ final class IntegerLowering extends BlockLowering {
             loadLow(b.arg(i, 0));
             loadLow(b.arg(i, 1));
             asm.invokeStatic("java/lang/Math", op == Op.UMULH ? "unsignedMultiplyHigh" : "multiplyHigh", "(JJ)J");
+        } else if (op == Op.UMULH || op == Op.SMULH) {
+            // narrower products fit in 64 bits: the high half is the product shifted right by the width
+            boolean signed = op == Op.SMULH;
+            for (int k = 0; k < 2; k++) {
+                loadLow(b.arg(i, k));
+                if (signed) {
+                    asm.signExtend(bits);
+                }
+            }
+            mv.visitInsn(LMUL);
+            asm.pushInt(bits);
+            mv.visitInsn(signed ? LSHR : LUSHR);
+            if (signed) {
+                mask(b.type(i));
+            }
         } else {
             asm.enumConstant(Op.class, op);
             asm.enumConstant(Type.class, b.type(i));

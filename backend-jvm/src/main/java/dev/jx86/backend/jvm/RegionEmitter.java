@@ -36,7 +36,8 @@ import org.objectweb.asm.Opcodes;
  * guest loop whose compare and branch fuse computes no flags at all.
  *
  * <p><b>Memory.</b> Loads and stores go through small static methods of {@code gen.Support} that probe the CPU's
- * software TLB ({@code GuestMemory.tlb()}, its arrays in locals) and access the frame directly on a hit; a miss calls
+ * software TLB ({@code GuestMemory.tlb()}, its arrays in locals) and access host memory at the entry's addend plus the
+ * guest address on a hit, through one constant segment over all of native memory; a miss calls
  * {@code GuestMemory}. HotSpot inlines them; a probe written out in the region's own bytecode was 4x larger, and
  * C1 and C2 spent their time compiling it.
  *
@@ -53,7 +54,6 @@ final class RegionEmitter implements Opcodes {
     private static final String MEMORY = "dev/jx86/runtime/abi/GuestMemory";
     private static final String FAULT = "dev/jx86/runtime/abi/GuestFault";
     private static final String TLB = "dev/jx86/runtime/abi/TlbArrays";
-    private static final String SEGMENT = "java/lang/foreign/MemorySegment";
     private static final String HELPER_FUNCTION = "dev/jx86/runtime/abi/HelperFunction";
     private static final String OUTCOME = "dev/jx86/runtime/exec/Interpreter$Outcome";
     private static final String COMPILED_BLOCK = "dev/jx86/runtime/tier1/CompiledBlock";
@@ -66,11 +66,9 @@ final class RegionEmitter implements Opcodes {
     private static final int SCRATCH_LOCAL = 5;
     private static final int NEXT_LOCAL = 6; // a long: 6 and 7
     private static final int EXCEPTION_LOCAL = 8;
-    private static final int READ_TAG_LOCAL = 9;
-    private static final int READ_FRAME_LOCAL = 10;
-    private static final int WRITE_TAG_LOCAL = 11;
-    private static final int WRITE_FRAME_LOCAL = 12;
-    private static final int FIRST_SLOT_LOCAL = 13;
+    private static final int READ_TLB_LOCAL = 9;
+    private static final int WRITE_TLB_LOCAL = 10;
+    private static final int FIRST_SLOT_LOCAL = 11;
 
     /** The class file, the helper bodies' ids in field order, and the size of {@code run}'s code in bytes. */
     record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize) {}
@@ -258,16 +256,10 @@ final class RegionEmitter implements Opcodes {
         mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
         mv.visitMethodInsn(INVOKEINTERFACE, MEMORY, "tlb", "()L" + TLB + ";", true);
         mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETFIELD, TLB, "readTag", "[J");
-        mv.visitVarInsn(ASTORE, READ_TAG_LOCAL);
-        mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETFIELD, TLB, "readFrame", "[L" + SEGMENT + ";");
-        mv.visitVarInsn(ASTORE, READ_FRAME_LOCAL);
-        mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETFIELD, TLB, "writeTag", "[J");
-        mv.visitVarInsn(ASTORE, WRITE_TAG_LOCAL);
-        mv.visitFieldInsn(GETFIELD, TLB, "writeFrame", "[L" + SEGMENT + ";");
-        mv.visitVarInsn(ASTORE, WRITE_FRAME_LOCAL);
+        mv.visitFieldInsn(GETFIELD, TLB, "read", "[J");
+        mv.visitVarInsn(ASTORE, READ_TLB_LOCAL);
+        mv.visitFieldInsn(GETFIELD, TLB, "write", "[J");
+        mv.visitVarInsn(ASTORE, WRITE_TLB_LOCAL);
         mv.visitInsn(ICONST_2);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, SCRATCH_LOCAL);
@@ -415,21 +407,21 @@ final class RegionEmitter implements Opcodes {
     // ---- memory and helpers: the ops that may fault, each inside its exception range
 
     /**
-     * A load: {@code gen.Support.loadN} probes the CPU's TLB (arrays in locals) and reads the frame on a hit, or calls
+     * A load: {@code gen.Support.loadN} probes the CPU's TLB (an array in a local) and reads host memory on a hit, or calls
      * {@code GuestMemory.load} — the one part that may fault, inside the op's exception range.
      */
     private void load(int i) {
         Type t = b.type(i);
-        pushTlb(READ_TAG_LOCAL, READ_FRAME_LOCAL);
+        pushTlb(READ_TLB_LOCAL);
         lowering.loadLow(b.arg(i, 0));
         mv.visitLabel(rangeStart[blockNumber][i]);
         if (t == Type.V128) {
             mv.visitVarInsn(ALOAD, SCRATCH_LOCAL);
-            asm.invokeStatic(PACKAGE + "Support", "load128", "([J[L" + SEGMENT + ";L" + MEMORY + ";J[J)V");
+            asm.invokeStatic(PACKAGE + "Support", "load128", "([JL" + MEMORY + ";J[J)V");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeScratch(i);
         } else {
-            asm.invokeStatic(PACKAGE + "Support", "load" + t.bits(), "([J[L" + SEGMENT + ";L" + MEMORY + ";J)J");
+            asm.invokeStatic(PACKAGE + "Support", "load" + t.bits(), "([JL" + MEMORY + ";J)J");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeLow(i);
         }
@@ -439,7 +431,7 @@ final class RegionEmitter implements Opcodes {
     private void store(int i) {
         int v = b.arg(i, 1);
         Type t = b.type(v);
-        pushTlb(WRITE_TAG_LOCAL, WRITE_FRAME_LOCAL);
+        pushTlb(WRITE_TLB_LOCAL);
         lowering.loadLow(b.arg(i, 0));
         lowering.loadLow(v);
         if (t == Type.V128) {
@@ -447,16 +439,15 @@ final class RegionEmitter implements Opcodes {
         }
         mv.visitLabel(rangeStart[blockNumber][i]);
         if (t == Type.V128) {
-            asm.invokeStatic(PACKAGE + "Support", "store128", "([J[L" + SEGMENT + ";L" + MEMORY + ";JJJ)V");
+            asm.invokeStatic(PACKAGE + "Support", "store128", "([JL" + MEMORY + ";JJJ)V");
         } else {
-            asm.invokeStatic(PACKAGE + "Support", "store" + t.bits(), "([J[L" + SEGMENT + ";L" + MEMORY + ";JJ)V");
+            asm.invokeStatic(PACKAGE + "Support", "store" + t.bits(), "([JL" + MEMORY + ";JJ)V");
         }
         mv.visitLabel(rangeEnd[blockNumber][i]);
     }
 
-    private void pushTlb(int tagLocal, int frameLocal) {
-        mv.visitVarInsn(ALOAD, tagLocal);
-        mv.visitVarInsn(ALOAD, frameLocal);
+    private void pushTlb(int tlbLocal) {
+        mv.visitVarInsn(ALOAD, tlbLocal);
         mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
     }
 

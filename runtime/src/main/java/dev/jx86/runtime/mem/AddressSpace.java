@@ -433,9 +433,16 @@ public final class AddressSpace implements AutoCloseable {
         }
     }
 
-    /** Frees the host memory. Views of this space must not be used afterwards (their accesses throw). */
+    /**
+     * Frees the host memory. Views of this space must not be used afterwards: their TLBs are emptied first, so their
+     * accesses miss and throw. No CPU may be running guest code on this space while it closes (a TLB hit in flight
+     * would touch freed memory).
+     */
     @Override
     public synchronized void close() {
+        for (TlbMemory view : views) {
+            view.flush();
+        }
         mappings.clear();
         pages.clear();
         views.clear();

@@ -2,10 +2,10 @@ package dev.jx86.runtime.mem;
 
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.GuestMemory;
+import dev.jx86.runtime.abi.HostMemory;
 import dev.jx86.runtime.abi.TlbArrays;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
 
 /**
  * One CPU's view of an {@link AddressSpace} through a direct-mapped software TLB, the fast path of every guest load
@@ -26,16 +26,10 @@ public final class TlbMemory implements GuestMemory {
     private static final int PAGE = (int) AddressSpace.PAGE_SIZE;
     private static final long INVALID = TlbArrays.INVALID;
 
-    static final ValueLayout.OfShort U16 = TlbArrays.U16;
-    static final ValueLayout.OfInt U32 = TlbArrays.U32;
-    static final ValueLayout.OfLong U64 = TlbArrays.U64;
-
     private final AddressSpace space;
     private final TlbArrays tlb = new TlbArrays();
-    private final long[] readTag = tlb.readTag;
-    private final MemorySegment[] readFrame = tlb.readFrame;
-    private final long[] writeTag = tlb.writeTag;
-    private final MemorySegment[] writeFrame = tlb.writeFrame;
+    private final long[] read = tlb.read;
+    private final long[] write = tlb.write;
     private long misses;
 
     TlbMemory(AddressSpace space) {
@@ -62,8 +56,8 @@ public final class TlbMemory implements GuestMemory {
         long page = address >>> AddressSpace.PAGE_SHIFT;
         int i = (int) page & MASK;
         int offset = (int) address & (PAGE - 1);
-        if (readTag[i] == page && offset <= PAGE - size) {
-            return get(readFrame[i], offset, size);
+        if (HostMemory.entry(read, 2 * i) == page && offset <= PAGE - size) {
+            return get(HostMemory.entry(read, 2 * i + 1) + address, size);
         }
         return loadSlow(address, size);
     }
@@ -73,8 +67,8 @@ public final class TlbMemory implements GuestMemory {
         long page = address >>> AddressSpace.PAGE_SHIFT;
         int i = (int) page & MASK;
         int offset = (int) address & (PAGE - 1);
-        if (writeTag[i] == page && offset <= PAGE - size) {
-            put(writeFrame[i], offset, size, value);
+        if (HostMemory.entry(write, 2 * i) == page && offset <= PAGE - size) {
+            put(HostMemory.entry(write, 2 * i + 1) + address, size, value);
             return;
         }
         storeSlow(address, size, value);
@@ -113,10 +107,7 @@ public final class TlbMemory implements GuestMemory {
 
     /** Drops every entry. */
     public void flush() {
-        Arrays.fill(readTag, INVALID);
-        Arrays.fill(writeTag, INVALID);
-        Arrays.fill(readFrame, null);
-        Arrays.fill(writeFrame, null);
+        tlb.invalidateAll();
     }
 
     /** Drops the entries of pages [{@code first}, {@code end}) (page numbers). */
@@ -127,9 +118,8 @@ public final class TlbMemory implements GuestMemory {
         }
         for (long page = first; page < end; page++) {
             int i = (int) page & MASK;
-            if (readTag[i] == page) {
-                readTag[i] = INVALID;
-                readFrame[i] = null;
+            if (read[2 * i] == page) {
+                read[2 * i] = INVALID;
             }
             flushWrite(page);
         }
@@ -138,9 +128,8 @@ public final class TlbMemory implements GuestMemory {
     /** Drops the write entry of one page (it became a code page). */
     void flushWrite(long page) {
         int i = (int) page & MASK;
-        if (writeTag[i] == page) {
-            writeTag[i] = INVALID;
-            writeFrame[i] = null;
+        if (write[2 * i] == page) {
+            write[2 * i] = INVALID;
         }
     }
 
@@ -148,16 +137,16 @@ public final class TlbMemory implements GuestMemory {
         misses++;
         int offset = (int) address & (PAGE - 1);
         if (offset <= PAGE - size) {
-            return get(fillRead(address), offset, size);
+            return get(fillRead(address) + address, size);
         }
         space.check(address, size, Access.READ);
-        MemorySegment first = fillRead(address);
-        MemorySegment second = fillRead(address + size - 1);
+        long first = fillRead(address);
+        long second = fillRead(address + size - 1);
         long value = 0;
         for (int b = 0; b < size; b++) {
-            int at = offset + b;
-            MemorySegment frame = at < PAGE ? first : second;
-            value |= (frame.get(ValueLayout.JAVA_BYTE, at & (PAGE - 1)) & 0xffL) << (8 * b);
+            long at = address + b;
+            long host = (offset + b < PAGE ? first : second) + at;
+            value |= HostMemory.getByte(host) << (8 * b);
         }
         return value;
     }
@@ -166,56 +155,63 @@ public final class TlbMemory implements GuestMemory {
         misses++;
         int offset = (int) address & (PAGE - 1);
         if (offset <= PAGE - size) {
-            put(fillWrite(address), offset, size, value);
+            put(fillWrite(address) + address, size, value);
             return;
         }
         // Both pages must allow the write before either is written.
         space.check(address, size, Access.WRITE);
-        MemorySegment first = fillWrite(address);
-        MemorySegment second = fillWrite(address + size - 1);
+        long first = fillWrite(address);
+        long second = fillWrite(address + size - 1);
         for (int b = 0; b < size; b++) {
-            int at = offset + b;
-            MemorySegment frame = at < PAGE ? first : second;
-            frame.set(ValueLayout.JAVA_BYTE, at & (PAGE - 1), (byte) (value >>> (8 * b)));
+            long at = address + b;
+            long host = (offset + b < PAGE ? first : second) + at;
+            HostMemory.putByte(host, value >>> (8 * b));
         }
     }
 
-    private MemorySegment fillRead(long address) {
-        MemorySegment frame = space.frame(address, Access.READ);
+    /** Fills the read entry of {@code address}'s page; returns its addend. */
+    private long fillRead(long address) {
+        long addend = addend(space.frame(address, Access.READ), address);
         long page = address >>> AddressSpace.PAGE_SHIFT;
         int i = (int) page & MASK;
-        readTag[i] = page;
-        readFrame[i] = frame;
-        return frame;
+        read[2 * i + 1] = addend;
+        read[2 * i] = page;
+        return addend;
     }
 
-    private MemorySegment fillWrite(long address) {
-        MemorySegment frame = space.frame(address, Access.WRITE);
+    /** Fills the write entry of {@code address}'s page unless it holds code; returns its addend. */
+    private long fillWrite(long address) {
+        long addend = addend(space.frame(address, Access.WRITE), address);
         long page = address >>> AddressSpace.PAGE_SHIFT;
         if (!space.isCodeAt(address)) {
             int i = (int) page & MASK;
-            writeTag[i] = page;
-            writeFrame[i] = frame;
+            write[2 * i + 1] = addend;
+            write[2 * i] = page;
         }
-        return frame;
+        return addend;
     }
 
-    private static long get(MemorySegment frame, int offset, int size) {
+    /** What added to a guest address of {@code address}'s page gives its host address in {@code frame}. */
+    private static long addend(MemorySegment frame, long address) {
+        return frame.address() - (address & ~(long) (PAGE - 1));
+    }
+
+    private static long get(long host, int size) {
         return switch (size) {
-            case 1 -> frame.get(ValueLayout.JAVA_BYTE, offset) & 0xffL;
-            case 2 -> frame.get(U16, offset) & 0xffffL;
-            case 4 -> frame.get(U32, offset) & 0xffffffffL;
-            case 8 -> frame.get(U64, offset);
+            case 1 -> HostMemory.getByte(host);
+            case 2 -> HostMemory.getShort(host);
+            case 4 -> HostMemory.getInt(host);
+            case 8 -> HostMemory.getLong(host);
             default -> throw new IllegalArgumentException("access size " + size);
         };
     }
 
-    private static void put(MemorySegment frame, int offset, int size, long value) {
+    private static void put(long host, int size, long value) {
         switch (size) {
-            case 1 -> frame.set(ValueLayout.JAVA_BYTE, offset, (byte) value);
-            case 2 -> frame.set(U16, offset, (short) value);
-            case 4 -> frame.set(U32, offset, (int) value);
-            case 8 -> frame.set(U64, offset, value);
+            case 1 -> HostMemory.putByte(host, value);
+            case 2 -> HostMemory.putShort(host, value);
+            case 4 -> HostMemory.putInt(host, value);
+            case 8 -> HostMemory.putLong(host, value);
             default -> throw new IllegalArgumentException("access size " + size);
         }
     }

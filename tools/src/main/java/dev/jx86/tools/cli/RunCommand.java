@@ -6,6 +6,7 @@ import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.exec.Tiering;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
+import dev.jx86.runtime.mem.TlbMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,6 +114,9 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 if (LogItem.STATS.enabled() && engine instanceof ExecutionLoop loop) {
                     LogItem.STATS.log("{}", loop.summary());
+                }
+                if (LogItem.STATS.enabled() && started.cpu().memory() instanceof TlbMemory tlb) {
+                    LogItem.STATS.log("TLB misses (main thread) {}", tlb.misses());
                 }
             }
         }

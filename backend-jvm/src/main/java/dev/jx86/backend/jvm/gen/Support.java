@@ -8,9 +8,8 @@ import dev.jx86.ir.eval.FlagsSemantics;
 import dev.jx86.ir.eval.FloatExceptions;
 import dev.jx86.ir.eval.VectorSemantics;
 import dev.jx86.runtime.abi.GuestMemory;
+import dev.jx86.runtime.abi.HostMemory;
 import dev.jx86.runtime.abi.TlbArrays;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 
 /**
@@ -29,112 +28,105 @@ public final class Support {
     private static final FlagsKind[] KINDS = FlagsKind.values();
     private static final int PAGE = TlbArrays.PAGE_SIZE;
 
-    // ---- guest memory: the TLB probe and the frame access on a hit, the GuestMemory call on a miss. Small, so
-    // that HotSpot inlines them into the region (the MemorySegment accessors they call are @ForceInline).
+    // ---- guest memory: the TLB probe and the host access on a hit (TlbArrays: tag at 2i, addend at 2i + 1), the
+    // GuestMemory call on a miss. Small, so that HotSpot inlines them into the region.
 
-    public static long load8(long[] tag, MemorySegment[] frame, GuestMemory memory, long address) {
+    public static long load8(long[] tlb, GuestMemory memory, long address) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        if (tag[i] == page) {
-            return frame[i].get(ValueLayout.JAVA_BYTE, address & (PAGE - 1)) & 0xffL;
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page) {
+            return HostMemory.getByte(HostMemory.entry(tlb, i + 1) + address);
         }
         return memory.load(address, 1);
     }
 
-    public static long load16(long[] tag, MemorySegment[] frame, GuestMemory memory, long address) {
+    public static long load16(long[] tlb, GuestMemory memory, long address) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 2) {
-            return frame[i].get(TlbArrays.U16, offset) & 0xffffL;
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 2) {
+            return HostMemory.getShort(HostMemory.entry(tlb, i + 1) + address);
         }
         return memory.load(address, 2);
     }
 
-    public static long load32(long[] tag, MemorySegment[] frame, GuestMemory memory, long address) {
+    public static long load32(long[] tlb, GuestMemory memory, long address) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 4) {
-            return frame[i].get(TlbArrays.U32, offset) & 0xffff_ffffL;
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 4) {
+            return HostMemory.getInt(HostMemory.entry(tlb, i + 1) + address);
         }
         return memory.load(address, 4);
     }
 
-    public static long load64(long[] tag, MemorySegment[] frame, GuestMemory memory, long address) {
+    public static long load64(long[] tlb, GuestMemory memory, long address) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 8) {
-            return frame[i].get(TlbArrays.U64, offset);
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 8) {
+            return HostMemory.getLong(HostMemory.entry(tlb, i + 1) + address);
         }
         return memory.load(address, 8);
     }
 
     /** 16 bytes into {@code out[0]} (low) and {@code out[1]}. */
-    public static void load128(long[] tag, MemorySegment[] frame, GuestMemory memory, long address, long[] out) {
+    public static void load128(long[] tlb, GuestMemory memory, long address, long[] out) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 16) {
-            out[0] = frame[i].get(TlbArrays.U64, offset);
-            out[1] = frame[i].get(TlbArrays.U64, offset + 8);
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 16) {
+            long host = HostMemory.entry(tlb, i + 1) + address;
+            out[0] = HostMemory.getLong(host);
+            out[1] = HostMemory.getLong(host + 8);
             return;
         }
         memory.load128(address, out);
     }
 
-    public static void store8(long[] tag, MemorySegment[] frame, GuestMemory memory, long address, long value) {
+    public static void store8(long[] tlb, GuestMemory memory, long address, long value) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        if (tag[i] == page) {
-            frame[i].set(ValueLayout.JAVA_BYTE, address & (PAGE - 1), (byte) value);
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page) {
+            HostMemory.putByte(HostMemory.entry(tlb, i + 1) + address, value);
             return;
         }
         memory.store(address, 1, value);
     }
 
-    public static void store16(long[] tag, MemorySegment[] frame, GuestMemory memory, long address, long value) {
+    public static void store16(long[] tlb, GuestMemory memory, long address, long value) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 2) {
-            frame[i].set(TlbArrays.U16, offset, (short) value);
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 2) {
+            HostMemory.putShort(HostMemory.entry(tlb, i + 1) + address, value);
             return;
         }
         memory.store(address, 2, value);
     }
 
-    public static void store32(long[] tag, MemorySegment[] frame, GuestMemory memory, long address, long value) {
+    public static void store32(long[] tlb, GuestMemory memory, long address, long value) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 4) {
-            frame[i].set(TlbArrays.U32, offset, (int) value);
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 4) {
+            HostMemory.putInt(HostMemory.entry(tlb, i + 1) + address, value);
             return;
         }
         memory.store(address, 4, value);
     }
 
-    public static void store64(long[] tag, MemorySegment[] frame, GuestMemory memory, long address, long value) {
+    public static void store64(long[] tlb, GuestMemory memory, long address, long value) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 8) {
-            frame[i].set(TlbArrays.U64, offset, value);
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 8) {
+            HostMemory.putLong(HostMemory.entry(tlb, i + 1) + address, value);
             return;
         }
         memory.store(address, 8, value);
     }
 
-    public static void store128(
-            long[] tag, MemorySegment[] frame, GuestMemory memory, long address, long low, long high) {
+    public static void store128(long[] tlb, GuestMemory memory, long address, long low, long high) {
         long page = address >>> TlbArrays.PAGE_SHIFT;
-        int i = (int) page & TlbArrays.MASK;
-        int offset = (int) address & (PAGE - 1);
-        if (tag[i] == page && offset <= PAGE - 16) {
-            frame[i].set(TlbArrays.U64, offset, low);
-            frame[i].set(TlbArrays.U64, offset + 8, high);
+        int i = ((int) page & TlbArrays.MASK) << 1;
+        if (HostMemory.entry(tlb, i) == page && ((int) address & (PAGE - 1)) <= PAGE - 16) {
+            long host = HostMemory.entry(tlb, i + 1) + address;
+            HostMemory.putLong(host, low);
+            HostMemory.putLong(host + 8, high);
             return;
         }
         memory.store128(address, low, high);
