@@ -3,6 +3,7 @@ package dev.jx86.backend.jvm;
 import dev.jx86.ir.Block;
 import dev.jx86.ir.FloatCondition;
 import dev.jx86.ir.FloatOperation;
+import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
@@ -86,9 +87,25 @@ final class FloatVectorLowering extends BlockLowering {
         storeLow(i);
     }
 
-    // ---- vectors: gen.Support, which forwards to VectorSemantics
+    // ---- vectors: integer lanes' common ops inline by halves (ir.eval.Lanes), the rest through gen.Support, which
+    // forwards to VectorSemantics
 
     void vectorBinary(int i) {
+        String lanes = lanesMethod(i);
+        if (lanes != null) {
+            int w = LaneShape.values()[(int) (b.op(i) == Op.VICMP ? b.aux1(i) : b.aux0(i))].laneBits();
+            loadLow(b.arg(i, 0));
+            loadLow(b.arg(i, 1));
+            asm.pushInt(w);
+            asm.invokeStatic(EVAL + "Lanes", lanes, "(JJI)J");
+            storeLow(i);
+            loadHigh(b.arg(i, 0));
+            loadHigh(b.arg(i, 1));
+            asm.pushInt(w);
+            asm.invokeStatic(EVAL + "Lanes", lanes, "(JJI)J");
+            storeHigh(i);
+            return;
+        }
         asm.enumConstant(Op.class, b.op(i));
         asm.pushLong(b.aux0(i));
         asm.pushLong(b.aux1(i));
@@ -130,7 +147,37 @@ final class FloatVectorLowering extends BlockLowering {
         storeScratch(i);
     }
 
+    /** The {@code Lanes} method for a binary vector op on integer lanes, or null if it has none. */
+    private String lanesMethod(int i) {
+        Op op = b.op(i);
+        if (op == Op.VICMP) {
+            boolean integerLanes = b.aux1(i) <= LaneShape.I64X2.ordinal();
+            return integerLanes && b.aux0(i) == IntCondition.EQ.ordinal() ? "equal" : null;
+        }
+        if (b.aux0(i) > LaneShape.I64X2.ordinal()) {
+            return null;
+        }
+        return switch (op) {
+            case VADD -> "add";
+            case VSUB -> "subtract";
+            case VMINU -> "minUnsigned";
+            case VMAXU -> "maxUnsigned";
+            default -> null;
+        };
+    }
+
     void moveMask(int i) {
+        if (b.aux0(i) == LaneShape.I8X16.ordinal()) {
+            loadLow(b.arg(i, 0));
+            asm.invokeStatic(EVAL + "Lanes", "byteMask", "(J)J");
+            loadHigh(b.arg(i, 0));
+            asm.invokeStatic(EVAL + "Lanes", "byteMask", "(J)J");
+            asm.pushInt(8);
+            mv.visitInsn(LSHL);
+            mv.visitInsn(LOR);
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(LaneShape.class, LaneShape.values()[(int) b.aux0(i)]);
         loadPair(b.arg(i, 0));
         asm.invokeStatic(SUPPORT, "moveMask", "(L" + IR + "LaneShape;JJ)J");

@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  */
 public final class TlbArrays {
     /** log2 of the number of entries. */
-    public static final int BITS = 10;
+    public static final int BITS = 13;
 
     public static final int ENTRIES = 1 << BITS;
     public static final int MASK = ENTRIES - 1;

@@ -124,7 +124,7 @@ public final class ExecutionLoop implements Engine {
                     if (next == t.takenPc) {
                         t.taken++;
                     } else if (t.endsIndirect) {
-                        t.indirectTarget = next;
+                        t.recordIndirect(next);
                     }
                 }
                 previous = t;

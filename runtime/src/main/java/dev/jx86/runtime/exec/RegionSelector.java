@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Chooses the blocks of a region: from a hot entry, the successors reached by direct jumps and branches (and the
- * last target of an indirect jump, such as a return) that are already translated and that the counts say are taken often — at least one in {@link #EDGE_SHARE} of the exits of
+ * remembered targets of an indirect jump, such as a return or a switch) that are already translated and that the
+ * counts say are taken often — at least one in {@link #EDGE_SHARE} of the exits of
  * the block that leads there (a branch's taken count is recorded by the loop, the other side is the rest) —
  * breadth-first, up to a number of blocks. The entry comes first; the order is the order the compiled code lays the
  * blocks out in, so that a jump to an earlier block is a back edge.
@@ -39,9 +40,10 @@ final class RegionSelector {
                     consider(br.notTaken(), runs - from.taken, runs, from, members, queue);
                 }
                 case Terminal.JumpIndirect ji -> {
-                    // a return or a jump through a table: its last target, which the region's code checks for
-                    if (from.indirectTarget != -1) {
-                        consider(from.indirectTarget, runs, runs, from, members, queue);
+                    // a return or a jump through a table: its hot targets, which the region's code switches to
+                    long[] targets = from.indirectTargets;
+                    for (int i = 0; targets != null && i < targets.length && targets[i] != -1; i++) {
+                        consider(targets[i], from.indirectCounts[i], runs, from, members, queue);
                     }
                 }
                 default -> {}

@@ -5,6 +5,7 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import java.util.Arrays;
 
 /**
  * One translated block and what the runtime knows about it: where its guest code lies (for invalidation), and how
@@ -17,10 +18,15 @@ public final class Translation {
     private final long translateNanos;
     /** The taken target of a branch terminal, else an impossible pc: what {@link #taken} counts. */
     final long takenPc;
-    /** Whether the block ends in an indirect jump, whose last target {@link #indirectTarget} records. */
+    /** Whether the block ends in an indirect jump, whose targets {@link #recordIndirect} counts. */
     final boolean endsIndirect;
-    /** The last target of the indirect jump that ends the block (tier 0 and single compiled blocks), or -1. */
-    long indirectTarget = -1;
+    /**
+     * The first {@link #INDIRECT_TARGETS} distinct targets of the indirect jump that ends the block (tier 0 and single
+     * compiled blocks), and how often each was taken; null until the first.
+     */
+    long[] indirectTargets;
+
+    int[] indirectCounts;
 
     private volatile boolean valid = true;
     /** Dispatches of this translation. */
@@ -51,6 +57,30 @@ public final class Translation {
         this.translateNanos = translateNanos;
         this.takenPc = block.terminal() instanceof Terminal.Branch br ? br.taken() : -1;
         this.endsIndirect = block.terminal() instanceof Terminal.JumpIndirect;
+    }
+
+    /** Targets of an indirect jump remembered for region selection: a switch's hot cases, a function's callers. */
+    static final int INDIRECT_TARGETS = 16;
+
+    /** Counts a dispatch that left through the block's indirect jump to {@code target}. */
+    void recordIndirect(long target) {
+        long[] targets = indirectTargets;
+        if (targets == null) {
+            targets = indirectTargets = new long[INDIRECT_TARGETS];
+            indirectCounts = new int[INDIRECT_TARGETS];
+            Arrays.fill(targets, -1);
+        }
+        for (int i = 0; i < INDIRECT_TARGETS; i++) {
+            if (targets[i] == target) {
+                indirectCounts[i]++;
+                return;
+            }
+            if (targets[i] == -1) {
+                targets[i] = target;
+                indirectCounts[i] = 1;
+                return;
+            }
+        }
     }
 
     /** The translation this one chained to for {@code pc}, if still valid. */

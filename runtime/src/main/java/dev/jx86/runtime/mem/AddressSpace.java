@@ -42,12 +42,16 @@ public final class AddressSpace implements AutoCloseable {
     private volatile LongConsumer codeWriteListener = page -> {};
 
     /** A guest page that has a frame. */
-    private static final class Page {
+    static final class Page {
         final MemorySegment frame;
-        boolean code;
+        /** The frame's host address. */
+        final long host;
+        /** Whether the page holds translated code; volatile so that a TLB fill can see a concurrent marking. */
+        volatile boolean code;
 
         Page(MemorySegment frame) {
             this.frame = frame;
+            this.host = frame.address();
         }
     }
 
@@ -327,28 +331,30 @@ public final class AddressSpace implements AutoCloseable {
      * guest's fault if the access is not allowed. A write to a code page unmarks it and calls the listener first.
      */
     MemorySegment frame(long address, Access access) {
-        MemorySegment frame;
+        return touch(address, access).frame;
+    }
+
+    /** {@link #frame}'s page: what a TLB fill needs, its frame's host address and whether it holds code. */
+    Page touch(long address, Access access) {
+        Page p;
         boolean codeWritten = false;
         long page = address >>> PAGE_SHIFT;
         synchronized (this) {
             resolveMapping(address, access);
-            Page p = pages.computeIfAbsent(page, n -> new Page(frames.allocate()));
+            p = pages.get(page);
+            if (p == null) {
+                p = new Page(frames.allocate());
+                pages.put(page, p);
+            }
             if (access == Access.WRITE && p.code) {
                 p.code = false;
                 codeWritten = true;
             }
-            frame = p.frame;
         }
         if (codeWritten) {
             codeWriteListener.accept(page);
         }
-        return frame;
-    }
-
-    /** Whether the page of {@code address} is a code page (a TLB must then not cache it for writes). */
-    synchronized boolean isCodeAt(long address) {
-        Page p = pages.get(address >>> PAGE_SHIFT);
-        return p != null && p.code;
+        return p;
     }
 
     private Mapping resolveMapping(long address, Access access) {

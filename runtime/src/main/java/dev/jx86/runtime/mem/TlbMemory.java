@@ -171,7 +171,7 @@ public final class TlbMemory implements GuestMemory {
 
     /** Fills the read entry of {@code address}'s page; returns its addend. */
     private long fillRead(long address) {
-        long addend = addend(space.frame(address, Access.READ), address);
+        long addend = space.touch(address, Access.READ).host - (address & ~(long) (PAGE - 1));
         long page = address >>> AddressSpace.PAGE_SHIFT;
         int i = (int) page & MASK;
         read[2 * i + 1] = addend;
@@ -181,19 +181,18 @@ public final class TlbMemory implements GuestMemory {
 
     /** Fills the write entry of {@code address}'s page unless it holds code; returns its addend. */
     private long fillWrite(long address) {
-        long addend = addend(space.frame(address, Access.WRITE), address);
+        AddressSpace.Page p = space.touch(address, Access.WRITE);
+        long addend = p.host - (address & ~(long) (PAGE - 1));
         long page = address >>> AddressSpace.PAGE_SHIFT;
-        if (!space.isCodeAt(address)) {
+        if (!p.code) {
             int i = (int) page & MASK;
             write[2 * i + 1] = addend;
             write[2 * i] = page;
+            if (p.code) { // marked since: its flush of this view may have come before the fill
+                write[2 * i] = INVALID;
+            }
         }
         return addend;
-    }
-
-    /** What added to a guest address of {@code address}'s page gives its host address in {@code frame}. */
-    private static long addend(MemorySegment frame, long address) {
-        return frame.address() - (address & ~(long) (PAGE - 1));
     }
 
     private static long get(long host, int size) {

@@ -1,0 +1,75 @@
+package dev.jx86.ir.eval;
+
+/**
+ * Lane-wise integer ops on one 64-bit half of a V128, without splitting it into lanes: the same results as
+ * {@link VectorSemantics} for the ops compiled code uses most (SSE2 string and memory routines compare, subtract and
+ * take byte masks), in a few ALU instructions each. Lane widths are 8, 16, 32 or 64 bits; lane 0 is the least
+ * significant.
+ */
+public final class Lanes {
+    private Lanes() {}
+
+    /** The top bit of every lane. */
+    private static long top(int w) {
+        return switch (w) {
+            case 8 -> 0x8080_8080_8080_8080L;
+            case 16 -> 0x8000_8000_8000_8000L;
+            case 32 -> 0x8000_0000_8000_0000L;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    /** Lane-wise wrapping addition: the low bits add without carrying into the top bit, which is then xor'ed in. */
+    public static long add(long x, long y, int w) {
+        long h = top(w);
+        return ((x & ~h) + (y & ~h)) ^ ((x ^ y) & h);
+    }
+
+    /** Lane-wise wrapping subtraction: every lane borrows from its own top bit, never from the next lane. */
+    public static long subtract(long x, long y, int w) {
+        long h = top(w);
+        return ((x | h) - (y & ~h)) ^ ((x ^ ~y) & h);
+    }
+
+    /** All ones in the lanes where x and y are equal, zeros elsewhere. */
+    public static long equal(long x, long y, int w) {
+        if (w == 64) {
+            return x == y ? -1L : 0L;
+        }
+        long h = top(w);
+        long d = x ^ y;
+        long nonzero = (((d & ~h) + ~h) | d) & h; // a lane's top bit: set iff the lane of d is not zero
+        return ((nonzero ^ h) >>> (w - 1)) * ((1L << w) - 1);
+    }
+
+    /** Lane-wise unsigned minimum. */
+    public static long minUnsigned(long x, long y, int w) {
+        if (w == 64) {
+            return Long.compareUnsigned(x, y) <= 0 ? x : y;
+        }
+        long m = (1L << w) - 1;
+        long r = 0;
+        for (int s = 0; s < 64; s += w) {
+            r |= Math.min((x >>> s) & m, (y >>> s) & m) << s;
+        }
+        return r;
+    }
+
+    /** Lane-wise unsigned maximum. */
+    public static long maxUnsigned(long x, long y, int w) {
+        if (w == 64) {
+            return Long.compareUnsigned(x, y) >= 0 ? x : y;
+        }
+        long m = (1L << w) - 1;
+        long r = 0;
+        for (int s = 0; s < 64; s += w) {
+            r |= Math.max((x >>> s) & m, (y >>> s) & m) << s;
+        }
+        return r;
+    }
+
+    /** The top bits of the 8 byte lanes as an 8-bit mask (bit i from lane i): a multiply gathers them. */
+    public static long byteMask(long x) {
+        return ((x & 0x8080_8080_8080_8080L) >>> 7) * 0x0102_0408_1020_4080L >>> 56;
+    }
+}
