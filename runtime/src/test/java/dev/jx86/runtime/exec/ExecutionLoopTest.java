@@ -6,6 +6,7 @@ import dev.jx86.ir.Block;
 import dev.jx86.ir.ExitReason;
 import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.IrBuilder;
+import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
 import dev.jx86.runtime.abi.CoreHelpers;
@@ -319,6 +320,62 @@ class ExecutionLoopTest {
         assertThat(loop.statistics().regionBlocks()).isEqualTo(2);
         // ten runs of the head and nine of the body interpreted, then one dispatch into the region
         assertThat(loop.statistics().blocks()).isEqualTo(10 + 10 + 1 + 1);
+    }
+
+    /** rax -= 1; on to the switch at 0x2020 while rax != 0, else to the system call at 0x2010. */
+    private static Block switchLoopHead(long pc) {
+        IrBuilder b = new IrBuilder(pc);
+        b.boundary(pc, 4);
+        Value next = b.sub(b.get(Type.I64, StateLayout.RAX), b.constant(Type.I64, 1));
+        b.set(StateLayout.RAX, next);
+        return b.branch(b.icmp(IntCondition.NE, next, b.constant(Type.I64, 0)), 0x2020, 0x2010);
+    }
+
+    /** An indirect jump to case rax &amp; 3, at 0x3000 + 0x10 * (rax &amp; 3). */
+    private static Block switchJump(long pc) {
+        IrBuilder b = new IrBuilder(pc);
+        b.boundary(pc, 4);
+        Value index = b.and(b.get(Type.I64, StateLayout.RAX), b.constant(Type.I64, 3));
+        Value target = b.add(b.binary(Op.SHL, index, b.constant(Type.I64, 4)), b.constant(Type.I64, 0x3000));
+        return b.jumpIndirect(target);
+    }
+
+    /** rbx += the case number + 1, back to the loop head. */
+    private static Block switchCase(long pc) {
+        IrBuilder b = new IrBuilder(pc);
+        b.boundary(pc, 4);
+        long k = (pc - 0x3000) / 0x10 + 1;
+        b.set(StateLayout.RBX, b.add(b.get(Type.I64, StateLayout.RBX), b.constant(Type.I64, k)));
+        return b.jump(0x2000);
+    }
+
+    @Test
+    void aRegionTakesInTheHotTargetsOfAnIndirectJump() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x2000L, ExecutionLoopTest::switchLoopHead);
+        tr.blocks.put(0x2010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x2020L, ExecutionLoopTest::switchJump);
+        for (long c = 0x3000; c < 0x3040; c += 0x10) {
+            tr.blocks.put(c, ExecutionLoopTest::switchCase);
+        }
+        InterpretingCompiler compiler = new InterpretingCompiler();
+        Tiering tiering = Tiering.mixed(compiler, 10).inForeground();
+        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x2000);
+        cpu.gpr(StateLayout.RAX, 1000);
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x2012));
+        long expected = 0;
+        for (long rax = 999; rax > 0; rax--) {
+            expected += (rax & 3) + 1;
+        }
+        assertThat(cpu.gpr(StateLayout.RBX)).isEqualTo(expected);
+        // the loop head got hot first; the switch and all four of its cases joined it: the loop is one region
+        assertThat(compiler.regions).hasSize(1);
+        assertThat(compiler.regions.getFirst()).startsWith(0x2000L, 0x2020L);
+        assertThat(compiler.regions.getFirst())
+                .containsExactlyInAnyOrder(0x2000L, 0x2020L, 0x3000L, 0x3010L, 0x3020L, 0x3030L);
+        assertThat(loop.statistics().blocks()).isLessThan(3 * 10 + 10);
     }
 
     @Test
