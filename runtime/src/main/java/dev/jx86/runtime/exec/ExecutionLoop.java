@@ -7,6 +7,9 @@ import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.Translator;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The dispatcher: pc -> the previous translation's chain, else the per-CPU jump cache, else the translation cache
@@ -211,32 +214,46 @@ public final class ExecutionLoop implements Engine {
     public String summary() {
         ExitStatistics st = statistics;
         return String.format(
-                "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
-                        + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
-                        + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped%n"
-                        + "exits: %d syscalls, %d faults, %d halts, %d stop requests%n"
-                        + "verified %d compiled blocks and regions, %d differed",
-                st.blocks,
-                st.chained,
-                st.jumpCacheHits,
-                st.cacheLookups,
-                st.translations,
-                st.translateNanos / 1e6,
-                cache.size(),
-                cache.evictions(),
-                cache.invalidations(),
-                st.compilations,
-                st.compileNanos / 1e6,
-                st.notCompiled,
-                st.regions,
-                st.regionBlocks,
-                st.regionsDropped,
-                st.syscalls,
-                st.faults,
-                st.halts,
-                st.stopRequests,
-                verifier.checked(),
-                verifier.mismatches());
+                        "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
+                                + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
+                                + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped%n"
+                                + "exits: %d syscalls, %d faults, %d halts, %d stop requests%n"
+                                + "verified %d compiled blocks and regions, %d differed",
+                        st.blocks,
+                        st.chained,
+                        st.jumpCacheHits,
+                        st.cacheLookups,
+                        st.translations,
+                        st.translateNanos / 1e6,
+                        cache.size(),
+                        cache.evictions(),
+                        cache.invalidations(),
+                        st.compilations,
+                        st.compileNanos / 1e6,
+                        st.notCompiled,
+                        st.regions,
+                        st.regionBlocks,
+                        st.regionsDropped,
+                        st.syscalls,
+                        st.faults,
+                        st.halts,
+                        st.stopRequests,
+                        verifier.checked(),
+                        verifier.mismatches())
+                + hottest(8);
+    }
+
+    /** The {@code n} translations dispatched most often, with what runs them: where the dispatcher's time goes. */
+    private String hottest(int n) {
+        List<Translation> all = new ArrayList<>(cache.translations());
+        all.sort(Comparator.comparingLong(Translation::executions).reversed());
+        var text = new StringBuilder(String.format("%nmost dispatched:"));
+        for (Translation t : all.subList(0, Math.min(n, all.size()))) {
+            String runs =
+                    t.region ? "region of " + t.regionBlocks.size() : t.compiled != null ? "compiled" : "interpreted";
+            text.append(String.format(" 0x%x (%s) %d;", t.pc(), runs, t.executions()));
+        }
+        return text.toString();
     }
 
     public TranslationCache cache() {

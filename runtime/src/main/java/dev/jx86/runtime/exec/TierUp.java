@@ -106,11 +106,8 @@ final class TierUp {
             Translation entry = d.entry();
             entry.compiled = d.code();
             entry.region = d.members().size() > 1;
-            if (tiering.verify()) {
-                entry.regionBlocks =
-                        d.members().stream().map(Translation::block).toList();
-                entry.unverified = true;
-            }
+            entry.regionBlocks = d.members().stream().map(Translation::block).toList();
+            entry.unverified = tiering.verify();
             for (Translation member : d.members().subList(1, d.members().size())) {
                 cache.attach(entry, member.pc(), member.end());
             }
