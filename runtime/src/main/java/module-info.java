@@ -3,6 +3,7 @@ module dev.jx86.runtime {
     requires transitive dev.jx86.ir;
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
+    requires java.management;
 
     exports dev.jx86.runtime.abi;
     exports dev.jx86.runtime.elf;

@@ -2,6 +2,7 @@ package dev.jx86.runtime.exec;
 
 import dev.jx86.ir.Block;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,19 +17,23 @@ import java.util.concurrent.RejectedExecutionException;
  * will get hot again. A region too large for the host compiler is retried with its first half of blocks.
  */
 final class TierUp {
-    private record Done(Translation entry, List<Translation> members, CompiledBlock code, long nanos) {}
+    private record Done(
+            Translation entry, List<Translation> members, Optimization optimization, CompiledBlock code, long nanos) {}
 
     private final Tiering tiering;
     private final TranslationCache cache;
     private final ExitStatistics statistics;
     private final RegionSelector selector;
     private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
+    private final Runnable wake;
     private ExecutorService executor;
 
-    TierUp(Tiering tiering, TranslationCache cache, ExitStatistics statistics) {
+    /** {@code wake} asks a running region to return to the dispatcher, which installs what was compiled. */
+    TierUp(Tiering tiering, TranslationCache cache, ExitStatistics statistics, Runnable wake) {
         this.tiering = tiering;
         this.cache = cache;
         this.statistics = statistics;
+        this.wake = wake;
         this.selector = new RegionSelector(cache, tiering.maxRegionBlocks());
     }
 
@@ -47,15 +52,33 @@ final class TierUp {
                 member.taken = 0;
             }
         }
+        Optimization optimization = tiering.samples() ? Optimization.BASELINE : Optimization.OPTIMIZING;
         if (!tiering.background()) {
-            compile(entry, members);
+            compile(entry, members, optimization);
             installPending();
             return;
         }
         try {
-            executor().execute(() -> compile(entry, members));
+            executor().execute(() -> compile(entry, members, optimization));
         } catch (RejectedExecutionException e) {
             entry.regionRequested = false;
+        }
+    }
+
+    /**
+     * {@code entry}'s region, compiled for the baseline compiler, is where the guest spends its time ({@link
+     * HotSampler}): compile the same blocks for the optimizing compiler.
+     */
+    void promote(Translation entry) {
+        if (entry.compiled == null || entry.optimization != Optimization.BASELINE || !entry.valid()) {
+            return;
+        }
+        List<Translation> members = entry.members;
+        statistics.promotions++;
+        try {
+            executor().execute(() -> compile(entry, members, Optimization.OPTIMIZING));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the baseline code stays
         }
     }
 
@@ -70,19 +93,22 @@ final class TierUp {
         return executor;
     }
 
-    private void compile(Translation entry, List<Translation> members) {
+    private void compile(Translation entry, List<Translation> members, Optimization optimization) {
         long start = System.nanoTime();
         List<Translation> tried = members;
         CompiledBlock code = null;
         while (true) {
             List<Block> blocks = tried.stream().map(Translation::block).toList();
-            code = tiering.compiler().compile(new Region(blocks));
+            code = tiering.compiler().compile(new Region(blocks), optimization);
             if (code != null || tried.size() == 1) {
                 break;
             }
             tried = tried.subList(0, (tried.size() + 1) / 2);
         }
-        done.add(new Done(entry, tried, code, System.nanoTime() - start));
+        done.add(new Done(entry, tried, optimization, code, System.nanoTime() - start));
+        if (tiering.background()) {
+            wake.run();
+        }
     }
 
     /** Installs what the background thread finished: called by the dispatcher on the guest's thread. */
@@ -105,6 +131,8 @@ final class TierUp {
             statistics.regionBlocks += d.members().size();
             Translation entry = d.entry();
             entry.compiled = d.code();
+            entry.optimization = d.optimization();
+            entry.members = d.members();
             entry.region = d.members().size() > 1;
             entry.regionBlocks = d.members().stream().map(Translation::block).toList();
             entry.unverified = tiering.verify();
