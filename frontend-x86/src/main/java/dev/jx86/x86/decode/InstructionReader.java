@@ -10,9 +10,6 @@ import dev.jx86.x86.decode.tables.Row;
 import dev.jx86.x86.decode.tables.RowFacts;
 import dev.jx86.x86.decode.tables.Type;
 import dev.jx86.x86.decode.tables.XopOpcodes;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -839,132 +836,28 @@ final class InstructionReader {
                 memory.addressSize());
     }
 
-    /**
-     * Reads SIB and displacement for the ModRM memory form (SDM Vol. 2, Tables 2-1 to 2-3). The common
-     * form, a base register and a displacement, is read here; SIB and RIP-relative forms apart.
-     */
+    /** Reads SIB and displacement for the ModRM memory form ({@link Addressing}). */
     private Memory readMemory(int size) {
         memoryOperand = true;
         // objdump counts REX.B as taken by every memory form, even those without a base register.
         rexUsed |= REX_B;
-        int mod = modrm >> 6;
-        int rm = modrm & 7;
-        if (addressSize == 2) {
-            return readMemory16(size, mod, rm);
+        int at = pos;
+        int sibByte = 0;
+        if (Addressing.hasSib(modrm, addressSize)) {
+            sibByte = next();
+            sib = true;
+            rexUsed |= REX_X;
         }
-        if (rm == 4) {
-            return sibMemory(size, mod);
+        int length = Addressing.length(modrm, sibByte, addressSize);
+        if (at > limit - length) {
+            throw Stop.LIMIT;
         }
-        if (rm == 5 && mod == 0) {
-            return ripRelative(size);
-        }
-        Register base = Register.gpr(addressSize, rm | (rex & REX_B) << 3, true);
-        long displacement = 0;
-        int displacementSize = 0;
-        if (mod == 1) {
-            displacement = (byte) next();
-            displacementSize = 1;
-        } else if (mod == 2) {
-            displacement = readInt32();
-            displacementSize = 4;
-        }
-        return withSegment(size, rm == 5 ? Register.SS : Register.DS, base, null, 1, displacement, displacementSize);
-    }
-
-    /** ModRM.rm 5 without a displacement byte: RIP-relative in 64-bit mode, an absolute disp32 elsewhere. */
-    private Memory ripRelative(int size) {
-        long displacement = readInt32();
-        Register base = null;
-        if (mode64) {
-            base = addressSize == 8 ? Register.RIP : Register.EIP;
-        } else if (addressSize == 4) {
-            displacement &= 0xffffffffL;
-        }
-        return withSegment(size, Register.DS, base, null, 1, displacement, 4);
-    }
-
-    /** The SIB form: scale, index, base (or a disp32 in its place), then the displacement ModRM.mod gives. */
-    private Memory sibMemory(int size, int mod) {
-        Register base = null;
-        Register index = null;
-        long displacement = 0;
-        int displacementSize = 0;
-        boolean stackDefault = false;
-        int s = next();
-        sib = true;
-        rexUsed |= REX_X;
-        int scale = 1 << (s >> 6);
-        int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
-        int baseLow = s & 7;
-        if (vsibIndexSize != 0) {
-            index = Register.vector(vsibIndexSize, indexNumber);
-        } else if (indexNumber != 4) {
-            index = Register.gpr(addressSize, indexNumber, true);
-        } else if (scale != 1 || baseLow != 4 && !(baseLow == 5 && mod == 0 && addressSize == 8)) {
-            // objdump names the absent index (riz) unless SIB is the usual [rsp+...] or a 64-bit absolute.
-            index = addressSize == 8 ? Register.RIZ : Register.EIZ;
-        }
-        if (baseLow == 5 && mod == 0) {
-            displacement = readInt32();
-            displacementSize = 4;
-        } else {
-            base = Register.gpr(addressSize, baseLow | (rex & REX_B) << 3, true);
-            stackDefault = baseLow == 4 || baseLow == 5;
-        }
-        if (mod == 1) {
-            displacement = (byte) next();
-            displacementSize = 1;
-        } else if (mod == 2) {
-            displacement = readInt32();
-            displacementSize = 4;
-        }
-        if (addressSize == 4 && base == null && (index == null || mode64 && index == Register.EIZ)) {
-            displacement &= 0xffffffffL;
-        }
-        return withSegment(
-                size, stackDefault ? Register.SS : Register.DS, base, index, scale, displacement, displacementSize);
-    }
-
-    private Memory readMemory16(int size, int mod, int rm) {
-        Register base = null;
-        Register index = null;
-        long displacement = 0;
-        int displacementSize = 0;
-        if (mod == 0 && rm == 6) {
-            displacement = readSigned(2) & 0xffff;
-            displacementSize = 2;
-        } else {
-            base = switch (rm) {
-                case 0, 1, 7 -> Register.BX;
-                case 2, 3, 6 -> Register.BP;
-                case 4 -> Register.SI;
-                default -> Register.DI;
-            };
-            index = switch (rm) {
-                case 0, 2 -> Register.SI;
-                case 1, 3 -> Register.DI;
-                default -> null;
-            };
-            if (mod == 1) {
-                displacement = readSigned(1);
-                displacementSize = 1;
-            } else if (mod == 2) {
-                displacement = readSigned(2);
-                displacementSize = 2;
-            }
-        }
-        Register segment = base == Register.BP ? Register.SS : Register.DS;
-        return withSegment(size, segment, base, index, 1, displacement, displacementSize);
-    }
-
-    private Memory withSegment(
-            int size, Register defaultSegment, Register base, Register index, int scale, long disp, int dispSize) {
+        pos = at + length;
         Register override = lastSegment < 0 ? null : segmentOverride();
         if (override != null) {
             segmentUsed = true;
-            return new Memory(size, override, true, base, index, scale, disp, dispSize, addressSize);
         }
-        return new Memory(size, defaultSegment, false, base, index, scale, disp, dispSize, addressSize);
+        return Addressing.memory(code, at, modrm, rex, addressSize, mode64, size, override, vsibIndexSize);
     }
 
     /** The segment override that takes effect: the last one; in 64-bit mode only FS and GS act. */
@@ -1071,14 +964,8 @@ final class InstructionReader {
             throw Stop.LIMIT;
         }
         pos = at + 4;
-        return int32(code, at);
+        return Addressing.int32(code, at);
     }
-
-    private static int int32(byte[] bytes, int at) {
-        return (int) INT_LE.get(bytes, at);
-    }
-
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
