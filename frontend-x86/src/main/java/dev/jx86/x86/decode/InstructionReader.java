@@ -793,16 +793,8 @@ final class InstructionReader {
     }
 
     private int sizeByRule(int code) {
-        return switch (code) {
-            case RowFacts.SIZE_Z -> operandSize == 2 ? 2 : 4;
-            case RowFacts.SIZE_Y -> mode64 && (rex & REX_W) != 0 ? 8 : 4;
-            case RowFacts.SIZE_A -> operandSize * 2;
-            // A far pointer's offset is 16 or 32 bits by 66 alone: objdump ignores REX.W here (AMD).
-            case RowFacts.SIZE_P -> (operandSize == 8 ? (last66 >= 0 ? 2 : 4) : operandSize) + 2;
-            case RowFacts.SIZE_S -> mode64 ? 10 : 6;
-            case RowFacts.SIZE_X -> vex != null ? vex.vectorLength() : 16;
-            default -> throw new IllegalStateException("size code " + code);
-        };
+        return RowFacts.size(
+                code, operandSize, mode64, (rex & REX_W) != 0, last66 >= 0, vex != null ? vex.vectorLength() : 16);
     }
 
     private int vectorSize(Type type) {

@@ -1,0 +1,130 @@
+package dev.jx86.x86.decode;
+
+import java.util.List;
+
+/**
+ * Decodes the plain encodings, most of real code, in one straight pass: at most a REX prefix, an
+ * opcode of the one-byte or 0F map, and the operands of a {@link PlainRow}. Everything else (legacy
+ * prefixes, VEX, x87, 16-bit code, other operand forms, undefined bytes) it leaves to the {@link
+ * InstructionReader} by returning null; the two give equal results where both decode (a test decodes
+ * real and random code both ways). The caller guarantees {@link Decoder#MAX_LENGTH} bytes from the
+ * start, so no read checks a limit: a plain instruction is at most 13 bytes long.
+ */
+final class PlainReader {
+    private static final int REX_X = 2;
+    private static final int REX_B = 1;
+    private static final int REX_R = 4;
+    private static final int REX_W = 8;
+    /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
+    private static final int REX_PRESENCE = 16;
+
+    private PlainReader() {}
+
+    /** The instruction at {@code code[start]}, or null when it is not plain. */
+    static Instruction read(PlainTable table, byte[] code, int start, long address) {
+        int p = start;
+        int first = code[p] & 0xff;
+        int rex = table.mode64 && (first & 0xf0) == 0x40 ? first : 0;
+        p += rex >>> 6;
+        int opcode = code[p] & 0xff;
+        int key = (rex & REX_W) << 6 | opcode;
+        if (opcode == 0x0f) {
+            opcode = code[++p] & 0xff;
+            key = (rex & REX_W) << 6 | PlainTable.MAP_0F_KEY | opcode;
+        }
+        int modrm = code[p + 1] & 0xff;
+        PlainRow row = table.row(key, modrm);
+        if (row == null) {
+            return null;
+        }
+        int at = p + 1;
+        int used = row.rexUsed;
+        Operand e = null;
+        if (row.hasModRm) {
+            at++;
+            if (row.memory) {
+                Memory memory =
+                        Addressing.memory(code, at, modrm, rex, table.addressSize, table.mode64, row.eSize, null, 0);
+                boolean sib = (modrm & 7) == 4;
+                at += memory.displacementSize() + (sib ? 1 : 0);
+                used |= sib ? REX_X : 0;
+                e = memory;
+            } else {
+                int number = modrm & 7 | (rex & REX_B) << 3;
+                used |= byteRegisterUse(row.eSize, number);
+                e = Register.gpr(row.eSize, number, rex != 0);
+            }
+        }
+        int gNumber = row.zRegister ? opcode & 7 | (rex & REX_B) << 3 : modrm >> 3 & 7 | (rex & REX_R) << 1;
+        used |= byteRegisterUse(row.gSize, gNumber);
+        int end = at + row.tailLength;
+        List<Operand> operands = switch (row.shape) {
+            case PlainRow.NONE -> List.of();
+            case PlainRow.G_E -> List.of(Register.gpr(row.gSize, gNumber, rex != 0), e);
+            case PlainRow.E_G -> List.of(e, Register.gpr(row.gSize, gNumber, rex != 0));
+            case PlainRow.E -> List.of(e);
+            case PlainRow.E_I -> List.of(e, immediate(code, at, row));
+            case PlainRow.G_E_I -> List.of(Register.gpr(row.gSize, gNumber, rex != 0), e, immediate(code, at, row));
+            case PlainRow.E_F -> List.of(e, row.fixed);
+            case PlainRow.E_1 -> List.of(e, PlainRow.ONE);
+            case PlainRow.Z -> List.of(Register.gpr(row.gSize, gNumber, rex != 0));
+            case PlainRow.Z_I -> List.of(Register.gpr(row.gSize, gNumber, rex != 0), immediate(code, at, row));
+            case PlainRow.J -> List.of(target(table, code, at, row, address + (end - start)));
+            case PlainRow.I -> List.of(immediate(code, at, row));
+            case PlainRow.F_I -> List.of(row.fixed, immediate(code, at, row));
+            case PlainRow.E_G_I -> List.of(e, Register.gpr(row.gSize, gNumber, rex != 0), immediate(code, at, row));
+            case PlainRow.E_G_F -> List.of(e, Register.gpr(row.gSize, gNumber, rex != 0), row.fixed);
+            default -> throw new IllegalStateException("shape " + row.shape);
+        };
+        Prefixes prefixes = rex == 0 ? Prefixes.NONE : Prefixes.rexOnly(rex, rexUnused(rex, used));
+        return new Instruction(
+                address,
+                end - start,
+                table.mode,
+                row.mnemonic,
+                operands,
+                row.operandSize,
+                table.addressSize,
+                prefixes,
+                row.attributes);
+    }
+
+    /** SPL, BPL, SIL and DIL are named only with a REX byte (which then counts as taken). */
+    private static int byteRegisterUse(int size, int number) {
+        return size == 1 && (number & 0xc) == 4 ? REX_PRESENCE : 0;
+    }
+
+    /** The bits of the REX byte that had no effect ({@link Prefixes#rexUnusedBits()}). */
+    private static int rexUnused(int rex, int used) {
+        int unused = rex & 0xf & ~used;
+        if ((rex & 0xf) == 0 && (used & REX_PRESENCE) == 0) {
+            unused |= REX_PRESENCE;
+        }
+        return unused;
+    }
+
+    private static Immediate immediate(byte[] code, int at, PlainRow row) {
+        return new Immediate(signed(code, at, row.tailLength), row.immediateSize, row.tailLength);
+    }
+
+    /** A relative branch target: the next instruction's address plus the displacement, wrapped as the mode does. */
+    private static RelativeTarget target(PlainTable table, byte[] code, int at, PlainRow row, long next) {
+        long target = next + signed(code, at, row.tailLength);
+        if (row.operandSize == 2) {
+            target &= 0xffff;
+        } else if (!table.mode64) {
+            target &= 0xffffffffL;
+        }
+        return new RelativeTarget(target, row.tailLength);
+    }
+
+    /** The little-endian signed value of {@code size} bytes at {@code code[at]}. */
+    private static long signed(byte[] code, int at, int size) {
+        return switch (size) {
+            case 1 -> code[at];
+            case 2 -> (short) (code[at] & 0xff | code[at + 1] << 8);
+            case 4 -> Addressing.int32(code, at);
+            default -> Addressing.int32(code, at) & 0xffffffffL | (long) Addressing.int32(code, at + 4) << 32;
+        };
+    }
+}
