@@ -52,7 +52,7 @@ final class PlainReader {
             } else {
                 int number = modrm & 7 | (rex & REX_B) << 3;
                 used |= byteRegisterUse(row.eSize, number);
-                e = Register.gpr(row.eSize, number, rex != 0);
+                e = row.eRegisters[rex >> 2 & 16 | number];
             }
         }
         int gNumber = row.zRegister ? opcode & 7 | (rex & REX_B) << 3 : modrm >> 3 & 7 | (rex & REX_R) << 1;
@@ -60,20 +60,20 @@ final class PlainReader {
         int end = at + row.tailLength;
         List<Operand> operands = switch (row.shape) {
             case PlainRow.NONE -> List.of();
-            case PlainRow.G_E -> List.of(Register.gpr(row.gSize, gNumber, rex != 0), e);
-            case PlainRow.E_G -> List.of(e, Register.gpr(row.gSize, gNumber, rex != 0));
+            case PlainRow.G_E -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], e);
+            case PlainRow.E_G -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber]);
             case PlainRow.E -> List.of(e);
             case PlainRow.E_I -> List.of(e, immediate(code, at, row));
-            case PlainRow.G_E_I -> List.of(Register.gpr(row.gSize, gNumber, rex != 0), e, immediate(code, at, row));
+            case PlainRow.G_E_I -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], e, immediate(code, at, row));
             case PlainRow.E_F -> List.of(e, row.fixed);
             case PlainRow.E_1 -> List.of(e, PlainRow.ONE);
-            case PlainRow.Z -> List.of(Register.gpr(row.gSize, gNumber, rex != 0));
-            case PlainRow.Z_I -> List.of(Register.gpr(row.gSize, gNumber, rex != 0), immediate(code, at, row));
+            case PlainRow.Z -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber]);
+            case PlainRow.Z_I -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], immediate(code, at, row));
             case PlainRow.J -> List.of(target(table, code, at, row, address + (end - start)));
             case PlainRow.I -> List.of(immediate(code, at, row));
             case PlainRow.F_I -> List.of(row.fixed, immediate(code, at, row));
-            case PlainRow.E_G_I -> List.of(e, Register.gpr(row.gSize, gNumber, rex != 0), immediate(code, at, row));
-            case PlainRow.E_G_F -> List.of(e, Register.gpr(row.gSize, gNumber, rex != 0), row.fixed);
+            case PlainRow.E_G_I -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber], immediate(code, at, row));
+            case PlainRow.E_G_F -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber], row.fixed);
             default -> throw new IllegalStateException("shape " + row.shape);
         };
         Prefixes prefixes = rex == 0 ? Prefixes.NONE : Prefixes.rexOnly(rex, rexUnused(rex, used));

@@ -55,6 +55,10 @@ final class PlainRow {
     final int tailLength;
     /** The size of the immediate's operand (a sign-extended imm8 acts at the operand size). */
     final int immediateSize;
+    /** The G (or Z) register by {@code rexPresent << 4 | number}; null without one. */
+    final Register[] gRegisters;
+    /** The E register in the register form by {@code rexPresent << 4 | number}; null without one. */
+    final Register[] eRegisters;
     /** The register an F operand names. */
     final Register fixed;
     /**
@@ -86,6 +90,8 @@ final class PlainRow {
         this.immediateSize = immediateSize;
         this.fixed = fixed;
         this.zRegister = shape == Z || shape == Z_I;
+        this.gRegisters = gSize == 0 ? null : registers(gSize);
+        this.eRegisters = eSize == 0 || memory ? null : registers(eSize);
         this.rexUsed = (facts.sizeFromW(memory) || facts.farReturn() || facts.wSplit() ? REX_W : 0)
                 | (shape == G_E || shape == E_G || shape == G_E_I || shape == E_G_I || shape == E_G_F ? REX_R : 0)
                 | (hasModRm || shape == Z || shape == Z_I ? REX_B : 0);
@@ -163,6 +169,15 @@ final class PlainRow {
             return null;
         }
         return new PlainRow(shape, facts, operandSize, memory, gSize, eSize, tailLength, immediateSize, fixed);
+    }
+
+    private static Register[] registers(int size) {
+        Register[] registers = new Register[32];
+        for (int number = 0; number < 16; number++) {
+            registers[number] = Register.gpr(size, number, false);
+            registers[16 | number] = Register.gpr(size, number, true);
+        }
+        return registers;
     }
 
     /** Whether the row has an E or M operand, the only forms the plain reader reads ModRM for. */

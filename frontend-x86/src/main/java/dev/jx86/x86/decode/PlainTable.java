@@ -4,15 +4,13 @@ import dev.jx86.x86.decode.tables.DecodeTables;
 import dev.jx86.x86.decode.tables.Encoding;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The decode trees of the one-byte and 0F maps flattened for the {@link PlainReader}, in one mode:
  * without legacy prefixes every dimension of the tree but ModRM's is known from REX.W and the mode, so
- * each (REX.W, map, opcode) has one array of {@link PlainRow}s indexed by ModRM's mod and reg fields.
+ * one array holds a {@link PlainRow} for each (REX.W, map, opcode, ModRM.mod and ModRM.reg).
  * A null row is an encoding the plain reader leaves to the general one: an undefined or named-undefined
  * path, a split on ModRM.rm, a row of another shape, or a byte that is a prefix or an escape.
  */
@@ -31,28 +29,24 @@ final class PlainTable {
     final Mode mode;
     final boolean mode64;
     final int addressSize;
-    private final PlainRow[][] rows = new PlainRow[2 * W_KEY][];
+    /** By {@code key << 5 | modrm >> 3}: one load per instruction. */
+    private final PlainRow[] rows = new PlainRow[2 * W_KEY * FORMS];
 
     private PlainTable(Mode mode) {
         this.mode = mode;
         this.mode64 = mode == Mode.BITS64;
         this.addressSize = mode64 ? 8 : 4;
-        // Arrays with the same rows are shared: most opcodes do not look at ModRM at all.
-        Map<List<PlainRow>, PlainRow[]> shared = new HashMap<>();
         Map<PlainRowKey, PlainRow> plainRows = new HashMap<>();
-        for (int key = 0; key < rows.length; key++) {
+        for (int key = 0; key < 2 * W_KEY; key++) {
             boolean w = (key & W_KEY) != 0;
-            PlainRow[] forms = new PlainRow[FORMS];
-            if (!(w && !mode64)) {
-                OpcodeMap map = (key & MAP_0F_KEY) != 0 ? OpcodeMap.MAP_0F : OpcodeMap.ONE_BYTE;
-                int opcode = key & 0xff;
-                if (!leftToGeneralReader(map, opcode)) {
-                    for (int form = 0; form < FORMS; form++) {
-                        forms[form] = row(DecodeTables.root(map, opcode), w, form, plainRows);
-                    }
-                }
+            OpcodeMap map = (key & MAP_0F_KEY) != 0 ? OpcodeMap.MAP_0F : OpcodeMap.ONE_BYTE;
+            int opcode = key & 0xff;
+            if (w && !mode64 || leftToGeneralReader(map, opcode)) {
+                continue;
             }
-            rows[key] = shared.computeIfAbsent(Arrays.asList(forms), k -> forms);
+            for (int form = 0; form < FORMS; form++) {
+                rows[key * FORMS + form] = row(DecodeTables.root(map, opcode), w, form, plainRows);
+            }
         }
     }
 
@@ -67,7 +61,7 @@ final class PlainTable {
 
     /** The row for {@code key} ({@link #W_KEY} | {@link #MAP_0F_KEY} | opcode) and ModRM {@code modrm}. */
     PlainRow row(int key, int modrm) {
-        return rows[key][modrm >> 3];
+        return rows[key << 5 | modrm >> 3];
     }
 
     /**
@@ -108,7 +102,7 @@ final class PlainTable {
         if (!(node instanceof Node.Leaf leaf)) {
             return null;
         }
-        // One object per distinct row, so that the arrays of opcodes that ignore ModRM compare equal.
+        // One object per distinct row: the 32 forms of an opcode that ignores ModRM share it.
         return plainRows.computeIfAbsent(
                 new PlainRowKey(leaf, w, memory && leaf.facts().hasModRm()),
                 k -> PlainRow.of(k.leaf().facts(), mode, w, k.memory()));
