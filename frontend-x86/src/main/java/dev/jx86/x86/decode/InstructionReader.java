@@ -13,76 +13,40 @@ import dev.jx86.x86.decode.tables.XopOpcodes;
 import java.util.List;
 
 /**
- * Reads one instruction: prefixes, opcode, a walk of the decode tree, ModRM/SIB/displacement,
- * immediates, then the operands the row's forms describe. One reader per instruction; not shared.
- * The layout rules are those of the Intel SDM Vol. 2, chapter 2.
+ * Reads one instruction in general: prefixes ({@link PrefixRun}), opcode, a walk of the decode tree,
+ * ModRM/SIB/displacement ({@link Addressing}), immediates, then the operands the row's forms describe,
+ * and which prefixes took effect ({@link PrefixAccounting}). One reader per instruction; not shared.
+ * The layout rules are those of the Intel SDM Vol. 2, chapter 2. The {@link PlainReader} decodes the
+ * common encodings faster; this reader decodes everything.
  */
-final class InstructionReader {
-    /** Ends decoding early; preallocated and stackless, it never leaves this class. */
-    private static final class Stop extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        static final Stop TRUNCATED = new Stop(Invalid.Reason.TRUNCATED);
-        /**
-         * A read reached {@code limit}: the instruction ends there, TOO_LONG at 15 bytes, else TRUNCATED.
-         * Decided in {@link #read()}, so that the readers stay under C2's 35-byte inlining limit.
-         */
-        static final Stop LIMIT = new Stop(Invalid.Reason.TRUNCATED);
-
-        final Invalid.Reason reason;
-
-        private Stop(Invalid.Reason reason) {
-            super(reason.toString(), null, false, false);
-            this.reason = reason;
-        }
-    }
-
+final class InstructionReader extends ByteCursor {
     private static final int REX_W = 8;
     private static final int REX_R = 4;
     private static final int REX_X = 2;
     private static final int REX_B = 1;
-    private static final byte NOT_PREFIX = 0;
-    private static final byte LEGACY = 1;
-    /** A REX prefix in 64-bit mode; INC or DEC elsewhere. */
-    private static final byte REX = 2;
-    /** Each byte's kind, so that the common case (no prefix) costs one load. */
-    private static final byte[] PREFIX_KIND = prefixKinds();
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
-    /** Stands in for the row of an undefined encoding in the prefix accounting: no prefix is its own. */
-    private static final RowFacts NO_ROW = new RowFacts(new Row(Encoding.parse("D6"), Mnemonic.NOP, List.of(), 0));
 
+    // The fields PrefixAccounting reads are package-private.
     private final Mode mode;
-    private final boolean mode64;
-    private final byte[] code;
-    private final int start;
-    private final int end;
-    /** The first byte the instruction may not reach: its end or the 15-byte limit, whichever is first. */
-    private final int limit;
-
+    final boolean mode64;
     private final long address;
-    private int pos;
 
     // Prefixes.
-    /** The legacy prefix bytes read; allocated with the first (most instructions have none). */
-    private byte[] prefixBytes;
+    final PrefixRun legacy = new PrefixRun();
+    /** The REX byte in effect: the legacy one, or the one VEX stands for. */
+    int rex;
 
-    private int prefixCount;
-    private int last66 = -1;
-    private int last67 = -1;
-    private int lastRepeat = -1;
-    private int lastSegment = -1;
-    private int lock = -1;
-    private int rex;
-    private Vex vex;
+    Vex vex;
     // VEX only: a REX byte before it (objdump names it as unused), VEX.vvvv before the mode masks it,
     // and the is4 byte (register in bits 7:4) once read.
-    private int rexBeforeVex;
+    int rexBeforeVex;
     private int rawVvvv;
     private int is4;
 
     // Opcode and ModRM.
     private OpcodeMap map;
-    private int opcode;
+    int opcode;
     private int modrm = -1;
     private boolean sib;
     /** For a VSIB operand: the size of its vector index register (16 or 32), else 0. */
@@ -95,76 +59,38 @@ final class InstructionReader {
 
     // What the instruction consumed, for the unused-prefix accounting.
     /** Whether the opcode has mandatory-prefix columns: 66 then selects one even under REX.W. */
-    private boolean prefixColumns;
+    boolean prefixColumns;
 
-    private int rexUsed;
-    private boolean memoryOperand;
-    private boolean segmentUsed;
+    int rexUsed;
+    boolean memoryOperand;
+    boolean segmentUsed;
     /** 66 chose between rows that differ in their mandatory prefix (BSF over TZCNT, MOVBE over CRC32). */
-    private boolean selected66;
+    boolean selected66;
     /** ModRM.reg named segment register 6 or 7, which do not exist: #UD once the length is known. */
     private boolean noSuchSegment;
 
-    // Relative branch displacement, resolved once the length is known.
-
     InstructionReader(Mode mode, byte[] code, int start, int end, long address) {
+        super(code, start, end);
         this.mode = mode;
         this.mode64 = mode == Mode.BITS64;
-        this.code = code;
-        this.start = start;
-        this.end = end;
-        this.limit = Math.min(end, start + Decoder.MAX_LENGTH);
         this.address = address;
-        this.pos = start;
     }
 
     Decoded read() {
         try {
             return readInstruction();
         } catch (Stop stop) {
-            if (stop == Stop.LIMIT) {
-                // As if the bytes up to the limit had been read one at a time.
-                pos = limit;
-                return new Invalid(
-                        address,
-                        pos - start,
-                        pos - start >= Decoder.MAX_LENGTH ? Invalid.Reason.TOO_LONG : Invalid.Reason.TRUNCATED);
-            }
-            return new Invalid(address, pos - start, stop.reason);
+            int length = stopLength(stop);
+            Invalid.Reason reason = stop != Stop.LIMIT
+                    ? stop.reason
+                    : length >= Decoder.MAX_LENGTH ? Invalid.Reason.TOO_LONG : Invalid.Reason.TRUNCATED;
+            return new Invalid(address, length, reason);
         }
-    }
-
-    /** The next byte; 35 bytecodes, so that C2 inlines it at every call site. */
-    private int next() {
-        if (pos >= limit) {
-            throw Stop.LIMIT;
-        }
-        return Byte.toUnsignedInt(code[pos++]);
-    }
-
-    private int peek() {
-        if (pos >= end) {
-            throw Stop.TRUNCATED;
-        }
-        return code[pos] & 0xff;
     }
 
     private Decoded readInstruction() {
-        if (PREFIX_KIND[peek()] != NOT_PREFIX) {
-            readPrefixes();
-        }
-        while (peek() == 0x9b && waitJoinsEscape()) {
-            // FWAIT before an x87 escape is kept with it as a prefix, as objdump shows it (9B D9 /7:
-            // fstcw). A REX before the 9B applies to no opcode.
-            boolean prefixed = prefixCount > 0 || rex != 0;
-            next();
-            addPrefix(0x9b);
-            rex = 0;
-            if (prefixed) {
-                break;
-            }
-            readPrefixes();
-        }
+        legacy.read(this, mode64);
+        rex = legacy.rex;
         // The address size is known once the prefixes are: 67 is the only one that changes it.
         addressSize = addressSize();
         int opcodeStart = pos;
@@ -227,7 +153,7 @@ final class InstructionReader {
             if (map == OpcodeMap.THREE_DNOW) {
                 // objdump ends an undefined 3DNow! opcode after the first 0F and decodes on from the second.
                 pos = opcodeStart + 1;
-                Prefixes prefixes = prefixes(null, false, List.of());
+                Prefixes prefixes = PrefixAccounting.prefixes(this, null, false, List.of());
                 return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes);
             }
             if (vex != null) {
@@ -245,7 +171,7 @@ final class InstructionReader {
             // VEX.vvvv must be 1111 where no operand takes it, in every mode (bit 3 too).
             return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        if (facts.xchg() && opcode == 0x90 && (rex & REX_B) == 0 && last66 < 0) {
+        if (facts.xchg() && opcode == 0x90 && (rex & REX_B) == 0 && legacy.last66 < 0) {
             facts = DecodeTables.nop90Facts();
         }
         return finish(facts, false);
@@ -256,90 +182,21 @@ final class InstructionReader {
      * processor (and objdump) then take the bytes as that prefix's undefined column.
      */
     private Invalid undefined(int opcodeEnd, boolean mandatoryPrefix) {
-        if (mandatoryPrefix || vex != null || prefixCount == 0 && rex == 0) {
+        if (mandatoryPrefix || vex != null || legacy.count() == 0 && rex == 0) {
             return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        return new Invalid(address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE, mode, allUnused());
-    }
-
-    /** The prefixes read so far, none of them with an effect: objdump names them before (bad). */
-    private Prefixes allUnused() {
-        return new Prefixes(
-                prefixBytes(), (1 << prefixCount) - 1, rex, rex == 0 ? 0 : (rex & 0xf) != 0 ? rex & 0xf : 16, null);
-    }
-
-    private void readPrefixes() {
-        while (true) {
-            int b = peek();
-            int kind = PREFIX_KIND[b];
-            if (kind == NOT_PREFIX || kind == REX && !mode64) {
-                return;
-            }
-            if (kind == REX) {
-                // REX counts only directly before the opcode; a later prefix voids it.
-                next();
-                rex = b;
-                if (isLegacyPrefix(peek())) {
-                    rex = 0;
-                }
-                continue;
-            }
-            switch (b) {
-                case 0x66 -> last66 = prefixCount;
-                case 0x67 -> last67 = prefixCount;
-                case 0xf0 -> lock = prefixCount;
-                case 0xf2, 0xf3 -> lastRepeat = prefixCount;
-                default -> lastSegment = prefixCount;
-            }
-            next();
-            addPrefix(b);
-        }
-    }
-
-    private void addPrefix(int b) {
-        if (prefixBytes == null) {
-            prefixBytes = new byte[Decoder.MAX_LENGTH];
-        }
-        prefixBytes[prefixCount++] = (byte) b;
-    }
-
-    /**
-     * Whether the FWAIT at {@code pos} joins the x87 escape that follows: directly, or, when no prefix
-     * came before it, after further prefixes and FWAITs (objdump's rule).
-     */
-    private boolean waitJoinsEscape() {
-        int limit = Math.min(end, start + Decoder.MAX_LENGTH);
-        int j = pos + 1;
-        if (prefixCount == 0 && rex == 0) {
-            while (j < limit
-                    && (isLegacyPrefix(code[j] & 0xff)
-                            || (code[j] & 0xff) == 0x9b
-                            || mode64 && (code[j] & 0xf0) == 0x40)) {
-                j++;
-            }
-        }
-        return j < limit && (code[j] & 0xff) >= 0xd8 && (code[j] & 0xff) <= 0xdf;
-    }
-
-    private static boolean isLegacyPrefix(int b) {
-        return PREFIX_KIND[b] == LEGACY;
-    }
-
-    private static byte[] prefixKinds() {
-        byte[] kinds = new byte[256];
-        for (int b : new int[] {0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3}) {
-            kinds[b] = LEGACY;
-        }
-        for (int b = 0x40; b <= 0x4f; b++) {
-            kinds[b] = REX;
-        }
-        return kinds;
+        return new Invalid(
+                address, opcodeEnd - start, Invalid.Reason.UNDEFINED_OPCODE, mode, PrefixAccounting.allUnused(this));
     }
 
     /** A VEX encoding objdump rejects as {@code (bad)}, ending at {@code end}, after the prefixes it names. */
     private Invalid vexInvalid(int end) {
         return new Invalid(
-                address, end - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes(null, false, List.of()));
+                address,
+                end - start,
+                Invalid.Reason.UNDEFINED_OPCODE,
+                mode,
+                PrefixAccounting.prefixes(this, null, false, List.of()));
     }
 
     /**
@@ -445,7 +302,8 @@ final class InstructionReader {
     }
 
     private Invalid unsupported(int end) {
-        return new Invalid(address, end - start, Invalid.Reason.UNSUPPORTED_EXTENSION, mode, allUnused());
+        return new Invalid(
+                address, end - start, Invalid.Reason.UNSUPPORTED_EXTENSION, mode, PrefixAccounting.allUnused(this));
     }
 
     /**
@@ -456,7 +314,7 @@ final class InstructionReader {
         addressSize = addressSize();
         modrm();
         Memory memory = isRegisterForm() ? null : readMemory(0);
-        Prefixes prefixes = prefixes(null, false, memory == null ? List.of() : List.of(memory));
+        Prefixes prefixes = PrefixAccounting.prefixes(this, null, false, memory == null ? List.of() : List.of(memory));
         return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE, mode, prefixes, memory);
     }
 
@@ -503,14 +361,11 @@ final class InstructionReader {
         if (vex != null) {
             return vex.pp();
         }
-        if (lastRepeat >= 0) {
-            return prefixBytes[lastRepeat] == (byte) 0xf3 ? 2 : 3;
-        }
-        return last66 >= 0 ? 1 : 0;
+        return legacy.column();
     }
 
     private int operandSize(boolean defaultSize64, boolean mandatory66) {
-        boolean override = last66 >= 0 && !mandatory66;
+        boolean override = legacy.last66 >= 0 && !mandatory66;
         if (mode64) {
             if ((rex & REX_W) != 0) {
                 return 8;
@@ -522,7 +377,7 @@ final class InstructionReader {
     }
 
     private int addressSize() {
-        boolean override = last67 >= 0;
+        boolean override = legacy.last67 >= 0;
         if (mode64) {
             return override ? 4 : 8;
         }
@@ -557,8 +412,9 @@ final class InstructionReader {
         if (noSuchSegment || vex != null && mode64 && facts.vexRegisterLimits() && namesMissingRegister(forms)) {
             return new Invalid(address, pos - start, Invalid.Reason.UNDEFINED_OPCODE);
         }
-        Prefixes prefixes =
-                prefixCount == 0 && rex == 0 && vex == null ? Prefixes.NONE : prefixes(facts, mandatory66, operands);
+        Prefixes prefixes = legacy.count() == 0 && rex == 0 && vex == null
+                ? Prefixes.NONE
+                : PrefixAccounting.prefixes(this, facts, mandatory66, operands);
         Instruction instruction = new Instruction(
                 address,
                 pos - start,
@@ -702,7 +558,7 @@ final class InstructionReader {
             case A -> farPointer();
             case S -> segmentRegister();
             // Outside 64-bit mode LOCK selects CR8-CR15 (AMD's alternative to REX.R).
-            case C -> Register.control(regNumber() | (lock >= 0 && !mode64 ? 8 : 0));
+            case C -> Register.control(regNumber() | (legacy.lock >= 0 && !mode64 ? 8 : 0));
             case D -> Register.debug(regNumber());
             case T -> Register.test(modrm >> 3 & 7);
             case P -> Register.mmx(modrm >> 3 & 7);
@@ -740,9 +596,9 @@ final class InstructionReader {
             case TABLE -> {
                 memoryOperand = true;
                 Register base = Register.gpr(addressSize, 3, false);
-                Register override = segmentOverride();
+                Register override = legacy.segmentOverride(mode64);
                 // As for a string source, objdump takes any segment prefix as the table's.
-                segmentUsed |= lastSegment >= 0;
+                segmentUsed |= legacy.lastSegment >= 0;
                 Register segment = override != null ? override : Register.DS;
                 yield new Memory(1, segment, true, base, null, 1, 0, 0, addressSize);
             }
@@ -794,7 +650,12 @@ final class InstructionReader {
 
     private int sizeByRule(int code) {
         return RowFacts.size(
-                code, operandSize, mode64, (rex & REX_W) != 0, last66 >= 0, vex != null ? vex.vectorLength() : 16);
+                code,
+                operandSize,
+                mode64,
+                (rex & REX_W) != 0,
+                legacy.last66 >= 0,
+                vex != null ? vex.vectorLength() : 16);
     }
 
     private int vectorSize(Type type) {
@@ -845,48 +706,18 @@ final class InstructionReader {
             throw Stop.LIMIT;
         }
         pos = at + length;
-        Register override = lastSegment < 0 ? null : segmentOverride();
+        Register override = legacy.lastSegment < 0 ? null : legacy.segmentOverride(mode64);
         if (override != null) {
             segmentUsed = true;
         }
         return Addressing.memory(code, at, modrm, rex, addressSize, mode64, size, override, vsibIndexSize);
     }
 
-    /** The segment override that takes effect: the last one; in 64-bit mode only FS and GS act. */
-    private Register segmentOverride() {
-        if (lastSegment < 0) {
-            return null;
-        }
-        if (mode64) {
-            // CS, DS, ES and SS overrides are ignored as if absent: the last FS or GS acts.
-            for (int i = lastSegment; i >= 0; i--) {
-                switch (prefixBytes[i]) {
-                    case 0x64 -> {
-                        return Register.FS;
-                    }
-                    case 0x65 -> {
-                        return Register.GS;
-                    }
-                    default -> {}
-                }
-            }
-            return null;
-        }
-        return switch (prefixBytes[lastSegment]) {
-            case 0x26 -> Register.ES;
-            case 0x2e -> Register.CS;
-            case 0x36 -> Register.SS;
-            case 0x3e -> Register.DS;
-            case 0x64 -> Register.FS;
-            default -> Register.GS;
-        };
-    }
-
     private Memory stringOperand(int size, Register segment, int register) {
         memoryOperand = true;
         Register base = Register.gpr(addressSize, register, false);
-        Register override = segment == Register.DS ? segmentOverride() : null;
-        if (segment == Register.DS && lastSegment >= 0) {
+        Register override = segment == Register.DS ? legacy.segmentOverride(mode64) : null;
+        if (segment == Register.DS && legacy.lastSegment >= 0) {
             // objdump takes the prefix as the source's even where 64-bit mode ignores it.
             segmentUsed = true;
         }
@@ -896,7 +727,7 @@ final class InstructionReader {
     /** A moffs operand (A0-A3). Its size is the register operand's, so like objdump it states none. */
     private Memory offset(int size) {
         long offset = readUnsigned(addressSize);
-        Register override = segmentOverride();
+        Register override = legacy.segmentOverride(mode64);
         if (override != null) {
             segmentUsed = true;
         }
@@ -927,148 +758,5 @@ final class InstructionReader {
         long offset = readUnsigned(operandSize == 2 ? 2 : 4);
         int selector = (int) readUnsigned(2);
         return new FarPointer(selector, offset);
-    }
-
-    private long readUnsigned(int size) {
-        long value = 0;
-        for (int i = 0; i < size; i++) {
-            value |= (long) next() << (8 * i);
-        }
-        return value;
-    }
-
-    private long readSigned(int size) {
-        return switch (size) {
-            case 1 -> (byte) next();
-            case 4 -> readInt32();
-            default -> {
-                long value = readUnsigned(size);
-                int shift = 64 - 8 * size;
-                yield value << shift >> shift;
-            }
-        };
-    }
-
-    /** A little-endian signed 32-bit value, with one limit check for its four bytes. */
-    private int readInt32() {
-        int at = pos;
-        if (at > limit - 4) {
-            throw Stop.LIMIT;
-        }
-        pos = at + 4;
-        return Addressing.int32(code, at);
-    }
-
-    /**
-     * Which prefixes took effect, in the sense objdump prints the others by name. {@code row} is null
-     * for an undefined encoding, where only the memory operand uses prefixes.
-     */
-    private Prefixes prefixes(RowFacts facts, boolean mandatory66, List<Operand> operands) {
-        if (prefixCount == 0 && rex == 0 && vex == null) {
-            return Prefixes.NONE;
-        }
-        if (facts == null) {
-            facts = NO_ROW;
-        }
-        int unused = prefixCount == 0 ? 0 : unusedLegacy(facts, mandatory66, operands);
-        int rexUnused = rex != 0 && vex == null ? rexUnused(facts) : 0;
-        if (vex != null && rexBeforeVex != 0) {
-            rexUnused = (rexBeforeVex & 0xf) != 0 ? rexBeforeVex & 0xf : REX_PRESENCE;
-            return new Prefixes(prefixBytes(), unused, rexBeforeVex, rexUnused, vex);
-        }
-        if (prefixCount == 0 && vex == null) {
-            return Prefixes.rexOnly(rex, rexUnused);
-        }
-        return new Prefixes(prefixBytes(), unused, vex == null ? rex : 0, rexUnused, vex);
-    }
-
-    /** The mask of the legacy prefixes that had no effect. */
-    private int unusedLegacy(RowFacts facts, boolean mandatory66, List<Operand> operands) {
-        int unused = 0;
-        for (int i = 0; i < prefixCount; i++) {
-            if (!legacyUsed(i, facts, mandatory66, operands)) {
-                unused |= 1 << i;
-            }
-        }
-        return unused;
-    }
-
-    private boolean legacyUsed(int i, RowFacts facts, boolean mandatory66, List<Operand> operands) {
-        Row row = facts.row();
-        int mandatory = facts.mandatoryPrefix();
-        return switch (prefixBytes[i] & 0xff) {
-            case 0x66 ->
-                i == last66
-                        && vex == null
-                        && (mandatory66
-                                || selected66
-                                // REX.W overrides 66 as the operand size, which leaves 66 unused.
-                                || facts.usesOperandSize(memoryOperand) && !(rexWOverrides66(facts) && !prefixColumns));
-            case 0x67 ->
-                i == last67
-                        && (memoryOperand && !hasAbsolute(operands)
-                                || row.has(Attribute.AS16)
-                                || row.has(Attribute.AS32)
-                                || row.has(Attribute.AS64));
-            case 0xf2, 0xf3 ->
-                i == lastRepeat
-                        && (vex == null && (mandatory == 2 || mandatory == 3)
-                                || row.has(Attribute.REP)
-                                || row.has(Attribute.REPE_REPNE));
-            case 0x9b -> true;
-            case 0xf0 ->
-                row.has(Attribute.LOCKABLE) && !operands.isEmpty() && operands.get(0) instanceof Memory
-                        || !mode64 && hasControlRegister(operands);
-            default -> i == lastSegment && segmentUsed;
-        };
-    }
-
-    /** The bits of a legacy-encoding REX that had no effect ({@link Prefixes#rexUnusedBits()}). */
-    private int rexUnused(RowFacts facts) {
-        if (facts.sizeFromW(memoryOperand) || facts.farReturn() || facts.wSplit()) {
-            rexUsed |= REX_W;
-        }
-        int rexUnused = rex & 0xf & ~rexUsed;
-        if ((rex & 0xf) == 0 && (rexUsed & REX_PRESENCE) == 0) {
-            rexUnused |= REX_PRESENCE;
-        }
-        return rexUnused;
-    }
-
-    private static final byte[] NO_PREFIX_BYTES = new byte[0];
-
-    private byte[] prefixBytes() {
-        return prefixCount == 0 ? NO_PREFIX_BYTES : java.util.Arrays.copyOf(prefixBytes, prefixCount);
-    }
-
-    /** objdump does not count 67 as taken by a 32-bit absolute address (16- and 64-bit modes). */
-    private static boolean hasAbsolute(List<Operand> operands) {
-        for (Operand operand : operands) {
-            if (operand instanceof Memory m && m.base() == null && m.index() == null && m.addressSize() == 4) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Outside 64-bit mode a LOCK on MOV to or from a control register selects CR8-CR15. */
-    private static boolean hasControlRegister(List<Operand> operands) {
-        for (Operand operand : operands) {
-            if (operand instanceof Register r && r.kind() == Register.Kind.CONTROL) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * REX.W sets a 64-bit operand size whatever 66 says, so 66 has no effect (on D64 and F64 rows
-     * too); except at 90, where 66 is what makes the bytes XCHG rather than NOP.
-     */
-    private boolean rexWOverrides66(RowFacts facts) {
-        return (rex & REX_W) != 0
-                && vex == null
-                && (facts.sizeFromW(memoryOperand) || facts.defaultSize64())
-                && !(facts.xchg() && opcode == 0x90);
     }
 }
