@@ -3,12 +3,13 @@ package dev.jx86.x86.decode;
 import java.util.List;
 
 /**
- * Decodes the plain encodings, most of real code, in one straight pass: at most a REX prefix, an
- * opcode of the one-byte or 0F map, and the operands of a {@link PlainRow}. Everything else (legacy
+ * Decodes the plain encodings, most of real code, in one straight pass: at most one legacy prefix
+ * among 66, F3 and F2, at most a REX prefix, an opcode of the one-byte or 0F map, and the operands of
+ * a {@link PlainRow}. Everything else (legacy
  * prefixes, VEX, x87, 16-bit code, other operand forms, undefined bytes) it leaves to the {@link
  * InstructionReader} by returning null; the two give equal results where both decode (a test decodes
  * real and random code both ways). The caller guarantees {@link Decoder#MAX_LENGTH} bytes from the
- * start, so no read checks a limit: a plain instruction is at most 13 bytes long.
+ * start, so no read checks a limit: a plain instruction is at most 14 bytes long.
  */
 final class PlainReader {
     private static final int REX_X = 2;
@@ -24,18 +25,26 @@ final class PlainReader {
     static Instruction read(PlainTable table, byte[] code, int start, long address) {
         int p = start;
         int first = code[p] & 0xff;
+        int column = 0;
+        if (first == 0x66 || (first & 0xfe) == 0xf2) {
+            column = first == 0x66 ? 1 : first == 0xf3 ? 2 : 3;
+            first = code[++p] & 0xff;
+        }
         int rex = table.mode64 && (first & 0xf0) == 0x40 ? first : 0;
         p += rex >>> 6;
         int opcode = code[p] & 0xff;
-        int key = (rex & REX_W) << 6 | opcode;
+        int key = column << PlainTable.COLUMN_SHIFT | (rex & REX_W) << 6 | opcode;
         if (opcode == 0x0f) {
             opcode = code[++p] & 0xff;
-            key = (rex & REX_W) << 6 | PlainTable.MAP_0F_KEY | opcode;
+            key = column << PlainTable.COLUMN_SHIFT | (rex & REX_W) << 6 | PlainTable.MAP_0F_KEY | opcode;
         }
         int modrm = code[p + 1] & 0xff;
         PlainRow row = table.row(key, modrm);
         if (row == null) {
             return null;
+        }
+        if (row.shape == PlainRow.NOP_90 && (rex & REX_B) != 0) {
+            row = row.rexBAlternative;
         }
         int at = p + 1;
         int used = row.rexUsed;
@@ -59,7 +68,7 @@ final class PlainReader {
         used |= byteRegisterUse(row.gSize, gNumber);
         int end = at + row.tailLength;
         List<Operand> operands = switch (row.shape) {
-            case PlainRow.NONE -> List.of();
+            case PlainRow.NONE, PlainRow.NOP_90 -> List.of();
             case PlainRow.G_E -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], e);
             case PlainRow.E_G -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber]);
             case PlainRow.E -> List.of(e);
@@ -74,9 +83,15 @@ final class PlainReader {
             case PlainRow.F_I -> List.of(row.fixed, immediate(code, at, row));
             case PlainRow.E_G_I -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber], immediate(code, at, row));
             case PlainRow.E_G_F -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber], row.fixed);
+            case PlainRow.Z_F -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], row.fixed);
             default -> throw new IllegalStateException("shape " + row.shape);
         };
-        Prefixes prefixes = rex == 0 ? Prefixes.NONE : Prefixes.rexOnly(rex, rexUnused(rex, used));
+        Prefixes prefixes;
+        if (row.prefix == null) {
+            prefixes = rex == 0 ? Prefixes.NONE : Prefixes.rexOnly(rex, rexUnused(rex, used));
+        } else {
+            prefixes = new Prefixes(row.prefix, row.prefixUnused, rex, rex == 0 ? 0 : rexUnused(rex, used), null);
+        }
         return new Instruction(
                 address,
                 end - start,

@@ -1,65 +1,107 @@
 package dev.jx86.x86.decode;
 
 import dev.jx86.x86.decode.tables.DecodeTables;
+import dev.jx86.x86.decode.tables.Dimension;
 import dev.jx86.x86.decode.tables.Encoding;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
+import dev.jx86.x86.decode.tables.RowFacts;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The decode trees of the one-byte and 0F maps flattened for the {@link PlainReader}, in one mode:
- * without legacy prefixes every dimension of the tree but ModRM's is known from REX.W and the mode, so
- * one array holds a {@link PlainRow} for each (REX.W, map, opcode, ModRM.mod and ModRM.reg).
- * A null row is an encoding the plain reader leaves to the general one: an undefined or named-undefined
- * path, a split on ModRM.rm, a row of another shape, or a byte that is a prefix or an escape.
+ * with at most one legacy prefix, 66, F3 or F2, every dimension of the tree but ModRM's is known from
+ * that prefix, REX.W and the mode, so one array holds a {@link PlainRow} for each (prefix column,
+ * REX.W, map, opcode, ModRM.mod and ModRM.reg). A null row is an encoding the plain reader leaves to
+ * the general one: an undefined or named-undefined path, a split on ModRM.rm, a row of another shape,
+ * or a byte that is a prefix or an escape.
  */
 final class PlainTable {
-    /** Index bits of a row array: REX.W, then the map (0F), then the opcode byte. */
-    static final int W_KEY = 0x200;
+    /** Key bits of a row: the prefix column (2 bits), REX.W, the map (0F), then the opcode byte. */
+    static final int COLUMN_SHIFT = 10;
 
+    static final int W_KEY = 0x200;
     static final int MAP_0F_KEY = 0x100;
 
-    /** The rows under one ModRM: by {@code modrm >> 3}, that is mod and reg. */
+    private static final int KEYS = 4 << COLUMN_SHIFT;
+    /** The rows under one key: by {@code modrm >> 3}, that is mod and reg. */
     private static final int FORMS = 32;
-
-    private static final PlainTable BITS32 = new PlainTable(Mode.BITS32);
-    private static final PlainTable BITS64 = new PlainTable(Mode.BITS64);
 
     final Mode mode;
     final boolean mode64;
     final int addressSize;
     /** By {@code key << 5 | modrm >> 3}: one load per instruction. */
-    private final PlainRow[] rows = new PlainRow[2 * W_KEY * FORMS];
+    private final PlainRow[] rows = new PlainRow[KEYS * FORMS];
+    /** One object per distinct plain row, so that the forms of an opcode that ignores ModRM share it. */
+    private final Map<PlainRowKey, Optional<PlainRow>> plainRows = new HashMap<>();
 
     private PlainTable(Mode mode) {
         this.mode = mode;
         this.mode64 = mode == Mode.BITS64;
         this.addressSize = mode64 ? 8 : 4;
-        Map<PlainRowKey, PlainRow> plainRows = new HashMap<>();
-        for (int key = 0; key < 2 * W_KEY; key++) {
+        for (int key = 0; key < KEYS; key++) {
+            int column = key >> COLUMN_SHIFT;
             boolean w = (key & W_KEY) != 0;
             OpcodeMap map = (key & MAP_0F_KEY) != 0 ? OpcodeMap.MAP_0F : OpcodeMap.ONE_BYTE;
             int opcode = key & 0xff;
             if (w && !mode64 || leftToGeneralReader(map, opcode)) {
                 continue;
             }
-            for (int form = 0; form < FORMS; form++) {
-                rows[key * FORMS + form] = row(DecodeTables.root(map, opcode), w, form, plainRows);
+            Node root = DecodeTables.root(map, opcode);
+            boolean opcode90 = map == OpcodeMap.ONE_BYTE && opcode == 0x90;
+            if (splitsOnModRm(root)) {
+                for (int form = 0; form < FORMS; form++) {
+                    rows[key * FORMS + form] = row(root, column, w, form, opcode90);
+                }
+            } else {
+                // The same row for every ModRM, in its memory form for mod 0-2 and register form for 3.
+                PlainRow memory = row(root, column, w, 0, opcode90);
+                PlainRow register = row(root, column, w, FORMS - 1, opcode90);
+                Arrays.fill(rows, key * FORMS, key * FORMS + 24, memory);
+                Arrays.fill(rows, key * FORMS + 24, key * FORMS + FORMS, register);
             }
         }
+    }
+
+    /** Whether the tree under {@code node} tests ModRM: then each ModRM form needs its own walk. */
+    private static boolean splitsOnModRm(Node node) {
+        if (!(node instanceof Node.Split split)) {
+            return false;
+        }
+        Dimension dimension = split.dimension();
+        if (dimension == Dimension.REG || dimension == Dimension.MOD || dimension == Dimension.RM) {
+            return true;
+        }
+        for (Node child : split.children()) {
+            if (splitsOnModRm(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The table for {@code mode}, or null in 16-bit mode, which the plain reader does not decode. */
     static PlainTable of(Mode mode) {
         return switch (mode) {
             case BITS16 -> null;
-            case BITS32 -> BITS32;
-            case BITS64 -> BITS64;
+            case BITS32 -> Bits32.TABLE;
+            case BITS64 -> Bits64.TABLE;
         };
     }
 
-    /** The row for {@code key} ({@link #W_KEY} | {@link #MAP_0F_KEY} | opcode) and ModRM {@code modrm}. */
+    /** Built when first asked for: a 64-bit guest never needs the 32-bit table. */
+    private static final class Bits32 {
+        static final PlainTable TABLE = new PlainTable(Mode.BITS32);
+    }
+
+    private static final class Bits64 {
+        static final PlainTable TABLE = new PlainTable(Mode.BITS64);
+    }
+
+    /** The row for {@code key} (column, {@link #W_KEY}, {@link #MAP_0F_KEY}, opcode) and ModRM {@code modrm}. */
     PlainRow row(int key, int modrm) {
         return rows[key << 5 | modrm >> 3];
     }
@@ -67,7 +109,7 @@ final class PlainTable {
     /**
      * Bytes whose decoding depends on more than the tree: prefixes and REX, the escapes to other maps
      * and encodings (0F 38, 0F 3A, 0F 0F, VEX, EVEX, XOP), FWAIT (which joins a following x87
-     * instruction), x87, and 90 (NOP or XCHG by REX.B).
+     * instruction) and x87.
      */
     private boolean leftToGeneralReader(OpcodeMap map, int opcode) {
         if (map == OpcodeMap.MAP_0F) {
@@ -75,44 +117,66 @@ final class PlainTable {
         }
         return switch (opcode) {
             case 0x0f, 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3 -> true;
-            case 0x62, 0x8f, 0x90, 0x9b, 0xc4, 0xc5 -> true;
+            case 0x62, 0x8f, 0x9b, 0xc4, 0xc5 -> true;
             default -> opcode >= 0xd8 && opcode <= 0xdf || mode64 && opcode >= 0x40 && opcode <= 0x4f;
         };
     }
 
-    /** The plain row that {@code node} leads to with REX.W {@code w} and ModRM's {@code form}, or null. */
-    private PlainRow row(Node node, boolean w, int form, Map<PlainRowKey, PlainRow> plainRows) {
+    /** The plain row that {@code node} leads to in this setting and ModRM {@code form}, or null. */
+    private PlainRow row(Node node, int column, boolean w, int form, boolean opcode90) {
         boolean memory = form >> 3 != 3;
+        boolean prefixSplit = false;
         while (node instanceof Node.Split split) {
             int key = switch (split.dimension()) {
-                case PREFIX, L -> 0;
+                case PREFIX -> column;
+                case L -> 0;
                 case REG -> form & 7;
                 case MOD -> memory ? Encoding.MEMORY : Encoding.REGISTER;
                 case RM -> -1;
                 case W -> w ? 1 : 0;
                 case MODE -> mode64 ? 1 : 0;
-                case OPERAND_SIZE -> mode64 && (w || split.defaultSize64()) ? 2 : mode64 ? 1 : sizeIndex(mode);
-                case ADDRESS_SIZE -> mode64 ? 2 : sizeIndex(mode);
+                case OPERAND_SIZE ->
+                    sizeIndex(PlainForms.operandSize(
+                            mode, column == 1 && !split.mandatory66(), w, split.defaultSize64()));
+                case ADDRESS_SIZE -> sizeIndex(addressSize);
             };
             if (key < 0) {
                 return null;
             }
+            prefixSplit |= split.dimension() == Dimension.PREFIX;
             node = split.children()[key];
         }
         if (!(node instanceof Node.Leaf leaf)) {
             return null;
         }
-        // One object per distinct row: the 32 forms of an opcode that ignores ModRM share it.
-        return plainRows.computeIfAbsent(
-                new PlainRowKey(leaf, w, memory && leaf.facts().hasModRm()),
-                k -> PlainRow.of(k.leaf().facts(), mode, w, k.memory()));
+        RowFacts facts = leaf.facts();
+        boolean memoryForm = memory && facts.hasModRm();
+        if (facts.xchg() && opcode90 && column != 1) {
+            // 90 is NOP unless REX.B or 66 makes it XCHG (InstructionReader.readInstruction).
+            PlainRow nop = plainRow(DecodeTables.nop90Facts(), column, w, false, prefixSplit, true);
+            PlainRow xchg = plainRow(facts, column, w, false, prefixSplit, true);
+            return nop == null || xchg == null ? null : nop.asNop90(xchg);
+        }
+        return plainRow(facts, column, w, memoryForm, prefixSplit, opcode90);
     }
 
-    private static int sizeIndex(Mode mode) {
-        return mode == Mode.BITS32 ? 1 : 0;
+    private PlainRow plainRow(
+            RowFacts facts, int column, boolean w, boolean memory, boolean prefixSplit, boolean opcode90) {
+        PlainRowKey key = new PlainRowKey(facts, column, w, memory, prefixSplit, opcode90);
+        Optional<PlainRow> row = plainRows.get(key);
+        if (row == null) {
+            row = Optional.ofNullable(PlainForms.of(facts, mode, column, w, memory, prefixSplit, opcode90));
+            plainRows.put(key, row);
+        }
+        return row.orElse(null);
     }
 
-    private record PlainRowKey(Node.Leaf leaf, boolean w, boolean memory) {}
+    private static int sizeIndex(int size) {
+        return size == 2 ? 0 : size == 4 ? 1 : 2;
+    }
+
+    private record PlainRowKey(
+            RowFacts facts, int column, boolean w, boolean memory, boolean prefixSplit, boolean opcode90) {}
 
     @Override
     public String toString() {
