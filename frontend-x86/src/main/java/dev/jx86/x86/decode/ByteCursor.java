@@ -5,7 +5,7 @@ package dev.jx86.x86.decode;
  * not pass the end of the input nor the 15-byte limit (SDM Vol. 2, 2.3.11). A read past either stops
  * decoding with a preallocated {@link Stop}, which the reader turns into an {@link Invalid} result.
  */
-abstract sealed class ByteCursor permits InstructionReader {
+abstract sealed class ByteCursor permits OperandReader {
     /** Ends decoding early; preallocated and stackless, it never leaves the reader. */
     static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
