@@ -14,6 +14,14 @@ final class Addressing {
     private static final int REX_X = 2;
     private static final int REX_B = 1;
 
+    /** Displacement bytes by ModRM.mod, for the forms without SIB and RIP: none, disp8, disp32. */
+    private static final int[] DISPLACEMENT_SIZE = {0, 1, 4, 0};
+
+    /** Base registers by number (REX.B included), for 64- and 32-bit addresses. */
+    private static final Register[] BASES_64 = bases(8);
+
+    private static final Register[] BASES_32 = bases(4);
+
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Addressing() {}
@@ -45,50 +53,47 @@ final class Addressing {
 
     /**
      * The operand of the memory form {@code modrm} whose SIB and displacement bytes start at {@code
-     * code[at]}.
+     * code[at]}, through its default segment ({@link #withSegment} applies an override).
      *
      * @param size the access size ({@link Memory#size()})
-     * @param override the segment override that takes effect, or null
      * @param vsibIndexSize for VSIB, the vector index register's size (16 or 32), else 0
      */
     static Memory memory(
-            byte[] code,
-            int at,
-            int modrm,
-            int rex,
-            int addressSize,
-            boolean mode64,
-            int size,
-            Register override,
-            int vsibIndexSize) {
+            byte[] code, int at, int modrm, int rex, int addressSize, boolean mode64, int size, int vsibIndexSize) {
         int mod = modrm >> 6;
         int rm = modrm & 7;
+        if (addressSize != 2 && rm != 4 && (rm != 5 || mod != 0)) {
+            // The common form, first so that C2 inlines it: a base register and a displacement.
+            Register base = (addressSize == 8 ? BASES_64 : BASES_32)[rm | (rex & REX_B) << 3];
+            long displacement = mod == 1 ? code[at] : mod == 2 ? int32(code, at) : 0;
+            Register segment = rm == 5 ? Register.SS : Register.DS;
+            return new Memory(size, segment, false, base, null, 1, displacement, DISPLACEMENT_SIZE[mod], addressSize);
+        }
         if (addressSize == 2) {
-            return memory16(code, at, mod, rm, size, override);
+            return memory16(code, at, mod, rm, size);
         }
         if (rm == 4) {
-            return sibMemory(code, at, mod, rex, addressSize, mode64, size, override, vsibIndexSize);
+            return sibMemory(code, at, mod, rex, addressSize, mode64, size, vsibIndexSize);
         }
-        if (rm == 5 && mod == 0) {
-            return ripRelative(code, at, addressSize, mode64, size, override);
-        }
-        Register base = Register.gpr(addressSize, rm | (rex & REX_B) << 3, true);
-        long displacement = 0;
-        int displacementSize = 0;
-        if (mod == 1) {
-            displacement = code[at];
-            displacementSize = 1;
-        } else if (mod == 2) {
-            displacement = int32(code, at);
-            displacementSize = 4;
-        }
-        Register segment = rm == 5 ? Register.SS : Register.DS;
-        return withSegment(size, segment, override, base, null, 1, displacement, displacementSize, addressSize);
+        return ripRelative(code, at, addressSize, mode64, size);
+    }
+
+    /** {@code memory} through the segment of an override prefix that takes effect. */
+    static Memory withSegment(Memory memory, Register segment) {
+        return new Memory(
+                memory.size(),
+                segment,
+                true,
+                memory.base(),
+                memory.index(),
+                memory.scale(),
+                memory.displacement(),
+                memory.displacementSize(),
+                memory.addressSize());
     }
 
     /** ModRM.rm 5 without a displacement byte: RIP-relative in 64-bit mode, an absolute disp32 elsewhere. */
-    private static Memory ripRelative(
-            byte[] code, int at, int addressSize, boolean mode64, int size, Register override) {
+    private static Memory ripRelative(byte[] code, int at, int addressSize, boolean mode64, int size) {
         long displacement = int32(code, at);
         Register base = null;
         if (mode64) {
@@ -96,20 +101,12 @@ final class Addressing {
         } else if (addressSize == 4) {
             displacement &= 0xffffffffL;
         }
-        return withSegment(size, Register.DS, override, base, null, 1, displacement, 4, addressSize);
+        return new Memory(size, Register.DS, false, base, null, 1, displacement, 4, addressSize);
     }
 
     /** The SIB form: scale, index, base (or a disp32 in its place), then the displacement ModRM.mod gives. */
     private static Memory sibMemory(
-            byte[] code,
-            int at,
-            int mod,
-            int rex,
-            int addressSize,
-            boolean mode64,
-            int size,
-            Register override,
-            int vsibIndexSize) {
+            byte[] code, int at, int mod, int rex, int addressSize, boolean mode64, int size, int vsibIndexSize) {
         int s = code[at] & 0xff;
         int scale = 1 << (s >> 6);
         int indexNumber = (s >> 3 & 7) | (rex & REX_X) << 2;
@@ -145,11 +142,11 @@ final class Addressing {
             displacement &= 0xffffffffL;
         }
         Register segment = stackDefault ? Register.SS : Register.DS;
-        return withSegment(size, segment, override, base, index, scale, displacement, displacementSize, addressSize);
+        return new Memory(size, segment, false, base, index, scale, displacement, displacementSize, addressSize);
     }
 
     /** 16-bit addressing: a fixed base and index pair per ModRM.rm (SDM Vol. 2, Table 2-1). */
-    private static Memory memory16(byte[] code, int at, int mod, int rm, int size, Register override) {
+    private static Memory memory16(byte[] code, int at, int mod, int rm, int size) {
         Register base = null;
         Register index = null;
         long displacement = 0;
@@ -178,23 +175,15 @@ final class Addressing {
             }
         }
         Register segment = base == Register.BP ? Register.SS : Register.DS;
-        return withSegment(size, segment, override, base, index, 1, displacement, displacementSize, 2);
+        return new Memory(size, segment, false, base, index, 1, displacement, displacementSize, 2);
     }
 
-    private static Memory withSegment(
-            int size,
-            Register defaultSegment,
-            Register override,
-            Register base,
-            Register index,
-            int scale,
-            long displacement,
-            int displacementSize,
-            int addressSize) {
-        if (override != null) {
-            return new Memory(size, override, true, base, index, scale, displacement, displacementSize, addressSize);
+    private static Register[] bases(int addressSize) {
+        Register[] bases = new Register[16];
+        for (int number = 0; number < 16; number++) {
+            bases[number] = Register.gpr(addressSize, number, true);
         }
-        return new Memory(size, defaultSegment, false, base, index, scale, displacement, displacementSize, addressSize);
+        return bases;
     }
 
     /** A little-endian signed 32-bit value at {@code code[at]}. */

@@ -305,7 +305,8 @@ abstract sealed class OperandReader extends ByteCursor permits InstructionReader
         if (override != null) {
             segmentUsed = true;
         }
-        return Addressing.memory(code, at, modrm, rex, addressSize, mode64, size, override, vsibIndexSize);
+        Memory memory = Addressing.memory(code, at, modrm, rex, addressSize, mode64, size, vsibIndexSize);
+        return override == null ? memory : Addressing.withSegment(memory, override);
     }
 
     private Memory stringOperand(int size, Register segment, int register) {

@@ -52,8 +52,7 @@ final class PlainReader {
         if (row.hasModRm) {
             at++;
             if (row.memory) {
-                Memory memory =
-                        Addressing.memory(code, at, modrm, rex, table.addressSize, table.mode64, row.eSize, null, 0);
+                Memory memory = Addressing.memory(code, at, modrm, rex, table.addressSize, table.mode64, row.eSize, 0);
                 boolean sib = (modrm & 7) == 4;
                 at += memory.displacementSize() + (sib ? 1 : 0);
                 used |= sib ? REX_X : 0;
