@@ -7,9 +7,8 @@ import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.RowFacts;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The decode trees of the one-byte and 0F maps flattened for the {@link PlainReader}, in one mode:
@@ -30,13 +29,19 @@ final class PlainTable {
     /** The rows under one key: by {@code modrm >> 3}, that is mod and reg. */
     private static final int FORMS = 32;
 
+    private static final Object NOT_PLAIN = new Object();
+
     final Mode mode;
     final boolean mode64;
     final int addressSize;
     /** By {@code key << 5 | modrm >> 3}: one load per instruction. */
     private final PlainRow[] rows = new PlainRow[KEYS * FORMS];
-    /** One object per distinct plain row, so that the forms of an opcode that ignores ModRM share it. */
-    private final Map<PlainRowKey, Optional<PlainRow>> plainRows = new HashMap<>();
+    /**
+     * The plain rows built so far, one object per row and setting (opcodes of one row and the forms of
+     * an opcode that ignores ModRM share it): by the row's facts, then by the setting's bits; {@link
+     * #NOT_PLAIN} where the row has no plain form. A cold start builds the table: no hashing of keys.
+     */
+    private final Map<RowFacts, Object[]> plainRows = new IdentityHashMap<>();
 
     private PlainTable(Mode mode) {
         this.mode = mode;
@@ -162,21 +167,18 @@ final class PlainTable {
 
     private PlainRow plainRow(
             RowFacts facts, int column, boolean w, boolean memory, boolean prefixSplit, boolean opcode90) {
-        PlainRowKey key = new PlainRowKey(facts, column, w, memory, prefixSplit, opcode90);
-        Optional<PlainRow> row = plainRows.get(key);
-        if (row == null) {
-            row = Optional.ofNullable(PlainForms.of(facts, mode, column, w, memory, prefixSplit, opcode90));
-            plainRows.put(key, row);
+        Object[] built = plainRows.computeIfAbsent(facts, f -> new Object[64]);
+        int setting = column << 4 | (w ? 8 : 0) | (memory ? 4 : 0) | (prefixSplit ? 2 : 0) | (opcode90 ? 1 : 0);
+        if (built[setting] == null) {
+            PlainRow row = PlainForms.of(facts, mode, column, w, memory, prefixSplit, opcode90);
+            built[setting] = row != null ? row : NOT_PLAIN;
         }
-        return row.orElse(null);
+        return built[setting] instanceof PlainRow row ? row : null;
     }
 
     private static int sizeIndex(int size) {
         return size == 2 ? 0 : size == 4 ? 1 : 2;
     }
-
-    private record PlainRowKey(
-            RowFacts facts, int column, boolean w, boolean memory, boolean prefixSplit, boolean opcode90) {}
 
     @Override
     public String toString() {
