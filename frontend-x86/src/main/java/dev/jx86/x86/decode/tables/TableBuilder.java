@@ -16,8 +16,6 @@ import java.util.Map;
  */
 public final class TableBuilder {
     private final List<List<List<Row>>> rowsByMap = new ArrayList<>();
-    /** Rows that stand for "undefined" ({@link #undefined}); their mnemonic is null. */
-    private final List<Row> holes = new ArrayList<>();
     /** The facts of each row, by identity: a row reached by several paths or opcodes has one. */
     private final Map<Row, RowFacts> facts = new IdentityHashMap<>();
 
@@ -79,7 +77,7 @@ public final class TableBuilder {
     public void undefined(String encoding) {
         Encoding parsed = Encoding.parse(encoding);
         Row hole = new Row(parsed, null, List.of(), 0);
-        holes.add(hole);
+        // Its mnemonic is null: the builder tells holes by that.
         rowsByMap.get(parsed.map().ordinal()).get(parsed.opcode()).add(hole);
     }
 
@@ -89,7 +87,7 @@ public final class TableBuilder {
         for (List<List<Row>> byOpcode : rowsByMap) {
             for (List<Row> rows : byOpcode) {
                 for (Row row : rows) {
-                    if (!all.contains(row) && !holes.contains(row)) {
+                    if (row.mnemonic() != null && !all.contains(row)) {
                         all.add(row);
                     }
                 }
@@ -161,7 +159,7 @@ public final class TableBuilder {
             return new Node.Split(dimension, children, d64, mandatory66);
         }
         Row row = mostSpecific(rows);
-        return holes.contains(row) ? Node.UNDEFINED_COLUMN : new Node.Leaf(row, facts(row));
+        return row.mnemonic() == null ? Node.UNDEFINED_COLUMN : new Node.Leaf(row, facts(row));
     }
 
     /** The ModRM form no row takes, under rows objdump names anyway: the most specific, by the rest of the path. */
