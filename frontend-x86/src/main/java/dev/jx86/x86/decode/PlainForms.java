@@ -158,6 +158,7 @@ final class PlainForms {
                 rexUsed,
                 PREFIX_BYTES[column],
                 prefixUsed ? 0 : 1,
+                null,
                 null);
     }
 

@@ -40,6 +40,9 @@ final class PlainReader {
         }
         int modrm = code[p + 1] & 0xff;
         PlainRow row = table.row(key, modrm);
+        if (row != null && row.byReg != null) {
+            row = row.byReg[modrm >> 3 & 7];
+        }
         if (row == null) {
             return null;
         }

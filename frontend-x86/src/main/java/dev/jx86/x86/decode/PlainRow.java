@@ -68,6 +68,8 @@ final class PlainRow {
     final int prefixUnused;
     /** For {@link #NOP_90}: the row under REX.B. */
     final PlainRow rexBAlternative;
+    /** For a group row, which stands for no instruction itself: the rows by ModRM.reg (null ones too). */
+    final PlainRow[] byReg;
 
     PlainRow(
             int shape,
@@ -86,7 +88,8 @@ final class PlainRow {
             int rexUsed,
             byte[] prefix,
             int prefixUnused,
-            PlainRow rexBAlternative) {
+            PlainRow rexBAlternative,
+            PlainRow[] byReg) {
         this.shape = shape;
         this.mnemonic = mnemonic;
         this.attributes = attributes;
@@ -105,6 +108,12 @@ final class PlainRow {
         this.prefix = prefix;
         this.prefixUnused = prefixUnused;
         this.rexBAlternative = rexBAlternative;
+        this.byReg = byReg;
+    }
+
+    /** The row of a group opcode, whose ModRM.reg chooses the row ({@code byReg}). */
+    static PlainRow group(PlainRow[] byReg) {
+        return new PlainRow(NONE, null, 0, 0, true, false, 0, 0, 0, 0, null, null, null, 0, null, 0, null, byReg);
     }
 
     /** This row as the NOP of opcode 90, with {@code xchg} for REX.B. */
@@ -126,7 +135,8 @@ final class PlainRow {
                 rexUsed,
                 prefix,
                 prefixUnused,
-                xchg);
+                xchg,
+                null);
     }
 
     @Override

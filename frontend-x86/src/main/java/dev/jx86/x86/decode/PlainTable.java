@@ -6,7 +6,6 @@ import dev.jx86.x86.decode.tables.Encoding;
 import dev.jx86.x86.decode.tables.Node;
 import dev.jx86.x86.decode.tables.OpcodeMap;
 import dev.jx86.x86.decode.tables.RowFacts;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -14,7 +13,8 @@ import java.util.Map;
  * The decode trees of the one-byte and 0F maps flattened for the {@link PlainReader}, in one mode:
  * with at most one legacy prefix, 66, F3 or F2, every dimension of the tree but ModRM's is known from
  * that prefix, REX.W and the mode, so one array holds a {@link PlainRow} for each (prefix column,
- * REX.W, map, opcode, ModRM.mod and ModRM.reg). A null row is an encoding the plain reader leaves to
+ * REX.W, map, opcode, register or memory form), or a group row for opcodes that ModRM.reg tells
+ * apart. A null row is an encoding the plain reader leaves to
  * the general one: an undefined or named-undefined path, a split on ModRM.rm, a row of another shape,
  * or a byte that is a prefix or an escape.
  */
@@ -26,16 +26,16 @@ final class PlainTable {
     static final int MAP_0F_KEY = 0x100;
 
     private static final int KEYS = 4 << COLUMN_SHIFT;
-    /** The rows under one key: by {@code modrm >> 3}, that is mod and reg. */
-    private static final int FORMS = 32;
-
     private static final Object NOT_PLAIN = new Object();
 
     final Mode mode;
     final boolean mode64;
     final int addressSize;
-    /** By {@code key << 5 | modrm >> 3}: one load per instruction. */
-    private final PlainRow[] rows = new PlainRow[KEYS * FORMS];
+    /**
+     * By {@code key << 1 | registerForm}: 8 KiB for the common keys (no prefix), so that the lookup
+     * stays in the L1 cache; a {@linkplain PlainRow#byReg group} row leads on by ModRM.reg.
+     */
+    private final PlainRow[] rows = new PlainRow[KEYS * 2];
     /**
      * The plain rows built so far, one object per row and setting (opcodes of one row and the forms of
      * an opcode that ignores ModRM share it): by the row's facts, then by the setting's bits; {@link
@@ -57,31 +57,33 @@ final class PlainTable {
             }
             Node root = DecodeTables.root(map, opcode);
             boolean opcode90 = map == OpcodeMap.ONE_BYTE && opcode == 0x90;
-            if (splitsOnModRm(root)) {
-                for (int form = 0; form < FORMS; form++) {
-                    rows[key * FORMS + form] = row(root, column, w, form, opcode90);
+            for (int registerForm = 0; registerForm < 2; registerForm++) {
+                int mod = registerForm == 0 ? 0 : 3;
+                if (splitsOnRegOrRm(root)) {
+                    PlainRow[] byReg = new PlainRow[8];
+                    boolean any = false;
+                    for (int reg = 0; reg < 8; reg++) {
+                        byReg[reg] = row(root, column, w, mod << 3 | reg, opcode90);
+                        any |= byReg[reg] != null;
+                    }
+                    rows[key << 1 | registerForm] = any ? PlainRow.group(byReg) : null;
+                } else {
+                    rows[key << 1 | registerForm] = row(root, column, w, mod << 3, opcode90);
                 }
-            } else {
-                // The same row for every ModRM, in its memory form for mod 0-2 and register form for 3.
-                PlainRow memory = row(root, column, w, 0, opcode90);
-                PlainRow register = row(root, column, w, FORMS - 1, opcode90);
-                Arrays.fill(rows, key * FORMS, key * FORMS + 24, memory);
-                Arrays.fill(rows, key * FORMS + 24, key * FORMS + FORMS, register);
             }
         }
     }
 
-    /** Whether the tree under {@code node} tests ModRM: then each ModRM form needs its own walk. */
-    private static boolean splitsOnModRm(Node node) {
+    /** Whether the tree under {@code node} tests ModRM.reg or rm: then each reg needs its own walk. */
+    private static boolean splitsOnRegOrRm(Node node) {
         if (!(node instanceof Node.Split split)) {
             return false;
         }
-        Dimension dimension = split.dimension();
-        if (dimension == Dimension.REG || dimension == Dimension.MOD || dimension == Dimension.RM) {
+        if (split.dimension() == Dimension.REG || split.dimension() == Dimension.RM) {
             return true;
         }
         for (Node child : split.children()) {
-            if (splitsOnModRm(child)) {
+            if (splitsOnRegOrRm(child)) {
                 return true;
             }
         }
@@ -106,9 +108,12 @@ final class PlainTable {
         static final PlainTable TABLE = new PlainTable(Mode.BITS64);
     }
 
-    /** The row for {@code key} (column, {@link #W_KEY}, {@link #MAP_0F_KEY}, opcode) and ModRM {@code modrm}. */
+    /**
+     * The row for {@code key} (column, {@link #W_KEY}, {@link #MAP_0F_KEY}, opcode) in the form of ModRM
+     * {@code modrm}: a plain row, a group row, or null.
+     */
     PlainRow row(int key, int modrm) {
-        return rows[key << 5 | modrm >> 3];
+        return rows[key << 1 | (modrm + 0x40) >> 8];
     }
 
     /**
