@@ -11,7 +11,7 @@ public final class Decoder {
     public static final int MAX_LENGTH = 15;
 
     private final Mode mode;
-    /** The plain encodings' table ({@link PlainReader}); null in 16-bit mode. */
+    /** The plain encodings' table ({@link PlainReader}). */
     private final PlainTable plain;
 
     public Decoder(Mode mode) {
@@ -36,7 +36,7 @@ public final class Decoder {
         if (offset < 0 || offset > end || end > code.length) {
             throw new IndexOutOfBoundsException("offset " + offset + ", end " + end + ", length " + code.length);
         }
-        if (plain != null && end - offset >= MAX_LENGTH) {
+        if (end - offset >= MAX_LENGTH) {
             Instruction instruction = PlainReader.read(plain, code, offset, address);
             if (instruction != null) {
                 return instruction;

@@ -6,7 +6,7 @@ import java.util.List;
  * Decodes the plain encodings, most of real code, in one straight pass: at most one legacy prefix
  * among 66, F3 and F2, at most a REX prefix, an opcode of the one-byte or 0F map, and the operands of
  * a {@link PlainRow}. Everything else (legacy
- * prefixes, VEX, x87, 16-bit code, other operand forms, undefined bytes) it leaves to the {@link
+ * prefixes, VEX, x87, other operand forms, undefined bytes) it leaves to the {@link
  * InstructionReader} by returning null; the two give equal results where both decode (a test decodes
  * real and random code both ways). The caller guarantees {@link Decoder#MAX_LENGTH} bytes from the
  * start, so no read checks a limit: a plain instruction is at most 14 bytes long.
@@ -56,7 +56,7 @@ final class PlainReader {
             at++;
             if (row.memory) {
                 Memory memory = Addressing.memory(code, at, modrm, rex, table.addressSize, table.mode64, row.eSize, 0);
-                boolean sib = (modrm & 7) == 4;
+                boolean sib = Addressing.hasSib(modrm, table.addressSize);
                 at += memory.displacementSize() + (sib ? 1 : 0);
                 used |= sib ? REX_X : 0;
                 e = memory;

@@ -46,7 +46,7 @@ final class PlainTable {
     private PlainTable(Mode mode) {
         this.mode = mode;
         this.mode64 = mode == Mode.BITS64;
-        this.addressSize = mode64 ? 8 : 4;
+        this.addressSize = mode64 ? 8 : mode == Mode.BITS32 ? 4 : 2;
         for (int key = 0; key < KEYS; key++) {
             int column = key >> COLUMN_SHIFT;
             boolean w = (key & W_KEY) != 0;
@@ -90,16 +90,20 @@ final class PlainTable {
         return false;
     }
 
-    /** The table for {@code mode}, or null in 16-bit mode, which the plain reader does not decode. */
+    /** The table for {@code mode}. */
     static PlainTable of(Mode mode) {
         return switch (mode) {
-            case BITS16 -> null;
+            case BITS16 -> Bits16.TABLE;
             case BITS32 -> Bits32.TABLE;
             case BITS64 -> Bits64.TABLE;
         };
     }
 
     /** Built when first asked for: a 64-bit guest never needs the 32-bit table. */
+    private static final class Bits16 {
+        static final PlainTable TABLE = new PlainTable(Mode.BITS16);
+    }
+
     private static final class Bits32 {
         static final PlainTable TABLE = new PlainTable(Mode.BITS32);
     }
