@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * Decodes the plain encodings, most of real code, in one straight pass: at most one legacy prefix
  * among 66, F3 and F2, at most a REX prefix, an opcode of the one-byte or 0F map, and the operands of
- * a {@link PlainRow}. Everything else (legacy
- * prefixes, VEX, x87, other operand forms, undefined bytes) it leaves to the {@link
- * InstructionReader} by returning null; the two give equal results where both decode (a test decodes
- * real and random code both ways). The caller guarantees {@link Decoder#MAX_LENGTH} bytes from the
- * start, so no read checks a limit: a plain instruction is at most 14 bytes long.
+ * a {@link PlainRow}. Everything else (more prefixes, VEX, x87, other operand forms, undefined bytes)
+ * it leaves to the {@link InstructionReader} by returning null; the two give equal results where both
+ * decode (PlainReaderTest decodes real and random code both ways). The caller guarantees {@link
+ * Decoder#MAX_LENGTH} bytes from the start, so no read checks a limit: a plain instruction is at most
+ * 14 bytes long.
  */
 final class PlainReader {
     private static final int REX_X = 2;
@@ -23,6 +23,7 @@ final class PlainReader {
 
     /** The instruction at {@code code[start]}, or null when it is not plain. */
     static Instruction read(PlainTable table, byte[] code, int start, long address) {
+        // Prefix column, REX, opcode: the row.
         int p = start;
         int first = code[p] & 0xff;
         int column = 0;
@@ -49,6 +50,7 @@ final class PlainReader {
         if (row.shape == PlainRow.NOP_90 && (rex & REX_B) != 0) {
             row = row.rexBAlternative;
         }
+        // ModRM's operand, the register operand, the immediate or target after them.
         int at = p + 1;
         int used = row.rexUsed;
         Operand e = null;
@@ -68,24 +70,25 @@ final class PlainReader {
         }
         int gNumber = row.zRegister ? opcode & 7 | (rex & REX_B) << 3 : modrm >> 3 & 7 | (rex & REX_R) << 1;
         used |= byteRegisterUse(row.gSize, gNumber);
+        int g = rex >> 2 & 16 | gNumber;
         int end = at + row.tailLength;
         List<Operand> operands = switch (row.shape) {
             case PlainRow.NONE, PlainRow.NOP_90 -> List.of();
-            case PlainRow.G_E -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], e);
-            case PlainRow.E_G -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber]);
+            case PlainRow.G_E -> List.of(row.gRegisters[g], e);
+            case PlainRow.E_G -> List.of(e, row.gRegisters[g]);
             case PlainRow.E -> List.of(e);
             case PlainRow.E_I -> List.of(e, immediate(code, at, row));
-            case PlainRow.G_E_I -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], e, immediate(code, at, row));
+            case PlainRow.G_E_I -> List.of(row.gRegisters[g], e, immediate(code, at, row));
             case PlainRow.E_F -> List.of(e, row.fixed);
             case PlainRow.E_1 -> List.of(e, PlainRow.ONE);
-            case PlainRow.Z -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber]);
-            case PlainRow.Z_I -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], immediate(code, at, row));
+            case PlainRow.Z -> List.of(row.gRegisters[g]);
+            case PlainRow.Z_I -> List.of(row.gRegisters[g], immediate(code, at, row));
             case PlainRow.J -> List.of(target(table, code, at, row, address + (end - start)));
             case PlainRow.I -> List.of(immediate(code, at, row));
             case PlainRow.F_I -> List.of(row.fixed, immediate(code, at, row));
-            case PlainRow.E_G_I -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber], immediate(code, at, row));
-            case PlainRow.E_G_F -> List.of(e, row.gRegisters[rex >> 2 & 16 | gNumber], row.fixed);
-            case PlainRow.Z_F -> List.of(row.gRegisters[rex >> 2 & 16 | gNumber], row.fixed);
+            case PlainRow.E_G_I -> List.of(e, row.gRegisters[g], immediate(code, at, row));
+            case PlainRow.E_G_F -> List.of(e, row.gRegisters[g], row.fixed);
+            case PlainRow.Z_F -> List.of(row.gRegisters[g], row.fixed);
             default -> throw new IllegalStateException("shape " + row.shape);
         };
         Prefixes prefixes;
