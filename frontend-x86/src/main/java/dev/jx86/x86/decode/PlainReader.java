@@ -1,11 +1,12 @@
 package dev.jx86.x86.decode;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes the plain encodings, most of real code, in one straight pass: at most one legacy prefix
- * among 66, F3 and F2, at most a REX prefix, an opcode of the one-byte or 0F map, and the operands of
- * a {@link PlainRow}. Everything else (more prefixes, VEX, x87, other operand forms, undefined bytes)
+ * Decodes the plain encodings, most of real code, in one straight pass: at most a segment override
+ * (FS or GS in 64-bit mode), then at most one of 66, F3 and F2, at most a REX prefix, an opcode of the
+ * one-byte or 0F map, and the operands of a {@link PlainRow}. Everything else (more prefixes, VEX, x87, other operand forms, undefined bytes)
  * it leaves to the {@link InstructionReader} by returning null; the two give equal results where both
  * decode (PlainReaderTest decodes real and random code both ways). The caller guarantees {@link
  * Decoder#MAX_LENGTH} bytes from the start, so no read checks a limit: a plain instruction is at most
@@ -19,17 +20,46 @@ final class PlainReader {
     /** Stands for "the REX byte changed which byte register was named" in the unused-bit mask. */
     private static final int REX_PRESENCE = 16;
 
+    // The prefixes the plain reader takes, by kind: the prefix columns 1 (66), 2 (F3) and 3 (F2), and
+    // a segment override.
+    private static final byte NOT_PREFIX = 0;
+    private static final byte SEGMENT = 4;
+    private static final byte[] PREFIX_KIND = prefixKinds();
+
     private PlainReader() {}
+
+    private static byte[] prefixKinds() {
+        byte[] kinds = new byte[256];
+        kinds[0x66] = 1;
+        kinds[0xf3] = 2;
+        kinds[0xf2] = 3;
+        for (int b : new int[] {0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65}) {
+            kinds[b] = SEGMENT;
+        }
+        return kinds;
+    }
 
     /** The instruction at {@code code[start]}, or null when it is not plain. */
     static Instruction read(PlainTable table, byte[] code, int start, long address) {
-        // Prefix column, REX, opcode: the row.
+        // Segment, prefix column, REX, opcode: the row.
         int p = start;
         int first = code[p] & 0xff;
+        int kind = PREFIX_KIND[first];
         int column = 0;
-        if (first == 0x66 || (first & 0xfe) == 0xf2) {
-            column = first == 0x66 ? 1 : first == 0xf3 ? 2 : 3;
-            first = code[++p] & 0xff;
+        Register segment = null;
+        if (kind != NOT_PREFIX) {
+            if (kind == SEGMENT) {
+                segment = table.segmentOverride(first);
+                first = code[++p] & 0xff;
+                kind = PREFIX_KIND[first];
+                if (segment == null || kind == SEGMENT) {
+                    return null;
+                }
+            }
+            if (kind != NOT_PREFIX) {
+                column = kind;
+                first = code[++p] & 0xff;
+            }
         }
         int rex = table.mode64 && (first & 0xf0) == 0x40 ? first : 0;
         p += rex >>> 6;
@@ -61,7 +91,7 @@ final class PlainReader {
                 boolean sib = Addressing.hasSib(modrm, table.addressSize);
                 at += memory.displacementSize() + (sib ? 1 : 0);
                 used |= sib ? REX_X : 0;
-                e = memory;
+                e = segment == null ? memory : Addressing.withSegment(memory, segment);
             } else {
                 int number = modrm & 7 | (rex & REX_B) << 3;
                 used |= byteRegisterUse(row.eSize, number);
@@ -91,11 +121,14 @@ final class PlainReader {
             case PlainRow.Z_F -> List.of(row.gRegisters[g], row.fixed);
             default -> throw new IllegalStateException("shape " + row.shape);
         };
+        int rexUnused = rex == 0 ? 0 : rexUnused(rex, used);
         Prefixes prefixes;
-        if (row.prefix == null) {
-            prefixes = rex == 0 ? Prefixes.NONE : Prefixes.rexOnly(rex, rexUnused(rex, used));
+        if (segment != null) {
+            prefixes = segmentPrefixes(code, start, row, column, rex, rexUnused);
+        } else if (row.prefix == null) {
+            prefixes = rex == 0 ? Prefixes.NONE : Prefixes.rexOnly(rex, rexUnused);
         } else {
-            prefixes = new Prefixes(row.prefix, row.prefixUnused, rex, rex == 0 ? 0 : rexUnused(rex, used), null);
+            prefixes = new Prefixes(row.prefix, row.prefixUnused, rex, rexUnused, null);
         }
         return new Instruction(
                 address,
@@ -107,6 +140,19 @@ final class PlainReader {
                 table.addressSize,
                 prefixes,
                 row.attributes);
+    }
+
+    /**
+     * The prefixes of an instruction with a segment override first: it takes effect on a memory
+     * operand and on nothing else (the general reader's accounting, {@link PrefixAccounting}).
+     */
+    private static Prefixes segmentPrefixes(byte[] code, int start, PlainRow row, int column, int rex, int rexUnused) {
+        int unused = row.memory ? 0 : 1;
+        if (column != 0) {
+            unused |= row.prefixUnused << 1;
+        }
+        byte[] legacy = Arrays.copyOfRange(code, start, start + (column != 0 ? 2 : 1));
+        return new Prefixes(legacy, unused, rex, rexUnused, null);
     }
 
     /** SPL, BPL, SIL and DIL are named only with a REX byte (which then counts as taken). */

@@ -113,6 +113,24 @@ final class PlainTable {
     }
 
     /**
+     * The segment that override prefix {@code b} selects where it acts on a memory operand, or null
+     * where the plain reader leaves it to the general one: in 64-bit mode CS, DS, ES and SS overrides
+     * are ignored (the general reader keeps them as unused prefixes, and 3E before an indirect branch
+     * is NOTRACK).
+     */
+    Register segmentOverride(int b) {
+        return switch (b) {
+            case 0x64 -> Register.FS;
+            case 0x65 -> Register.GS;
+            case 0x26 -> mode64 ? null : Register.ES;
+            case 0x2e -> mode64 ? null : Register.CS;
+            case 0x36 -> mode64 ? null : Register.SS;
+            case 0x3e -> mode64 ? null : Register.DS;
+            default -> null;
+        };
+    }
+
+    /**
      * The row for {@code key} (column, {@link #W_KEY}, {@link #MAP_0F_KEY}, opcode) in the form of ModRM
      * {@code modrm}: a plain row, a group row, or null.
      */
