@@ -14,9 +14,9 @@ import java.util.Map;
  * with at most one legacy prefix, 66, F3 or F2, every dimension of the tree but ModRM's is known from
  * that prefix, REX.W and the mode, so one array holds a {@link PlainRow} for each (prefix column,
  * REX.W, map, opcode, register or memory form), or a group row for opcodes that ModRM.reg tells
- * apart. A null row is an encoding the plain reader leaves to
- * the general one: an undefined or named-undefined path, a split on ModRM.rm, a row of another shape,
- * or a byte that is a prefix or an escape.
+ * apart. A null row is an encoding the plain reader leaves to the general one: an undefined or
+ * named-undefined path, a split on ModRM.rm, a row of another shape, or a byte that is a prefix or an
+ * escape.
  */
 final class PlainTable {
     /** Key bits of a row: the prefix column (2 bits), REX.W, the map (0F), then the opcode byte. */
@@ -37,11 +37,12 @@ final class PlainTable {
      */
     private final PlainRow[] rows = new PlainRow[KEYS * 2];
     /**
-     * The plain rows built so far, one object per row and setting (opcodes of one row and the forms of
-     * an opcode that ignores ModRM share it): by the row's facts, then by the setting's bits; {@link
-     * #NOT_PLAIN} where the row has no plain form. A cold start builds the table: no hashing of keys.
+     * While the table is built: the plain rows so far, one object per row and setting (opcodes of one
+     * row and the forms of an opcode that ignores ModRM share it), by the row's facts, then by the
+     * setting's bits; {@link #NOT_PLAIN} where the row has no plain form. A cold start builds the
+     * table: no hashing of keys.
      */
-    private final Map<RowFacts, Object[]> plainRows = new IdentityHashMap<>();
+    private Map<RowFacts, Object[]> plainRows = new IdentityHashMap<>();
 
     private PlainTable(Mode mode) {
         this.mode = mode;
@@ -72,6 +73,7 @@ final class PlainTable {
                 }
             }
         }
+        plainRows = null;
     }
 
     /** Whether the tree under {@code node} tests ModRM.reg or rm: then each reg needs its own walk. */
