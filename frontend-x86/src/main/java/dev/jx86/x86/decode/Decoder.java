@@ -11,9 +11,12 @@ public final class Decoder {
     public static final int MAX_LENGTH = 15;
 
     private final Mode mode;
+    /** The plain encodings' table ({@link PlainReader}). */
+    private final PlainTable plain;
 
     public Decoder(Mode mode) {
         this.mode = mode;
+        this.plain = PlainTable.of(mode);
     }
 
     public Mode mode() {
@@ -32,6 +35,12 @@ public final class Decoder {
     public Decoded decode(byte[] code, int offset, int end, long address) {
         if (offset < 0 || offset > end || end > code.length) {
             throw new IndexOutOfBoundsException("offset " + offset + ", end " + end + ", length " + code.length);
+        }
+        if (end - offset >= MAX_LENGTH) {
+            Instruction instruction = PlainReader.read(plain, code, offset, address);
+            if (instruction != null) {
+                return instruction;
+            }
         }
         return new InstructionReader(mode, code, offset, end, address).read();
     }

@@ -151,6 +151,33 @@ public final class RowFacts {
         };
     }
 
+    /**
+     * The size in bytes that size code {@code code} gives, for an instruction with these sizes and
+     * prefixes.
+     *
+     * @param rexW REX.W (or VEX.W) in 64-bit mode
+     * @param vectorLength VEX.L's vector length in bytes, 16 without VEX
+     */
+    public static int size(
+            int code, int operandSize, boolean mode64, boolean rexW, boolean prefix66, int vectorLength) {
+        return switch (code) {
+            case SIZE_V -> operandSize;
+            case SIZE_Z -> operandSize == 2 ? 2 : 4;
+            case SIZE_Y -> mode64 && rexW ? 8 : 4;
+            case SIZE_A -> operandSize * 2;
+            // A far pointer's offset is 16 or 32 bits by 66 alone: objdump ignores REX.W here (AMD).
+            case SIZE_P -> (operandSize == 8 ? (prefix66 ? 2 : 4) : operandSize) + 2;
+            case SIZE_S -> mode64 ? 10 : 6;
+            case SIZE_X -> vectorLength;
+            default -> {
+                if (code < 0) {
+                    throw new IllegalArgumentException("size code " + code);
+                }
+                yield code;
+            }
+        };
+    }
+
     private static int formCode(OperandForm form) {
         Type type = form.type();
         return switch (form.method()) {

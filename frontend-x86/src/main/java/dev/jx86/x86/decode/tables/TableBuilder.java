@@ -4,7 +4,9 @@ import dev.jx86.x86.decode.Attribute;
 import dev.jx86.x86.decode.Mnemonic;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects the rows of the opcode tables and compiles each opcode's rows into a decode tree. Where
@@ -14,8 +16,8 @@ import java.util.List;
  */
 public final class TableBuilder {
     private final List<List<List<Row>>> rowsByMap = new ArrayList<>();
-    /** Rows that stand for "undefined" ({@link #undefined}); their mnemonic is null. */
-    private final List<Row> holes = new ArrayList<>();
+    /** The facts of each row, by identity: a row reached by several paths or opcodes has one. */
+    private final Map<Row, RowFacts> facts = new IdentityHashMap<>();
 
     TableBuilder() {
         for (int m = 0; m < OpcodeMap.values().length; m++) {
@@ -53,7 +55,10 @@ public final class TableBuilder {
                 throw new IllegalArgumentException("a J operand must come last: " + encoding + " " + mnemonic);
             }
         }
-        boolean needsModRm = forms.stream().anyMatch(OperandForm::usesModRm);
+        boolean needsModRm = false;
+        for (OperandForm form : forms) {
+            needsModRm |= form.usesModRm();
+        }
         if (needsModRm && !parsed.hasModRm()) {
             throw new IllegalArgumentException("operands need ModRM but encoding has none: " + encoding);
         }
@@ -72,7 +77,7 @@ public final class TableBuilder {
     public void undefined(String encoding) {
         Encoding parsed = Encoding.parse(encoding);
         Row hole = new Row(parsed, null, List.of(), 0);
-        holes.add(hole);
+        // Its mnemonic is null: the builder tells holes by that.
         rowsByMap.get(parsed.map().ordinal()).get(parsed.opcode()).add(hole);
     }
 
@@ -82,7 +87,7 @@ public final class TableBuilder {
         for (List<List<Row>> byOpcode : rowsByMap) {
             for (List<Row> rows : byOpcode) {
                 for (Row row : rows) {
-                    if (!all.contains(row) && !holes.contains(row)) {
+                    if (row.mnemonic() != null && !all.contains(row)) {
                         all.add(row);
                     }
                 }
@@ -121,7 +126,7 @@ public final class TableBuilder {
         Dimension[] dimensions = Dimension.values();
         for (int d = first; d < dimensions.length; d++) {
             Dimension dimension = dimensions[d];
-            if (rows.stream().allMatch(r -> valueOf(r, dimension) == Encoding.ANY)) {
+            if (allAny(rows, dimension)) {
                 continue;
             }
             Node[] children = new Node[dimension.arity()];
@@ -131,40 +136,41 @@ public final class TableBuilder {
                 List<Row> matchingAnyPrefix =
                         dimension == Dimension.PREFIX ? anyPrefix : matching(anyPrefix, dimension, value);
                 List<Row> matchingSamePrefix = switch (dimension) {
-                    case PREFIX ->
-                        rows.stream()
-                                .filter(r -> r.encoding().prefix() == value)
-                                .toList();
+                    case PREFIX -> withPrefix(rows, value);
                     case REG, RM -> matching(samePrefix, dimension, value);
                     default -> samePrefix;
                 };
                 boolean form = dimension == Dimension.MOD || dimension == Dimension.RM;
-                List<Row> named = form && matching.isEmpty()
-                        ? rows.stream()
-                                .filter(r -> r.has(Attribute.NAMED_IN_OTHER_FORM))
-                                .toList()
-                        : List.of();
+                List<Row> named = form && matching.isEmpty() ? namedInOtherForm(rows) : List.of();
                 children[v] = named.isEmpty()
                         ? build(matching, matchingAnyPrefix, matchingSamePrefix, d + 1)
                         : named(named, d + 1);
             }
-            boolean d64 = agree(rows, r -> r.has(Attribute.D64) || r.has(Attribute.F64), dimension);
-            boolean mandatory66 = agree(rows, r -> r.encoding().prefix() == 1, dimension);
+            boolean d64 = defaultSize64(rows.get(0));
+            boolean mandatory66 = rows.get(0).encoding().prefix() == 1;
+            if (dimension == Dimension.OPERAND_SIZE) {
+                // Under an operand-size split every row must compute the size the same way.
+                for (Row row : rows) {
+                    if (defaultSize64(row) != d64 || (row.encoding().prefix() == 1) != mandatory66) {
+                        throw new IllegalStateException("rows under an operand-size split disagree: " + rows);
+                    }
+                }
+            }
             return new Node.Split(dimension, children, d64, mandatory66);
         }
         Row row = mostSpecific(rows);
-        return holes.contains(row) ? Node.UNDEFINED_COLUMN : new Node.Leaf(row);
+        return row.mnemonic() == null ? Node.UNDEFINED_COLUMN : new Node.Leaf(row, facts(row));
     }
 
     /** The ModRM form no row takes, under rows objdump names anyway: the most specific, by the rest of the path. */
-    private static Node named(List<Row> rows, int first) {
+    private Node named(List<Row> rows, int first) {
         if (rows.isEmpty()) {
             return Node.UNDEFINED;
         }
         Dimension[] dimensions = Dimension.values();
         for (int d = first; d < dimensions.length; d++) {
             Dimension dimension = dimensions[d];
-            if (rows.stream().allMatch(r -> valueOf(r, dimension) == Encoding.ANY)) {
+            if (allAny(rows, dimension)) {
                 continue;
             }
             Node[] children = new Node[dimension.arity()];
@@ -175,7 +181,8 @@ public final class TableBuilder {
             return new Node.Split(
                     dimension, children, d64, rows.get(0).encoding().prefix() == 1);
         }
-        return new Node.NamedUndefined(mostSpecific(rows));
+        Row row = mostSpecific(rows);
+        return new Node.NamedUndefined(row, facts(row));
     }
 
     /** No row for the path: an empty prefix column where rows of other prefixes match the rest of it. */
@@ -186,8 +193,7 @@ public final class TableBuilder {
         Dimension[] dimensions = Dimension.values();
         for (int d = first; d < dimensions.length; d++) {
             Dimension dimension = dimensions[d];
-            if (dimension == Dimension.PREFIX
-                    || anyPrefix.stream().allMatch(r -> valueOf(r, dimension) == Encoding.ANY)) {
+            if (dimension == Dimension.PREFIX || allAny(anyPrefix, dimension)) {
                 continue;
             }
             Node[] children = new Node[dimension.arity()];
@@ -201,19 +207,55 @@ public final class TableBuilder {
         return Node.UNDEFINED_COLUMN;
     }
 
+    // Plain loops, not streams, below: the tables are built at every start of jx86, cold.
+
     private static List<Row> matching(List<Row> rows, Dimension dimension, int value) {
-        return rows.stream()
-                .filter(r -> valueOf(r, dimension) == value || valueOf(r, dimension) == Encoding.ANY)
-                .toList();
+        List<Row> matching = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            int rowValue = valueOf(row, dimension);
+            if (rowValue == value || rowValue == Encoding.ANY) {
+                matching.add(row);
+            }
+        }
+        return matching;
     }
 
-    /** Under an operand-size split every row must compute the size the same way. */
-    private static boolean agree(List<Row> rows, java.util.function.Predicate<Row> property, Dimension dimension) {
-        boolean first = property.test(rows.get(0));
-        if (dimension == Dimension.OPERAND_SIZE && !rows.stream().allMatch(r -> property.test(r) == first)) {
-            throw new IllegalStateException("rows under an operand-size split disagree: " + rows);
+    private static boolean allAny(List<Row> rows, Dimension dimension) {
+        for (Row row : rows) {
+            if (valueOf(row, dimension) != Encoding.ANY) {
+                return false;
+            }
         }
-        return first;
+        return true;
+    }
+
+    private static List<Row> withPrefix(List<Row> rows, int prefix) {
+        List<Row> matching = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (row.encoding().prefix() == prefix) {
+                matching.add(row);
+            }
+        }
+        return matching;
+    }
+
+    private static List<Row> namedInOtherForm(List<Row> rows) {
+        List<Row> named = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.has(Attribute.NAMED_IN_OTHER_FORM)) {
+                named.add(row);
+            }
+        }
+        return named;
+    }
+
+    private static boolean defaultSize64(Row row) {
+        return row.has(Attribute.D64) || row.has(Attribute.F64);
+    }
+
+    /** One {@link RowFacts} per row, shared by the leaves that reach it. */
+    private RowFacts facts(Row row) {
+        return facts.computeIfAbsent(row, RowFacts::new);
     }
 
     private static Row mostSpecific(List<Row> rows) {
