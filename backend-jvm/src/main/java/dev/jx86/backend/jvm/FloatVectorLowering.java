@@ -39,11 +39,13 @@ final class FloatVectorLowering extends BlockLowering {
         storeLow(i);
     }
 
-    void floatSqrt(int i) {
+    /** FSQRT or FROUND. */
+    void floatUnary(int i) {
         asm.enumConstant(Type.class, b.type(i));
         loadLow(b.arg(i, 0));
         pushEnvironment(i);
-        asm.invokeStatic(EVAL + "FloatSemantics", "sqrt", "(L" + IR + "Type;JJ)J");
+        String method = b.op(i) == Op.FROUND ? "round" : "sqrt";
+        asm.invokeStatic(EVAL + "FloatSemantics", method, "(L" + IR + "Type;JJ)J");
         storeLow(i);
     }
 

@@ -322,7 +322,7 @@ final class RegionEmitter implements Opcodes {
             case EXTRACT -> () -> l.extract(i);
             case INSERT -> () -> l.insert(i);
             case FADD, FSUB, FMUL, FDIV, FMIN, FMAX -> () -> fv.floatBinary(i);
-            case FSQRT -> () -> fv.floatSqrt(i);
+            case FSQRT, FROUND -> () -> fv.floatUnary(i);
             case FCMP -> () -> fv.floatCompare(i);
             case FPEXT, FPTRUNC, SITOFP -> () -> fv.floatConvert(i);
             case FPTOSI -> () -> fv.floatToSigned(i);
@@ -350,8 +350,9 @@ final class RegionEmitter implements Opcodes {
                     VFDIV,
                     VFMIN,
                     VFMAX,
-                    VFCMP -> () -> fv.vectorBinary(i);
-            case VFSQRT, VCONVERT -> () -> fv.vectorUnary(i);
+                    VFCMP,
+                    VPERMUTE -> () -> fv.vectorBinary(i);
+            case VFSQRT, VFROUND, VCONVERT -> () -> fv.vectorUnary(i);
             case VSHL, VLSHR, VASHR -> () -> fv.vectorShift(i);
             case VSHUFFLE -> () -> fv.vectorShuffle(i);
             case VMOVEMASK -> () -> fv.moveMask(i);
