@@ -350,8 +350,8 @@ final class RegionEmitter implements Opcodes {
                     VFDIV,
                     VFMIN,
                     VFMAX,
-                    VFCMP,
-                    VPERMUTE -> () -> fv.vectorBinary(i);
+                    VFCMP -> () -> fv.vectorBinary(i);
+            case VPERMUTE -> () -> fv.vectorPermute(i);
             case VFSQRT, VFROUND, VCONVERT -> () -> fv.vectorUnary(i);
             case VSHL, VLSHR, VASHR -> () -> fv.vectorShift(i);
             case VSHUFFLE -> () -> fv.vectorShuffle(i);

@@ -68,6 +68,21 @@ public final class Lanes {
         return r;
     }
 
+    /**
+     * Eight bytes of PSHUFB's result ({@link VectorSemantics#permute}): byte j is byte {@code indices[j] & 15} of the
+     * V128 (low, high), or zero where the index byte's top bit is set.
+     */
+    public static long permute(long low, long high, long indices) {
+        long r = 0;
+        for (int j = 0; j < 64; j += 8) {
+            long index = indices >>> j;
+            long word = (index & 8) == 0 ? low : high;
+            long value = (word >>> ((index & 7) << 3)) & 0xff;
+            r |= (index & 0x80) == 0 ? value << j : 0;
+        }
+        return r;
+    }
+
     /** The top bits of the 8 byte lanes as an 8-bit mask (bit i from lane i): a multiply gathers them. */
     public static long byteMask(long x) {
         return ((x & 0x8080_8080_8080_8080L) >>> 7) * 0x0102_0408_1020_4080L >>> 56;
