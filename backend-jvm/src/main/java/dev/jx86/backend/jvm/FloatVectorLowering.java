@@ -209,8 +209,13 @@ final class FloatVectorLowering extends BlockLowering {
     private String lanesMethod(int i) {
         Op op = b.op(i);
         if (op == Op.VICMP) {
-            boolean integerLanes = b.aux1(i) <= LaneShape.I64X2.ordinal();
-            return integerLanes && b.aux0(i) == IntCondition.EQ.ordinal() ? "equal" : null;
+            if (b.aux1(i) > LaneShape.I64X2.ordinal()) {
+                return null;
+            }
+            if (b.aux0(i) == IntCondition.EQ.ordinal()) {
+                return "equal";
+            }
+            return b.aux0(i) == IntCondition.SGT.ordinal() ? "greaterSigned" : null;
         }
         if (b.aux0(i) > LaneShape.I64X2.ordinal()) {
             return null;

@@ -42,6 +42,21 @@ public final class Lanes {
         return ((nonzero ^ h) >>> (w - 1)) * ((1L << w) - 1);
     }
 
+    /**
+     * All ones in the lanes where x is greater than y as signed integers: with the top bits flipped the comparison is
+     * unsigned, and x > y exactly when y - x borrows out of the lane's top bit.
+     */
+    public static long greaterSigned(long x, long y, int w) {
+        if (w == 64) {
+            return x > y ? -1L : 0L;
+        }
+        long h = top(w);
+        long u = x ^ h;
+        long v = y ^ h;
+        long borrow = ((~v & u) | (~(v ^ u) & subtract(v, u, w))) & h;
+        return (borrow >>> (w - 1)) * ((1L << w) - 1);
+    }
+
     /** Lane-wise unsigned minimum. */
     public static long minUnsigned(long x, long y, int w) {
         if (w == 64) {

@@ -99,6 +99,14 @@ class LanesTest {
     }
 
     @Test
+    void signedGreaterThanInEveryLane() {
+        for (int s = 0; s < INT_SHAPES.length; s++) {
+            int w = INT_SHAPES[s].laneBits();
+            agrees(Op.VICMP, IntCondition.SGT.ordinal(), s, s, (x, y) -> Lanes.greaterSigned(x, y, w));
+        }
+    }
+
+    @Test
     void permuteIsPshufbByHalves() {
         var random = new SplittableRandom(17);
         long[] out = new long[2];

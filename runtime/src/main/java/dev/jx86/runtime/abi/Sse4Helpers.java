@@ -75,7 +75,7 @@ public final class Sse4Helpers {
             List.of(Type.I32, Type.I64, Type.I64, Type.I64, Type.I64, Type.I64, Type.I64),
             Type.I64,
             Set.of(),
-            (cpu, a) -> PackedStringCompare.compare((int) a[0], pair(a, 1), pair(a, 3), a[5], a[6]));
+            (cpu, a) -> PackedStringCompare.compare((int) a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
 
     static List<RuntimeHelper> all() {
         return List.of(AESENC, AESENCLAST, AESDEC, AESDECLAST, AESIMC, AES_SUBWORD, CLMUL, PCMPSTR);

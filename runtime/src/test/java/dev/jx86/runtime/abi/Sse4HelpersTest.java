@@ -72,7 +72,7 @@ class Sse4HelpersTest {
     @Test
     void equalOrderedFindsASubstringAndAPrefixAtTheEnd() {
         assertThat(implicit(0x0c, "ll", "hello") & 0xffff).isEqualTo(0x4);
-        long r = PackedStringCompare.compare(0x0c, text("ab"), text("xxxxxxxxxxxxxxxa"), 2, 16);
+        long r = compare(0x0c, text("ab"), text("xxxxxxxxxxxxxxxa"), 2, 16);
         assertThat(r & 0xffff).isEqualTo(0x8000);
         assertThat(flags(r)).isEqualTo(0x1 | 0x80); // CF, SF: the second operand has no end
     }
@@ -82,15 +82,18 @@ class Sse4HelpersTest {
         // Words: a = {1, 2}, b = {2, 5, 1, 1}; EAX = -2 counts as 2, EDX = 3 leaves b's fourth element out.
         long[] a = {0x0002_0001L, 0};
         long[] b = {0x0001_0001_0005_0002L, 0};
-        long r = PackedStringCompare.compare(0x01, a, b, -2, 3);
+        long r = compare(0x01, a, b, -2, 3);
         assertThat(r & 0xffff).isEqualTo(0b101);
         assertThat(flags(r)).isEqualTo(0x1 | 0x40 | 0x80 | 0x800); // CF, ZF, SF, OF
-        assertThat(PackedStringCompare.compare(0x01, a, b, Long.MIN_VALUE, 100) >>> 16)
-                .isEqualTo(0x801);
+        assertThat(compare(0x01, a, b, Long.MIN_VALUE, 100) >>> 16).isEqualTo(0x801);
     }
 
     private static long implicit(int control, String a, String b) {
-        return PackedStringCompare.compare(control | PackedStringCompare.IMPLICIT, text(a), text(b), 0, 0);
+        return compare(control | PackedStringCompare.IMPLICIT, text(a), text(b), 0, 0);
+    }
+
+    private static long compare(int control, long[] a, long[] b, long lengthA, long lengthB) {
+        return PackedStringCompare.compare(control, a[0], a[1], b[0], b[1], lengthA, lengthB);
     }
 
     private static int flags(long result) {
