@@ -44,43 +44,35 @@ public final class Lanes {
 
     /**
      * All ones in the lanes where x is greater than y as signed integers: with the top bits flipped the comparison is
-     * unsigned, and x > y exactly when y - x borrows out of the lane's top bit.
+     * unsigned.
      */
     public static long greaterSigned(long x, long y, int w) {
         if (w == 64) {
             return x > y ? -1L : 0L;
         }
         long h = top(w);
-        long u = x ^ h;
-        long v = y ^ h;
-        long borrow = ((~v & u) | (~(v ^ u) & subtract(v, u, w))) & h;
+        return greaterUnsigned(x ^ h, y ^ h, w);
+    }
+
+    /** All ones in the lanes where x is greater than y as unsigned integers: where y - x borrows out of the lane. */
+    public static long greaterUnsigned(long x, long y, int w) {
+        if (w == 64) {
+            return Long.compareUnsigned(x, y) > 0 ? -1L : 0L;
+        }
+        long borrow = ((~y & x) | (~(y ^ x) & subtract(y, x, w))) & top(w);
         return (borrow >>> (w - 1)) * ((1L << w) - 1);
     }
 
     /** Lane-wise unsigned minimum. */
     public static long minUnsigned(long x, long y, int w) {
-        if (w == 64) {
-            return Long.compareUnsigned(x, y) <= 0 ? x : y;
-        }
-        long m = (1L << w) - 1;
-        long r = 0;
-        for (int s = 0; s < 64; s += w) {
-            r |= Math.min((x >>> s) & m, (y >>> s) & m) << s;
-        }
-        return r;
+        long m = greaterUnsigned(x, y, w);
+        return (x & ~m) | (y & m);
     }
 
     /** Lane-wise unsigned maximum. */
     public static long maxUnsigned(long x, long y, int w) {
-        if (w == 64) {
-            return Long.compareUnsigned(x, y) >= 0 ? x : y;
-        }
-        long m = (1L << w) - 1;
-        long r = 0;
-        for (int s = 0; s < 64; s += w) {
-            r |= Math.max((x >>> s) & m, (y >>> s) & m) << s;
-        }
-        return r;
+        long m = greaterUnsigned(x, y, w);
+        return (x & m) | (y & ~m);
     }
 
     /**
