@@ -32,10 +32,10 @@ final class Sse3 implements Semantics {
     /** ADDSUBPS/PD: even lanes subtract, odd lanes add; each lane's exceptions are those of its own operation. */
     private static void addSubtract(LiftContext c, LaneShape shape) {
         var ir = c.ir();
-        long even = shape == LaneShape.F32X4 ? 0xffff_ffffL : -1L;
-        long odd = shape == LaneShape.F32X4 ? ~even : 0;
-        Value evens = SseOperands.constant(c, even, shape == LaneShape.F32X4 ? even : 0);
-        Value odds = SseOperands.constant(c, odd, shape == LaneShape.F32X4 ? odd : -1L);
+        boolean singles = shape == LaneShape.F32X4;
+        long evenSingles = 0x0000_0000_ffff_ffffL;
+        Value evens = singles ? SseOperands.constant(c, evenSingles, evenSingles) : SseOperands.constant(c, -1L, 0);
+        Value odds = singles ? SseOperands.constant(c, ~evenSingles, ~evenSingles) : SseOperands.constant(c, 0, -1L);
         SseIntegerArithmetic.binary(c, (a, b) -> {
             Value env = SseOperands.environment(c);
             Value subtracted = ir.vfexcept(FloatOperation.SUB, shape, ir.and(a, evens), ir.and(b, evens), env);

@@ -215,6 +215,12 @@ class SseFaultsAndStateTest {
                 "sqrtss -1 with IM clear | f3 0f 51 c1 | 0x0 | 0xbf800000 | 0x1f00 | true",
                 "ucomiss QNaN with IM clear | 0f 2e c1 | 0x7fc00000 | 0x0 | 0x1f00 | false",
                 "comiss QNaN with IM clear | 0f 2f c1 | 0x7fc00000 | 0x0 | 0x1f00 | true",
+                "roundss 2.5 with PM clear | 66 0f 3a 0a c1 04 | 0x0 | 0x40200000 | 0x0f80 | true",
+                "roundss 2.5 with PM clear, imm8[3] set | 66 0f 3a 0a c1 0c | 0x0 | 0x40200000 | 0x0f80 | false",
+                "roundsd SNaN with IM clear, imm8[3] set | 66 0f 3a 0b c1 09 | 0x0 | 0x7ff0000000000001 | 0x1f00 | true",
+                "haddps -inf + inf with IM clear | f2 0f 7c c1 | 0x7f800000ff800000 | 0x0 | 0x1f00 | true",
+                "dpps max * 2 with OM clear | 66 0f 3a 40 c1 11 | 0x7f7fffff | 0x40000000 | 0x1b80 | true",
+                "dpps max * 2 outside the mask | 66 0f 3a 40 c1 21 | 0x7f7fffff | 0x40000000 | 0x1b80 | false",
             })
     void unmaskedExceptionRaisesXm(String what, String code, long a, long b, long mxcsr, boolean raises) {
         LiftTester t = at(code);
