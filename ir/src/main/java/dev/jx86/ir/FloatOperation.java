@@ -31,7 +31,12 @@ public enum FloatOperation {
     /** A float to a 32-bit signed integer. */
     TO_INT32,
     /** A float to a 64-bit signed integer. */
-    TO_INT64;
+    TO_INT64,
+    /**
+     * Rounding to an integral value in the float format (ROUNDSS...): a signaling NaN is invalid, an inexact result
+     * is inexact; no denormal-operand flag.
+     */
+    ROUND;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);

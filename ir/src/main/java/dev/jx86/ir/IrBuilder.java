@@ -144,6 +144,11 @@ public final class IrBuilder {
         return append(Op.FSQRT, a.type(), 0, 0, List.of(a, environment));
     }
 
+    /** {@code a} rounded to an integral value in the environment's rounding mode. */
+    public Value fround(Value a, Value environment) {
+        return append(Op.FROUND, a.type(), 0, 0, List.of(a, environment));
+    }
+
     /** {@code fpext}, {@code fptrunc} or {@code sitofp} to {@code type} under the float environment. */
     public Value fconvert(Op op, Type type, Value a, Value environment) {
         return append(op, type, 0, 0, List.of(a, environment));
@@ -207,6 +212,11 @@ public final class IrBuilder {
             high |= (table[i + 8] & 0xFFL) << (8 * i);
         }
         return append(Op.VSHUFFLE, Type.V128, low, high, List.of(a, b));
+    }
+
+    /** Result byte i is byte {@code b[i] & 15} of a, or zero where the top bit of {@code b[i]} is set. */
+    public Value vpermute(Value a, Value b) {
+        return append(Op.VPERMUTE, Type.V128, 0, 0, List.of(a, b));
     }
 
     public Value vconvert(VectorConversion conversion, Value a, Value environment) {

@@ -83,6 +83,7 @@ public enum Op {
     FMIN("fmin", BINARY, FLOAT, Fx.PURE),
     FMAX("fmax", BINARY, FLOAT, Fx.PURE),
     FSQRT("fsqrt", UNARY, FLOAT, Fx.PURE),
+    FROUND("fround", UNARY, FLOAT, Fx.PURE),
     FCMP("fcmp", COMPARE, FLOAT, Fx.PURE, FLOAT_CONDITION),
     FPEXT("fpext", WIDEN, FLOAT, Fx.PURE),
     FPTRUNC("fptrunc", NARROW, FLOAT, Fx.PURE),
@@ -112,6 +113,7 @@ public enum Op {
     VNARROWS("vnarrows", VECTOR_BINARY, FIXED, Fx.PURE, NARROW_LANES),
     VNARROWU("vnarrowu", VECTOR_BINARY, FIXED, Fx.PURE, NARROW_LANES),
     VSHUFFLE("vshuffle", Signature.VECTOR_SHUFFLE, FIXED, Fx.PURE, BYTE_TABLE),
+    VPERMUTE("vpermute", VECTOR_BINARY, FIXED, Fx.PURE),
     VMOVEMASK("vmovemask", VECTOR_MASK, FIXED, Fx.PURE, INT_LANES),
     VFADD("vfadd", VECTOR_BINARY, FIXED, Fx.PURE, FLOAT_LANES),
     VFSUB("vfsub", VECTOR_BINARY, FIXED, Fx.PURE, FLOAT_LANES),
@@ -120,6 +122,7 @@ public enum Op {
     VFMIN("vfmin", VECTOR_BINARY, FIXED, Fx.PURE, FLOAT_LANES),
     VFMAX("vfmax", VECTOR_BINARY, FIXED, Fx.PURE, FLOAT_LANES),
     VFSQRT("vfsqrt", VECTOR_UNARY, FIXED, Fx.PURE, FLOAT_LANES),
+    VFROUND("vfround", VECTOR_UNARY, FIXED, Fx.PURE, FLOAT_LANES),
     VFCMP("vfcmp", VECTOR_BINARY, FIXED, Fx.PURE, FLOAT_CONDITION, FLOAT_LANES),
     VCONVERT("vconvert", VECTOR_UNARY, FIXED, Fx.PURE, VECTOR_CONVERSION),
     VFEXCEPT("vfexcept", VECTOR_FLOAT_EXCEPTIONS, FIXED, Fx.PURE, FLOAT_OPERATION, FLOAT_LANES),
@@ -155,8 +158,8 @@ public enum Op {
      */
     public boolean takesFloatEnvironment() {
         return switch (this) {
-            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FSQRT, FCMP, FPEXT, FPTRUNC, SITOFP, FEXCEPT -> true;
-            case VFADD, VFSUB, VFMUL, VFDIV, VFMIN, VFMAX, VFSQRT, VFCMP, VCONVERT, VFEXCEPT -> true;
+            case FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FSQRT, FROUND, FCMP, FPEXT, FPTRUNC, SITOFP, FEXCEPT -> true;
+            case VFADD, VFSUB, VFMUL, VFDIV, VFMIN, VFMAX, VFSQRT, VFROUND, VFCMP, VCONVERT, VFEXCEPT -> true;
             default -> false;
         };
     }

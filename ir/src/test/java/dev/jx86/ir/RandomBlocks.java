@@ -153,7 +153,7 @@ public final class RandomBlocks {
         Type t = pick(TypeClass.FLOAT);
         return switch (op.signature()) {
             case BINARY -> b.fbinary(op, value(t), value(t), env);
-            case UNARY -> b.fsqrt(value(t), env);
+            case UNARY -> b.append(op, t, 0, 0, List.of(value(t), env));
             case COMPARE -> b.append(op, Type.I1, aux[0], 0, List.of(value(t), value(t), env));
             case WIDEN -> b.fconvert(op, Type.I64, value(Type.I32), env);
             case NARROW -> b.fconvert(op, Type.I32, value(Type.I64), env);

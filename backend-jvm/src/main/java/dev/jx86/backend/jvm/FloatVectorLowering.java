@@ -10,8 +10,9 @@ import dev.jx86.ir.Type;
 
 /**
  * Float and vector value ops, as calls to the IR's own semantics ({@code FloatSemantics}, {@code FloatExceptions},
- * and {@code gen.Support} which forwards V128 pairs to {@code VectorSemantics}): a compiled region cannot disagree
- * with tier 0 on what they mean.
+ * and {@code gen.Support} which forwards V128 pairs to {@code VectorSemantics}), or inline where the IR's semantics
+ * have a by-halves form ({@code Lanes}) or a constant shuffle: a compiled region cannot disagree with tier 0 on what
+ * they mean (the backend's random-block tests compare them).
  */
 final class FloatVectorLowering extends BlockLowering {
     FloatVectorLowering(Asm asm, Block b, int[] local, int scratchLocal, int tempLocal) {
@@ -39,11 +40,13 @@ final class FloatVectorLowering extends BlockLowering {
         storeLow(i);
     }
 
-    void floatSqrt(int i) {
+    /** FSQRT or FROUND. */
+    void floatUnary(int i) {
         asm.enumConstant(Type.class, b.type(i));
         loadLow(b.arg(i, 0));
         pushEnvironment(i);
-        asm.invokeStatic(EVAL + "FloatSemantics", "sqrt", "(L" + IR + "Type;JJ)J");
+        String method = b.op(i) == Op.FROUND ? "round" : "sqrt";
+        asm.invokeStatic(EVAL + "FloatSemantics", method, "(L" + IR + "Type;JJ)J");
         storeLow(i);
     }
 
@@ -87,8 +90,9 @@ final class FloatVectorLowering extends BlockLowering {
         storeLow(i);
     }
 
-    // ---- vectors: integer lanes' common ops inline by halves (ir.eval.Lanes), the rest through gen.Support, which
-    // forwards to VectorSemantics
+    // ---- vectors: integer lanes' common ops and PSHUFB's permutation inline by halves (ir.eval.Lanes), constant
+    // shuffles as shifts and masks of the operand words, the rest through gen.Support, which forwards to
+    // VectorSemantics
 
     void vectorBinary(int i) {
         String lanes = lanesMethod(i);
@@ -137,22 +141,81 @@ final class FloatVectorLowering extends BlockLowering {
         storeScratch(i);
     }
 
+    /**
+     * VSHUFFLE inline: each result half is an or of its operands' words, each shifted so that a run of its bytes
+     * lands in place and masked to that run. Both halves are computed before either is stored, since the result
+     * may reuse an operand's locals.
+     */
     void vectorShuffle(int i) {
-        asm.pushLong(b.aux0(i));
-        asm.pushLong(b.aux1(i));
+        shuffleHalf(i, b.aux0(i));
+        shuffleHalf(i, b.aux1(i));
+        storeHigh(i);
+        storeLow(i);
+    }
+
+    /** Pushes the half of VSHUFFLE {@code i}'s result whose eight table bytes are {@code table}. */
+    private void shuffleHalf(int i, long table) {
+        long[] masks = new long[4 * 15]; // by source word (a low, a high, b low, b high) and byte shift -7..7
+        for (int j = 0; j < 8; j++) {
+            int source = (int) (table >>> (8 * j)) & 0xff;
+            if (source < 32) {
+                masks[(source >> 3) * 15 + (j - (source & 7)) + 7] |= 0xffL << (8 * j);
+            }
+        }
+        boolean first = true;
+        for (int k = 0; k < masks.length; k++) {
+            if (masks[k] == 0) {
+                continue;
+            }
+            int word = k / 15;
+            int shift = 8 * (k % 15 - 7);
+            int operand = b.arg(i, word >> 1);
+            if ((word & 1) == 0) {
+                loadLow(operand);
+            } else {
+                loadHigh(operand);
+            }
+            if (shift != 0) {
+                asm.pushInt(Math.abs(shift));
+                mv.visitInsn(shift > 0 ? LSHL : LUSHR);
+            }
+            if (masks[k] != -1L) {
+                asm.pushLong(masks[k]);
+                mv.visitInsn(LAND);
+            }
+            if (!first) {
+                mv.visitInsn(LOR);
+            }
+            first = false;
+        }
+        if (first) {
+            mv.visitInsn(LCONST_0);
+        }
+    }
+
+    /** VPERMUTE (PSHUFB) inline: {@code Lanes.permute} per half, both computed before either is stored. */
+    void vectorPermute(int i) {
         loadPair(b.arg(i, 0));
-        loadPair(b.arg(i, 1));
-        mv.visitVarInsn(ALOAD, scratchLocal);
-        asm.invokeStatic(SUPPORT, "vectorShuffle", "(JJJJJJ[J)V");
-        storeScratch(i);
+        loadLow(b.arg(i, 1));
+        asm.invokeStatic(EVAL + "Lanes", "permute", "(JJJ)J");
+        loadPair(b.arg(i, 0));
+        loadHigh(b.arg(i, 1));
+        asm.invokeStatic(EVAL + "Lanes", "permute", "(JJJ)J");
+        storeHigh(i);
+        storeLow(i);
     }
 
     /** The {@code Lanes} method for a binary vector op on integer lanes, or null if it has none. */
     private String lanesMethod(int i) {
         Op op = b.op(i);
         if (op == Op.VICMP) {
-            boolean integerLanes = b.aux1(i) <= LaneShape.I64X2.ordinal();
-            return integerLanes && b.aux0(i) == IntCondition.EQ.ordinal() ? "equal" : null;
+            if (b.aux1(i) > LaneShape.I64X2.ordinal()) {
+                return null;
+            }
+            if (b.aux0(i) == IntCondition.EQ.ordinal()) {
+                return "equal";
+            }
+            return b.aux0(i) == IntCondition.SGT.ordinal() ? "greaterSigned" : null;
         }
         if (b.aux0(i) > LaneShape.I64X2.ordinal()) {
             return null;

@@ -344,7 +344,7 @@ final class RegionEmitter implements Opcodes {
             case EXTRACT -> () -> l.extract(i);
             case INSERT -> () -> l.insert(i);
             case FADD, FSUB, FMUL, FDIV, FMIN, FMAX -> () -> fv.floatBinary(i);
-            case FSQRT -> () -> fv.floatSqrt(i);
+            case FSQRT, FROUND -> () -> fv.floatUnary(i);
             case FCMP -> () -> fv.floatCompare(i);
             case FPEXT, FPTRUNC, SITOFP -> () -> fv.floatConvert(i);
             case FPTOSI -> () -> fv.floatToSigned(i);
@@ -373,7 +373,8 @@ final class RegionEmitter implements Opcodes {
                     VFMIN,
                     VFMAX,
                     VFCMP -> () -> fv.vectorBinary(i);
-            case VFSQRT, VCONVERT -> () -> fv.vectorUnary(i);
+            case VPERMUTE -> () -> fv.vectorPermute(i);
+            case VFSQRT, VFROUND, VCONVERT -> () -> fv.vectorUnary(i);
             case VSHL, VLSHR, VASHR -> () -> fv.vectorShift(i);
             case VSHUFFLE -> () -> fv.vectorShuffle(i);
             case VMOVEMASK -> () -> fv.moveMask(i);

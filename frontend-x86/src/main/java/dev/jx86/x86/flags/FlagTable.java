@@ -96,6 +96,12 @@ public final class FlagTable {
         condition(ZF, FCMOVE, FCMOVNE);
         condition(CF | ZF, FCMOVBE, FCMOVNBE);
         condition(PF, FCMOVU, FCMOVNU);
+        for (Mnemonic m : new Mnemonic[] {COMISS, UCOMISS, COMISD, UCOMISD, PTEST}) {
+            writes(m, STATUS);
+        }
+        for (Mnemonic m : new Mnemonic[] {PCMPESTRI, PCMPESTRIQ, PCMPESTRM, PCMPESTRMQ, PCMPISTRI, PCMPISTRM}) {
+            writes(m, STATUS);
+        }
         writes(SYSRET, all);
         writes(RSM, all);
     }

@@ -38,7 +38,15 @@ public final class Lifter {
                 new SseConversion(),
                 new SseIntegerArithmetic(),
                 new SseShuffle(),
-                new SseState());
+                new SseState(),
+                new Sse3(),
+                new Ssse3(),
+                new Sse41Integer(),
+                new Sse41Blend(),
+                new Sse41Float(),
+                new Sse41InsertExtract(),
+                new Sse42StringCompare(),
+                new AesClmul());
     }
 
     private static HandlerTable table() {

@@ -44,6 +44,18 @@ class SseFaultsAndStateTest {
                 "movlps xmm0, [rdx+4] | 0f 12 42 04 | false",
                 "cvtdq2pd xmm0, [rdx+4] | f3 0f e6 42 04 | false",
                 "maskmovdqu xmm0, xmm1 (rdi odd) | 66 0f f7 c1 | false",
+                "movshdup xmm0, [rdx+4] | f3 0f 16 42 04 | true",
+                "pshufb xmm0, [rdx+1] | 66 0f 38 00 42 01 | true",
+                "ptest xmm0, [rdx+8] | 66 0f 38 17 42 08 | true",
+                "roundps xmm0, [rdx+4], 1 | 66 0f 3a 08 42 04 01 | true",
+                "movntdqa xmm0, [rdx+8] | 66 0f 38 2a 42 08 | true",
+                "aesenc xmm0, [rdx+8] | 66 0f 38 dc 42 08 | true",
+                "pclmulqdq xmm0, [rdx+8], 0 | 66 0f 3a 44 42 08 00 | true",
+                "lddqu xmm0, [rdx+1] | f2 0f f0 42 01 | false",
+                "pcmpistri xmm0, [rdx+1], 0 | 66 0f 3a 63 42 01 00 | false",
+                "pcmpestrm xmm0, [rdx+3], 0 | 66 0f 3a 60 42 03 00 | false",
+                "pmovzxbw xmm0, [rdx+1] | 66 0f 38 30 42 01 | false",
+                "insertps xmm0, [rdx+1], 0 | 66 0f 3a 21 42 01 00 | false",
             })
     void sixteenByteOperandsMustBeAligned(String asm, String code, boolean faults) {
         LiftTester t = at(code).gpr(StateLayout.RDI, DATA + 1);
@@ -86,8 +98,12 @@ class SseFaultsAndStateTest {
                 "vaddps xmm0, xmm0, xmm1 (VEX) | c5 f8 58 c1",
                 "vmovdqa xmm0, [rdx] (VEX) | c5 f9 6f 02",
                 "vpxor xmm0, xmm0, xmm0 (VEX) | c5 f9 ef c0",
-                "haddps xmm0, xmm1 (SSE3) | f2 0f 7c c1",
-                "lddqu xmm0, [rdx] (SSE3) | f2 0f f0 02",
+                "pshufb mm0, mm1 (SSSE3 MMX form) | 0f 38 00 c1",
+                "palignr mm0, [rdx], 3 (SSSE3 MMX form) | 0f 3a 0f 02 03",
+                "pabsd mm0, mm1 (SSSE3 MMX form) | 0f 38 1e c1",
+                "monitor (not advertised) | 0f 01 c8",
+                "mwait (not advertised) | 0f 01 c9",
+                "vpshufb xmm0, xmm0, xmm1 (VEX) | c4 e2 79 00 c1",
                 "lock addps xmm0, xmm1 | f0 0f 58 c1",
             })
     void outOfScopeFormsRaiseUd(String asm, String code) {
@@ -199,6 +215,12 @@ class SseFaultsAndStateTest {
                 "sqrtss -1 with IM clear | f3 0f 51 c1 | 0x0 | 0xbf800000 | 0x1f00 | true",
                 "ucomiss QNaN with IM clear | 0f 2e c1 | 0x7fc00000 | 0x0 | 0x1f00 | false",
                 "comiss QNaN with IM clear | 0f 2f c1 | 0x7fc00000 | 0x0 | 0x1f00 | true",
+                "roundss 2.5 with PM clear | 66 0f 3a 0a c1 04 | 0x0 | 0x40200000 | 0x0f80 | true",
+                "roundss 2.5 with PM clear, imm8[3] set | 66 0f 3a 0a c1 0c | 0x0 | 0x40200000 | 0x0f80 | false",
+                "roundsd SNaN with IM clear, imm8[3] set | 66 0f 3a 0b c1 09 | 0x0 | 0x7ff0000000000001 | 0x1f00 | true",
+                "haddps -inf + inf with IM clear | f2 0f 7c c1 | 0x7f800000ff800000 | 0x0 | 0x1f00 | true",
+                "dpps max * 2 with OM clear | 66 0f 3a 40 c1 11 | 0x7f7fffff | 0x40000000 | 0x1b80 | true",
+                "dpps max * 2 outside the mask | 66 0f 3a 40 c1 21 | 0x7f7fffff | 0x40000000 | 0x1b80 | false",
             })
     void unmaskedExceptionRaisesXm(String what, String code, long a, long b, long mxcsr, boolean raises) {
         LiftTester t = at(code);

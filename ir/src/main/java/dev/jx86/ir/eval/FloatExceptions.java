@@ -39,6 +39,7 @@ public final class FloatExceptions {
             case NARROW -> narrow(a, env);
             case FROM_INT_TO_SINGLE, FROM_INT_TO_DOUBLE -> fromInteger(k, t, a);
             case TO_INT32, TO_INT64 -> toInteger(k, t, a, b, env);
+            case ROUND -> round(t, a, env);
         };
     }
 
@@ -98,6 +99,18 @@ public final class FloatExceptions {
                         exactness(op, t, x, y, nearest),
                         env,
                         () -> Tininess.exact(op, x, y));
+    }
+
+    /** Rounding to an integral value: invalid for a signaling NaN, else inexact when the value changes. */
+    private static int round(Type t, long a, long env) {
+        long x = FloatSemantics.denormalInput(t, a, env);
+        if (isSignaling(t, x)) {
+            return INVALID;
+        }
+        if (FloatSemantics.isNaN(t, x)) {
+            return 0;
+        }
+        return FloatSemantics.round(t, x, env) == x ? 0 : INEXACT;
     }
 
     private static int sqrt(Type t, long a, long env) {

@@ -85,6 +85,28 @@ public final class FloatSemantics {
         return denormalResult(t, r, env);
     }
 
+    /**
+     * FROUND: {@code a} rounded to an integral value of its format in the environment's rounding mode (x86 ROUNDSS
+     * with MXCSR's or the immediate's mode): a NaN comes back quieted, infinities and zeros unchanged, a zero result
+     * keeps a's sign, and a denormal is zero under denormals-are-zero. The result is never denormal, so flush-to-zero
+     * does not apply. Exact: floor, ceil and rint of a double are exact, and a binary32 widens exactly.
+     */
+    public static long round(Type t, long a, long env) {
+        a = denormalInput(t, a, env);
+        if (isNaN(t, a)) {
+            return quiet(t, a);
+        }
+        double x = toDouble(t, a);
+        double r = switch (FloatEnvironment.rounding(env)) {
+            case FloatEnvironment.NEAREST -> Math.rint(x);
+            case FloatEnvironment.DOWN -> Math.floor(x);
+            case FloatEnvironment.UP -> Math.ceil(x);
+            default -> x < 0 ? Math.ceil(x) : Math.floor(x);
+        };
+        long bits = fromDouble(t, r);
+        return r == 0 ? signOnly(t, a) : bits;
+    }
+
     public static boolean compare(FloatCondition cc, Type t, long a, long b, long env) {
         return compare(cc, t, denormalInput(t, a, env), denormalInput(t, b, env));
     }

@@ -42,28 +42,50 @@ public final class Lanes {
         return ((nonzero ^ h) >>> (w - 1)) * ((1L << w) - 1);
     }
 
+    /**
+     * All ones in the lanes where x is greater than y as signed integers: with the top bits flipped the comparison is
+     * unsigned.
+     */
+    public static long greaterSigned(long x, long y, int w) {
+        if (w == 64) {
+            return x > y ? -1L : 0L;
+        }
+        long h = top(w);
+        return greaterUnsigned(x ^ h, y ^ h, w);
+    }
+
+    /** All ones in the lanes where x is greater than y as unsigned integers: where y - x borrows out of the lane. */
+    public static long greaterUnsigned(long x, long y, int w) {
+        if (w == 64) {
+            return Long.compareUnsigned(x, y) > 0 ? -1L : 0L;
+        }
+        long borrow = ((~y & x) | (~(y ^ x) & subtract(y, x, w))) & top(w);
+        return (borrow >>> (w - 1)) * ((1L << w) - 1);
+    }
+
     /** Lane-wise unsigned minimum. */
     public static long minUnsigned(long x, long y, int w) {
-        if (w == 64) {
-            return Long.compareUnsigned(x, y) <= 0 ? x : y;
-        }
-        long m = (1L << w) - 1;
-        long r = 0;
-        for (int s = 0; s < 64; s += w) {
-            r |= Math.min((x >>> s) & m, (y >>> s) & m) << s;
-        }
-        return r;
+        long m = greaterUnsigned(x, y, w);
+        return (x & ~m) | (y & m);
     }
 
     /** Lane-wise unsigned maximum. */
     public static long maxUnsigned(long x, long y, int w) {
-        if (w == 64) {
-            return Long.compareUnsigned(x, y) >= 0 ? x : y;
-        }
-        long m = (1L << w) - 1;
+        long m = greaterUnsigned(x, y, w);
+        return (x & m) | (y & ~m);
+    }
+
+    /**
+     * Eight bytes of PSHUFB's result ({@link VectorSemantics#permute}): byte j is byte {@code indices[j] & 15} of the
+     * V128 (low, high), or zero where the index byte's top bit is set.
+     */
+    public static long permute(long low, long high, long indices) {
         long r = 0;
-        for (int s = 0; s < 64; s += w) {
-            r |= Math.max((x >>> s) & m, (y >>> s) & m) << s;
+        for (int j = 0; j < 64; j += 8) {
+            long index = indices >>> j;
+            long word = (index & 8) == 0 ? low : high;
+            long value = (word >>> ((index & 7) << 3)) & 0xff;
+            r |= (index & 0x80) == 0 ? value << j : 0;
         }
         return r;
     }

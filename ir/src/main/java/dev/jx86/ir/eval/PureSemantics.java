@@ -40,7 +40,12 @@ public final class PureSemantics {
                 high[i] = b.aux1(i);
                 yield b.aux0(i);
             }
-            case UNARY -> op == Op.FSQRT ? FloatSemantics.sqrt(t, x, env) : unary(op, t, x, high[b.arg(i, 0)], high, i);
+            case UNARY ->
+                switch (op) {
+                    case FSQRT -> FloatSemantics.sqrt(t, x, env);
+                    case FROUND -> FloatSemantics.round(t, x, env);
+                    default -> unary(op, t, x, high[b.arg(i, 0)], high, i);
+                };
             case BINARY -> binary(b, i, low, high, env);
             case SHIFT -> IntegerSemantics.binary(op, t, x, y);
             case COMPARE ->

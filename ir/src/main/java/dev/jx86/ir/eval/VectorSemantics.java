@@ -20,6 +20,10 @@ public final class VectorSemantics {
             narrow(op, LaneShape.values()[(int) aux0], a, b, out);
             return;
         }
+        if (op == Op.VPERMUTE) {
+            permute(a, b, out);
+            return;
+        }
         boolean compare = op == Op.VICMP || op == Op.VFCMP;
         LaneShape shape = LaneShape.values()[(int) (compare ? aux1 : aux0)];
         int w = shape.laneBits();
@@ -60,7 +64,7 @@ public final class VectorSemantics {
         pack(shape, x, out);
     }
 
-    /** VFSQRT or VCONVERT. */
+    /** VFSQRT, VFROUND or VCONVERT. */
     public static void unary(Op op, long aux0, long[] a, long env, long[] out) {
         if (op == Op.VCONVERT) {
             VectorConversions.convert(VectorConversion.values()[(int) aux0], a, env, out);
@@ -68,8 +72,9 @@ public final class VectorSemantics {
         }
         LaneShape shape = LaneShape.values()[(int) aux0];
         long[] x = lanes(shape, a);
+        Type lane = Type.ofBits(shape.laneBits());
         for (int i = 0; i < x.length; i++) {
-            x[i] = FloatSemantics.sqrt(Type.ofBits(shape.laneBits()), x[i], env);
+            x[i] = op == Op.VFROUND ? FloatSemantics.round(lane, x[i], env) : FloatSemantics.sqrt(lane, x[i], env);
         }
         pack(shape, x, out);
     }
@@ -98,6 +103,16 @@ public final class VectorSemantics {
             int index = (int) (((i < 8 ? tableLow : tableHigh) >>> (8 * (i & 7))) & 0xFF);
             long[] source = index < 16 ? a : b;
             result[i] = index < 32 ? lane(source, 8, index & 15) : 0;
+        }
+        pack(LaneShape.I8X16, result, out);
+    }
+
+    /** VPERMUTE: result byte i is byte {@code b[i] & 15} of a, or zero where the top bit of {@code b[i]} is set. */
+    public static void permute(long[] a, long[] b, long[] out) {
+        long[] result = new long[16];
+        for (int i = 0; i < 16; i++) {
+            long index = lane(b, 8, i);
+            result[i] = index >= 0x80 ? 0 : lane(a, 8, (int) index & 15);
         }
         pack(LaneShape.I8X16, result, out);
     }

@@ -97,4 +97,25 @@ class LanesTest {
         }
         return x;
     }
+
+    @Test
+    void signedGreaterThanInEveryLane() {
+        for (int s = 0; s < INT_SHAPES.length; s++) {
+            int w = INT_SHAPES[s].laneBits();
+            agrees(Op.VICMP, IntCondition.SGT.ordinal(), s, s, (x, y) -> Lanes.greaterSigned(x, y, w));
+        }
+    }
+
+    @Test
+    void permuteIsPshufbByHalves() {
+        var random = new SplittableRandom(17);
+        long[] out = new long[2];
+        for (int i = 0; i < CASES; i++) {
+            long[] a = {random.nextLong(), random.nextLong()};
+            long[] idx = {random.nextLong(), random.nextInt(4) == 0 ? 0x8f0f_8070_0102_0304L : random.nextLong()};
+            VectorSemantics.permute(a, idx, out);
+            assertThat(Lanes.permute(a[0], a[1], idx[0])).isEqualTo(out[0]);
+            assertThat(Lanes.permute(a[0], a[1], idx[1])).isEqualTo(out[1]);
+        }
+    }
 }

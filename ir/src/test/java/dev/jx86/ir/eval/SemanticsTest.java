@@ -163,6 +163,22 @@ class SemanticsTest {
                 "fmax.i32 0x80000000, 0x00000005 @0x9fc0 | 0x0",
                 "fmul.i64 0x2000000000000000, 0x2000000000000000 @0x9fc0 | 0x10000000000000",
                 "fsqrt.i64 0x0000000000000004, - @0x9fc0 | 0x0",
+                // Rounding to an integral value (ROUNDSS/ROUNDSD), recorded on an x86-64 host: the sign of a zero
+                // result is the operand's, a NaN comes back quieted, DAZ reads a denormal as zero.
+                "fround.i32 0x40200000, - @0x1f80 | 0x40000000",
+                "fround.i32 0xbe99999a, - @0x1f80 | 0x80000000",
+                "fround.i32 0xbe99999a, - @0x3f80 | 0xbf800000",
+                "fround.i32 0xbe99999a, - @0x5f80 | 0x80000000",
+                "fround.i32 0x3fc00000, - @0x5f80 | 0x40000000",
+                "fround.i32 0xbfc00000, - @0x7f80 | 0xbf800000",
+                "fround.i32 0x80011c58, - @0x3f80 | 0xbf800000",
+                "fround.i32 0x80011c58, - @0x3fc0 | 0x80000000",
+                "fround.i32 0x7f800001, - @0x1f80 | 0x7fc00001",
+                "fround.i32 0x7149f2ca, - @0x1f80 | 0x7149f2ca",
+                "fround.i64 0x4004000000000000, - @0x1f80 | 0x4000000000000000",
+                "fround.i64 0x400c000000000000, - @0x1f80 | 0x4010000000000000",
+                "fround.i64 0xfff0000000000000, - @0x5f80 | 0xfff0000000000000",
+                "fround.i64 0x4330000000000001, - @0x3f80 | 0x4330000000000001",
             })
     void scalarOps(String op, String expected) {
         String env = "0x1f80";
@@ -326,6 +342,10 @@ class SemanticsTest {
                 "insert.v128 v0, v3, 60 | 0x000000000000000aff007f007f007f00",
                 "vshuffle v0, v1, [8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7] | 0x7f007f007f007f000000000000000000",
                 "vshuffle v0, v1, [16 z z z z z z z z z z z z z z z] | 0x000000000000000000000000000000ff",
+                // PSHUFB: index bytes 0x80 and 0xff give zero, 0x7f picks byte 15.
+                "vpermute v0, v1 | 0x00000000000000000000000000000000",
+                "vpermute v1, v0 | 0xffffffffffffffff00ff00ff00ff00ff",
+                "vpermute v1, v1 | 0xffffffffffffffff0000000000000000",
             })
     void vectorOps(String op, String expected) {
         String text = "block 0x0 {\n  v0 = const.v128 0x7f007f007f007f00\n  v1 = const.v128 0x80ff80ff80ff80ff\n"
@@ -343,6 +363,12 @@ class SemanticsTest {
     @CsvSource(
             delimiter = '|',
             value = {
+                "fexcept.round i32 0x00011c58 0x0 0x1f80 | 0x20",
+                "fexcept.round i32 0x00011c58 0x0 0x1fc0 | 0x0",
+                "fexcept.round i32 0x7f800001 0x0 0x1f80 | 0x1",
+                "fexcept.round i32 0x7fc00001 0x0 0x1f80 | 0x0",
+                "fexcept.round i32 0x40000000 0x0 0x1f80 | 0x0",
+                "fexcept.round i64 0x3fe0000000000000 0x0 0x3f80 | 0x20",
                 "fexcept.div i32 0x3f800000 0x00000000 0x1f80 | 0x4",
                 "fexcept.div i32 0x00000001 0x00000000 0x1f80 | 0x4",
                 "fexcept.div i32 0x00000000 0x00000000 0x1f80 | 0x1",

@@ -3,10 +3,10 @@ package dev.jx86.runtime.abi;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one processor that CPUID describes: a "GenuineIntel" family 6 x86-64 CPU reporting exactly what jx86
- * executes — the x86-64 baseline (x87, CMOV, CX8, MMX, FXSR, SSE, SSE2), CX16, POPCNT, MOVBE, LZCNT, BMI1, BMI2, ADX,
- * LAHF/SAHF in 64-bit mode, RDTSCP and ERMS (REP MOVSB/STOSB run in bulk), and no SSE3 or later, no AVX, no
- * RDRAND/RDSEED/RDPID, no XSAVE. The leaves are documented in docs/cpuid.md; a leaf above the highest basic leaf
+ * The one processor that CPUID describes: a "GenuineIntel" family 6 x86-64-v2 CPU reporting exactly what jx86
+ * executes — the x86-64 baseline (x87, CMOV, CX8, MMX, FXSR, SSE, SSE2), SSE3, SSSE3, SSE4.1, SSE4.2, POPCNT, CX16,
+ * LAHF/SAHF in 64-bit mode, AES-NI, PCLMULQDQ, MOVBE, LZCNT, BMI1, BMI2, ADX, RDTSCP and ERMS (REP MOVSB/STOSB run in
+ * bulk), and no MONITOR/MWAIT, no AVX, no RDRAND/RDSEED/RDPID, no XSAVE. The leaves are documented in docs/cpuid.md; a leaf above the highest basic leaf
  * returns that leaf's data, as Intel processors do.
  */
 public final class CpuidModel {
@@ -30,9 +30,15 @@ public final class CpuidModel {
     static final int SSE = 1 << 25;
     static final int SSE2 = 1 << 26;
     // Leaf 1 ECX
+    static final int SSE3 = 1;
+    static final int PCLMULQDQ = 1 << 1;
+    static final int SSSE3 = 1 << 9;
     static final int CX16 = 1 << 13;
+    static final int SSE4_1 = 1 << 19;
+    static final int SSE4_2 = 1 << 20;
     static final int MOVBE = 1 << 22;
     static final int POPCNT = 1 << 23;
+    static final int AES = 1 << 25;
     // Leaf 7 EBX
     static final int BMI1 = 1 << 3;
     static final int BMI2 = 1 << 8;
@@ -61,7 +67,7 @@ public final class CpuidModel {
                 new int[] {
                     0x000306c3,
                     0x00010800,
-                    CX16 | MOVBE | POPCNT,
+                    SSE3 | PCLMULQDQ | SSSE3 | CX16 | SSE4_1 | SSE4_2 | MOVBE | POPCNT | AES,
                     FPU | TSC | CX8 | CMOV | CLFSH | MMX | FXSR | SSE | SSE2
                 };
             case 2 -> new int[] {0x00000001, 0, 0, 0}; // no descriptors: caches are in leaf 4

@@ -68,6 +68,7 @@ final class SequenceGenerator {
         ControlTemplates.register(all);
         if (bits64) {
             SseTemplates.register(all);
+            Sse4Templates.register(all);
         }
         return all.stream().filter(t -> t.modes().includes(bits64)).toList();
     }

@@ -154,11 +154,6 @@ public final class Support {
         VectorSemantics.shift(op, shape, new long[] {aLow, aHigh}, count, out);
     }
 
-    public static void vectorShuffle(
-            long tableLow, long tableHigh, long aLow, long aHigh, long bLow, long bHigh, long[] out) {
-        VectorSemantics.shuffle(tableLow, tableHigh, new long[] {aLow, aHigh}, new long[] {bLow, bHigh}, out);
-    }
-
     public static long moveMask(LaneShape shape, long aLow, long aHigh) {
         return VectorSemantics.moveMask(shape, new long[] {aLow, aHigh});
     }
