@@ -112,8 +112,8 @@ final class X87Functions {
         x.st(0, step.value());
         int q = step.quotient();
         int codes = (q & 4) != 0 ? X87Stack.C0 : 0;
-        codes |= (q & 1) != 0 ? X87Stack.C3 : 0;
-        codes |= (q & 2) != 0 ? X87Stack.C1 : 0;
+        codes |= (q & 2) != 0 ? X87Stack.C3 : 0;
+        codes |= (q & 1) != 0 ? X87Stack.C1 : 0;
         codes |= step.incomplete() ? X87Stack.C2 : 0;
         x.conditionCodes(X87Stack.CONDITION_CODES, codes);
     }

@@ -126,8 +126,18 @@ record BigFloat(BigInteger mantissa, int exponent) {
         return new BigFloat(shiftTowardZero(mantissa, excess), exponent + excess);
     }
 
+    /**
+     * {@code m} shifted right by {@code bits} toward zero, with its lowest bit set if any bit was lost ("jamming"):
+     * an inexact value never looks exact, and a tiny term added to a large sum still moves it to the correct side
+     * of every rounding boundary above its precision.
+     */
     private static BigInteger shiftTowardZero(BigInteger m, int bits) {
-        return m.signum() < 0 ? m.negate().shiftRight(bits).negate() : m.shiftRight(bits);
+        BigInteger magnitude = m.abs();
+        BigInteger shifted = magnitude.shiftRight(bits);
+        if (magnitude.getLowestSetBit() < bits && magnitude.signum() != 0) {
+            shifted = shifted.setBit(0);
+        }
+        return m.signum() < 0 ? shifted.negate() : shifted;
     }
 
     /** The integer nearest to this value (ties away from zero). */
@@ -135,7 +145,9 @@ record BigFloat(BigInteger mantissa, int exponent) {
         if (exponent >= 0) {
             return mantissa.shiftLeft(exponent);
         }
-        BigInteger twice = shiftTowardZero(mantissa, -exponent - 1);
+        BigInteger twice = mantissa.signum() < 0
+                ? mantissa.negate().shiftRight(-exponent - 1).negate()
+                : mantissa.shiftRight(-exponent - 1);
         BigInteger rounded = twice.abs().add(BigInteger.ONE).shiftRight(1);
         return twice.signum() < 0 ? rounded.negate() : rounded;
     }

@@ -100,9 +100,6 @@ public final class Conversions {
                 yield new Rounded(true, f.maxBiased(), Extended.INDEFINITE.significand());
             }
             case NORMAL, DENORMAL -> {
-                if (x.isDenormal()) {
-                    c.raise(FpuContext.DE);
-                }
                 yield Rounding.round(
                         c, x.negative(), x.unbiasedExponent(), x.normalizedSignificand(), 0, f.precision(), f, false);
             }
@@ -111,7 +108,7 @@ public final class Conversions {
     }
 
     /**
-     * {@code x} rounded to a {@code bytes}-byte signed integer (FIST: the context's rounding mode; FISTTP:
+     * {@code x} rounded to a {@code bytes}-byte signed integer (no DE for a denormal: the stores raise none) (FIST: the context's rounding mode; FISTTP:
      * {@code truncate}). NaN, infinity and values out of range raise IE and give the integer indefinite. The result
      * is sign-extended to 64 bits.
      */
@@ -122,9 +119,6 @@ public final class Conversions {
         }
         if (kind != Extended.Kind.NORMAL && kind != Extended.Kind.DENORMAL) {
             return outOfRange(c, bytes);
-        }
-        if (x.isDenormal()) {
-            c.raise(FpuContext.DE);
         }
         int e = x.unbiasedExponent();
         if (e >= 64) {
@@ -250,9 +244,6 @@ public final class Conversions {
         boolean valid = true;
         Extended.Kind kind = x.kind();
         if (kind == Extended.Kind.NORMAL || kind == Extended.Kind.DENORMAL) {
-            if (x.isDenormal()) {
-                c.raise(FpuContext.DE);
-            }
             int e = x.unbiasedExponent();
             valid = e < 60;
             if (valid) {

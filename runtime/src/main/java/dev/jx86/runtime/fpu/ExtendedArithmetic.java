@@ -17,13 +17,13 @@ public final class ExtendedArithmetic {
         if (special != null) {
             return special;
         }
+        denormalOperands(c, a, b);
         if (a.isInfinity() || b.isInfinity()) {
             if (a.isInfinity() && b.isInfinity() && a.negative() != b.negative()) {
                 return invalid(c);
             }
             return a.isInfinity() ? a : b;
         }
-        denormalOperands(c, a, b);
         if (a.isZero() && b.isZero()) {
             boolean negative = a.negative() == b.negative() ? a.negative() : c.roundingMode() == FpuContext.DOWN;
             return Extended.zero(negative);
@@ -213,6 +213,14 @@ public final class ExtendedArithmetic {
     static Extended roundFinite(FpuContext c, boolean negative, int exponent, long hi, long lo, int precision) {
         return Rounding.round(c, negative, exponent, hi, lo, precision, Format.EXTENDED, true)
                 .toExtended();
+    }
+
+    /** {@code x} in its canonical encoding: a pseudo-denormal becomes the normal number of the same value. */
+    static Extended canonical(FpuContext c, Extended x) {
+        if (!x.isDenormal()) {
+            return x;
+        }
+        return roundFinite(c, x.negative(), x.unbiasedExponent(), x.normalizedSignificand(), 0, 64);
     }
 
     /** The masked response to an invalid operation: IE and the real indefinite. */

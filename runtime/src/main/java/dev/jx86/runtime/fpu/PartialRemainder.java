@@ -22,7 +22,7 @@ public final class PartialRemainder {
         }
         ExtendedArithmetic.denormalOperands(c, a, b);
         if (a.isZero() || b.isInfinity()) {
-            return new Step(a, 0, false);
+            return new Step(ExtendedArithmetic.canonical(c, a), 0, false);
         }
         int d = a.unbiasedExponent() - b.unbiasedExponent();
         long sa = a.normalizedSignificand();
@@ -35,7 +35,7 @@ public final class PartialRemainder {
         if (d < 0) {
             boolean overHalf = nearest && d == -1 && Long.compareUnsigned(sa, sb) > 0;
             if (!overHalf) {
-                return new Step(a, 0, false);
+                return new Step(ExtendedArithmetic.canonical(c, a), 0, false);
             }
             return new Step(value(c, !a.negative(), b.unbiasedExponent() - 1, 2 * sb - sa), 1, false);
         }

@@ -54,7 +54,9 @@ final class Rounding {
 
     private static Rounded denormal(
             FpuContext c, boolean negative, int exponent, long hi, long lo, int precision, Format f, int mode) {
-        int lsb = Math.max(exponent - precision + 1, f.denormalExponent());
+        // A tiny result keeps the precision's width below the smallest normal: with 24-bit precision control
+        // its last bit is 2^(-16382 - 23), not the format's 2^-16445 (measured on the host).
+        int lsb = f.minExponent() - precision + 1;
         int shift = lsb - exponent + 127;
         long kept = keep(hi, shift);
         boolean round = roundBit(hi, lo, shift);
