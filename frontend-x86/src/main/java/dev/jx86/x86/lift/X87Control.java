@@ -24,21 +24,34 @@ final class X87Control implements Semantics {
 
     @Override
     public void register(HandlerTable t) {
-        t.on(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_CONTROL), Type.I16)), FNSTCW);
+        t.on(afterWait(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_CONTROL), Type.I16))), FNSTCW);
         t.on(c -> c.call(X87Helpers.LOAD_CONTROL, c.read(0)), FLDCW);
-        t.on(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_STATUS), Type.I16)), FNSTSW);
-        t.on(X87Control::fninit, FNINIT);
-        t.on(X87Control::fnclex, FNCLEX);
+        t.on(afterWait(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_STATUS), Type.I16))), FNSTSW);
+        t.on(afterWait(X87Control::fninit), FNINIT);
+        t.on(afterWait(X87Control::fnclex), FNCLEX);
         t.on(c -> c.call(X87Helpers.WAIT), FWAIT, FNOP);
         // The 8087/287 controls execute as no-ops on later processors.
-        t.on(c -> {}, FNENI, FNDISI, FNSETPM);
-        t.on(c -> image(c, X87Helpers.STORE_ENVIRONMENT), FNSTENV);
+        t.on(afterWait(c -> {}), FNENI, FNDISI, FNSETPM);
+        t.on(afterWait(c -> image(c, X87Helpers.STORE_ENVIRONMENT)), FNSTENV);
         t.on(c -> image(c, X87Helpers.LOAD_ENVIRONMENT), FLDENV);
-        t.on(c -> image(c, X87Helpers.SAVE), FNSAVE);
+        t.on(afterWait(c -> image(c, X87Helpers.SAVE)), FNSAVE);
         t.on(c -> image(c, X87Helpers.RESTORE), FRSTOR);
         t.on(c -> free(c, false), FFREE);
         t.on(c -> free(c, true), FFREEP);
         X87Constants.functions(t, X87Function.FINCSTP, X87Function.FDECSTP);
+    }
+
+    /**
+     * A no-wait instruction that may carry a joined FWAIT (9B DF E0 is FSTSW AX; docs/decoder-known-differences.md):
+     * the FWAIT's #MF check comes first, at the same address, as if it were the instruction before.
+     */
+    private static Handler afterWait(Handler noWait) {
+        return c -> {
+            if (c.insn().prefixes().fwait()) {
+                c.call(X87Helpers.WAIT);
+            }
+            noWait.lift(c);
+        };
     }
 
     private static void fninit(LiftContext c) {
