@@ -22,7 +22,7 @@ final class X87Comparison implements Semantics {
 
     @Override
     public void register(HandlerTable t) {
-        t.on(c -> compare(c, 0, 1), FCOM, FICOM);
+        t.on(c -> compare(c, 0, 0), FCOM, FICOM);
         t.on(c -> compare(c, 0, 1 << 2), FCOMP, FICOMP);
         t.on(c -> compare(c, 0, 2 << 2), FCOMPP);
         t.on(c -> compare(c, 0, UNORDERED), FUCOM);

@@ -11,7 +11,8 @@ import dev.jx86.runtime.abi.X87Helpers;
 
 /**
  * x87 control (SDM Vol. 1 8.3.12): the control, status and tag words, the environment and state images, FWAIT,
- * the stack-pointer moves and FFREE. The no-wait instructions that only move words (FNSTCW, FNSTSW, FNINIT, FNCLEX)
+ * the stack-pointer moves and FFREE. (An FWAIT the decoder joined to the next instruction is lifted as its own
+ * instruction by {@code LiftContext.begin}.) The no-wait instructions that only move words (FNSTCW, FNSTSW, FNINIT, FNCLEX)
  * are IR; FLDCW, FWAIT and the images are helpers because they wait for pending exceptions (#MF) or touch every
  * register.
  */
@@ -24,34 +25,21 @@ final class X87Control implements Semantics {
 
     @Override
     public void register(HandlerTable t) {
-        t.on(afterWait(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_CONTROL), Type.I16))), FNSTCW);
+        t.on(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_CONTROL), Type.I16)), FNSTCW);
         t.on(c -> c.call(X87Helpers.LOAD_CONTROL, c.read(0)), FLDCW);
-        t.on(afterWait(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_STATUS), Type.I16))), FNSTSW);
-        t.on(afterWait(X87Control::fninit), FNINIT);
-        t.on(afterWait(X87Control::fnclex), FNCLEX);
+        t.on(c -> c.write(0, c.resize(c.get(Type.I64, StateLayout.FPU_STATUS), Type.I16)), FNSTSW);
+        t.on(X87Control::fninit, FNINIT);
+        t.on(X87Control::fnclex, FNCLEX);
         t.on(c -> c.call(X87Helpers.WAIT), FWAIT, FNOP);
         // The 8087/287 controls execute as no-ops on later processors.
-        t.on(afterWait(c -> {}), FNENI, FNDISI, FNSETPM);
-        t.on(afterWait(c -> image(c, X87Helpers.STORE_ENVIRONMENT)), FNSTENV);
+        t.on(c -> {}, FNENI, FNDISI, FNSETPM);
+        t.on(c -> image(c, X87Helpers.STORE_ENVIRONMENT), FNSTENV);
         t.on(c -> image(c, X87Helpers.LOAD_ENVIRONMENT), FLDENV);
-        t.on(afterWait(c -> image(c, X87Helpers.SAVE)), FNSAVE);
+        t.on(c -> image(c, X87Helpers.SAVE), FNSAVE);
         t.on(c -> image(c, X87Helpers.RESTORE), FRSTOR);
         t.on(c -> free(c, false), FFREE);
         t.on(c -> free(c, true), FFREEP);
         X87Constants.functions(t, X87Function.FINCSTP, X87Function.FDECSTP);
-    }
-
-    /**
-     * A no-wait instruction that may carry a joined FWAIT (9B DF E0 is FSTSW AX; docs/decoder-known-differences.md):
-     * the FWAIT's #MF check comes first, at the same address, as if it were the instruction before.
-     */
-    private static Handler afterWait(Handler noWait) {
-        return c -> {
-            if (c.insn().prefixes().fwait()) {
-                c.call(X87Helpers.WAIT);
-            }
-            noWait.lift(c);
-        };
     }
 
     private static void fninit(LiftContext c) {

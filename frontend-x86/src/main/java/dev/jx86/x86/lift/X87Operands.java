@@ -1,7 +1,10 @@
 package dev.jx86.x86.lift;
 
+import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
+import dev.jx86.runtime.abi.StateLayout;
+import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.runtime.abi.X87MemoryFormat;
 import dev.jx86.x86.decode.Mnemonic;
 import dev.jx86.x86.decode.Register;
@@ -52,8 +55,20 @@ final class X87Operands {
         return c.constant(Type.I8, f.ordinal());
     }
 
-    /** The low 8 bytes (or fewer, zero-extended) of memory operand 0. */
+    /**
+     * The #MF check of a waiting instruction, in IR: it must come before the instruction's memory operand is read
+     * (a pending exception wins over a page fault), and the helper's own check comes only after the load.
+     */
+    static void waitBeforeMemory(LiftContext c) {
+        Value status = c.get(Type.I64, StateLayout.FPU_STATUS);
+        Value control = c.get(Type.I64, StateLayout.FPU_CONTROL);
+        Value pending = c.ir().and(c.ir().and(status, c.ir().xor(control, c.i64(-1))), c.i64(0x3f));
+        c.raiseIf(c.ir().icmp(IntCondition.NE, pending, c.i64(0)), Vectors.MF);
+    }
+
+    /** The low 8 bytes (or fewer, zero-extended) of memory operand 0, after the #MF check. */
     static Value low(LiftContext c, X87MemoryFormat f) {
+        waitBeforeMemory(c);
         Value address = c.address(c.memory(0));
         int bytes = Math.min(f.bytes(), 8);
         return c.resize(c.load(LiftContext.type(bytes), address), Type.I64);

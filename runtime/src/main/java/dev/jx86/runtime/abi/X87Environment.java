@@ -21,6 +21,17 @@ final class X87Environment {
         cpu.memory().checkWrite(address, environmentBytes(wide));
         writeEnvironment(cpu, address, wide);
         cpu.state[StateLayout.FPU_CONTROL] |= 0x3f;
+        cpu.state[StateLayout.FPU_STATUS] = withSummary(cpu);
+    }
+
+    /**
+     * The status word with ES and B recomputed from the flags and masks: the host clears them when FNSTENV masks
+     * everything and sets them from what FLDENV/FRSTOR/FXRSTOR load, not from the image's own ES bit.
+     */
+    static long withSummary(Cpu cpu) {
+        long status = cpu.state[StateLayout.FPU_STATUS] & ~0x8080L;
+        boolean pending = (status & ~cpu.state[StateLayout.FPU_CONTROL] & 0x3f) != 0;
+        return pending ? status | 0x8080 : status;
     }
 
     /** FNSAVE: the environment and the registers in stack order, then FNINIT. */
@@ -48,6 +59,7 @@ final class X87Environment {
         long tags = cpu.memory().load(address + 2L * step, 2);
         cpu.state[StateLayout.FPU_CONTROL] = control;
         cpu.state[StateLayout.FPU_STATUS] = status;
+        cpu.state[StateLayout.FPU_STATUS] = withSummary(cpu);
         cpu.state[StateLayout.FPU_TAG] = retag(cpu, tags);
     }
 
@@ -138,6 +150,7 @@ final class X87Environment {
         long words = m.load(address, 8);
         cpu.state[StateLayout.FPU_CONTROL] = words & 0xffff;
         cpu.state[StateLayout.FPU_STATUS] = words >>> 16 & 0xffff;
+        cpu.state[StateLayout.FPU_STATUS] = withSummary(cpu);
         int top = top(cpu);
         for (int i = 0; i < 8; i++) {
             int slot = StateLayout.fpr(top + i & 7);

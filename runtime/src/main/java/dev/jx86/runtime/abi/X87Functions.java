@@ -100,6 +100,7 @@ final class X87Functions {
 
     private static void remainder(X87Stack x, boolean nearest) {
         if (x.empty(0) || x.empty(1)) {
+            x.conditionCodes(X87Stack.C2, 0); // C0 and C3 stay (measured on the host)
             if (x.underflow()) {
                 x.st(0, Extended.INDEFINITE);
             }
@@ -107,9 +108,15 @@ final class X87Functions {
         }
         PartialRemainder.Step step = PartialRemainder.remainder(x.context, x.st(0), x.st(1), nearest);
         if (x.resultSuppressed()) {
+            x.conditionCodes(X87Stack.C2, 0);
             return;
         }
         x.st(0, step.value());
+        if (step.quotient() < 0) {
+            // A NaN or invalid operand: no quotient; C0 and C3 stay as they were (measured on the host).
+            x.conditionCodes(X87Stack.C1 | X87Stack.C2, 0);
+            return;
+        }
         int q = step.quotient();
         int codes = (q & 4) != 0 ? X87Stack.C0 : 0;
         codes |= (q & 2) != 0 ? X87Stack.C3 : 0;
@@ -123,7 +130,7 @@ final class X87Functions {
         if (x.empty(0)) {
             if (x.underflow()) {
                 x.st(0, Extended.INDEFINITE);
-                X87Operations.push(x, Extended.INDEFINITE);
+                x.push(Extended.INDEFINITE); // over whatever is there: only the underflow is reported
             }
             return;
         }
@@ -146,9 +153,18 @@ final class X87Functions {
     /** FPTAN: ST(0) = tan(ST(0)), then 1.0 pushed; out of range (|x| >= 2^63): C2 = 1 and nothing else. */
     private static void tangent(X87Stack x) {
         if (x.empty(0)) {
+            x.conditionCodes(X87Stack.C2, 0);
             if (x.underflow()) {
                 x.st(0, Extended.INDEFINITE);
-                X87Operations.push(x, Extended.INDEFINITE);
+                x.push(Extended.INDEFINITE); // over whatever is there: only the underflow is reported
+            }
+            return;
+        }
+        if (!x.canPush()) {
+            x.conditionCodes(X87Stack.C2, 0);
+            if (x.overflow()) {
+                x.st(0, Extended.INDEFINITE);
+                x.push(Extended.INDEFINITE);
             }
             return;
         }
@@ -156,14 +172,8 @@ final class X87Functions {
             x.conditionCodes(X87Stack.C2 | X87Stack.C1, X87Stack.C2);
             return;
         }
-        if (!x.canPush()) {
-            if (x.overflow()) {
-                x.st(0, Extended.INDEFINITE);
-                x.push(Extended.INDEFINITE);
-            }
-            return;
-        }
         Extended t = Transcendentals.tangent(x.context, x.st(0));
+        x.conditionCodes(X87Stack.C2, 0);
         if (x.resultSuppressed()) {
             return;
         }
@@ -177,11 +187,20 @@ final class X87Functions {
     private static void sineCosine(X87Stack x, X87Function f) {
         boolean both = f == X87Function.FSINCOS;
         if (x.empty(0)) {
+            x.conditionCodes(X87Stack.C2, 0);
             if (x.underflow()) {
                 x.st(0, Extended.INDEFINITE);
                 if (both) {
-                    X87Operations.push(x, Extended.INDEFINITE);
+                    x.push(Extended.INDEFINITE); // over whatever is there: only the underflow is reported
                 }
+            }
+            return;
+        }
+        if (both && !x.canPush()) {
+            x.conditionCodes(X87Stack.C2, 0);
+            if (x.overflow()) {
+                x.st(0, Extended.INDEFINITE);
+                x.push(Extended.INDEFINITE);
             }
             return;
         }
@@ -189,19 +208,12 @@ final class X87Functions {
             x.conditionCodes(X87Stack.C2 | X87Stack.C1, X87Stack.C2);
             return;
         }
-        if (both && !x.canPush()) {
-            if (x.overflow()) {
-                x.st(0, Extended.INDEFINITE);
-                x.push(Extended.INDEFINITE);
-            }
-            return;
-        }
         Transcendentals.SineCosine r =
                 Transcendentals.sineCosine(x.context, x.st(0), f != X87Function.FCOS, f != X87Function.FSIN);
+        x.conditionCodes(X87Stack.C2, 0);
         if (x.resultSuppressed()) {
             return;
         }
-        x.conditionCodes(X87Stack.C2, 0);
         if (f == X87Function.FCOS) {
             x.st(0, r.cosine());
         } else {

@@ -97,6 +97,11 @@ final class X87Operations {
     /** FLD m / FILD m / FBLD m: pushes the memory value ({@code high}: the top 16 bits of an 80-bit operand). */
     static void load(Cpu cpu, X87MemoryFormat format, long bits, long high) {
         X87Stack x = X87Stack.begin(cpu);
+        if (!x.canPush()) {
+            push(x, Extended.INDEFINITE); // the stack overflow: the operand is not even looked at
+            x.finish();
+            return;
+        }
         FpuContext c = x.context;
         Extended v = switch (format) {
             case SINGLE -> Conversions.fromSingle(c, (int) bits);
@@ -115,8 +120,9 @@ final class X87Operations {
     static void loadRegister(Cpu cpu, int i) {
         X87Stack x = X87Stack.begin(cpu);
         if (x.empty(i)) {
+            // Only the underflow is reported; the indefinite is pushed even over a register in use (the host).
             if (x.underflow()) {
-                push(x, Extended.INDEFINITE);
+                x.push(Extended.INDEFINITE);
             }
         } else {
             push(x, x.st(i));
@@ -132,8 +138,8 @@ final class X87Operations {
             }
             return;
         }
-        if (x.resultSuppressed()) {
-            return;
+        if ((x.context.unmasked() & FpuContext.IE) != 0) {
+            return; // an unmasked IE (a signaling NaN) loads nothing; an unmasked DE still loads (the host)
         }
         x.conditionCodes(X87Stack.C1, 0);
         x.push(v);
@@ -166,6 +172,7 @@ final class X87Operations {
             case PACKED_BCD -> Conversions.toBcd(c, v, bits);
         }
         if (c.unmasked() != 0 && (c.unmasked() & ~FpuContext.PE) != 0) {
+            x.conditionCodes(X87Stack.C1, 0);
             x.finish();
             return;
         }
@@ -223,6 +230,7 @@ final class X87Operations {
     /** FFREE ST(i) (and FFREEP, which pops too). */
     static void free(Cpu cpu, int i, boolean pop) {
         X87Stack x = X87Stack.begin(cpu);
+        x.conditionCodes(X87Stack.C1, 0); // the SDM leaves C0-C3 undefined; the host clears C1
         x.free(i);
         popIf(x, pop);
         x.finish();
@@ -235,11 +243,8 @@ final class X87Operations {
             if (x.underflow()) {
                 x.st(0, Extended.INDEFINITE);
             }
-        } else {
-            x.conditionCodes(X87Stack.C1, 0);
-            if (condition) {
-                x.st(0, x.st(i));
-            }
+        } else if (condition) {
+            x.st(0, x.st(i)); // C1 stays as it was (the host's behaviour; the SDM leaves it so too)
         }
         x.finish();
     }
@@ -260,12 +265,10 @@ final class X87Operations {
         X87Stack x = X87Stack.begin(cpu);
         Order order;
         if (x.empty(0) || x.empty(i)) {
-            order = x.underflow() ? Order.UNORDERED : null;
+            x.underflow();
+            order = Order.UNORDERED;
         } else {
             order = Comparison.compare(x.context, x.st(0), x.st(i), (form & UNORDERED_FORM) == 0);
-            if (x.resultSuppressed()) {
-                order = null;
-            }
         }
         return finishCompare(x, order, form, eflags);
     }
@@ -275,13 +278,11 @@ final class X87Operations {
         X87Stack x = X87Stack.begin(cpu);
         Order order;
         if (x.empty(0)) {
-            order = x.underflow() ? Order.UNORDERED : null;
+            x.underflow();
+            order = Order.UNORDERED;
         } else {
             Extended m = operand(x.context, format, bits);
             order = Comparison.compare(x.context, x.st(0), m, true);
-            if (x.resultSuppressed()) {
-                order = null;
-            }
         }
         finishCompare(x, order, pop ? 1 << POP_SHIFT : 0, 0);
     }
@@ -290,19 +291,20 @@ final class X87Operations {
     static void test(X87Stack x) {
         Order order;
         if (x.empty(0)) {
-            order = x.underflow() ? Order.UNORDERED : null;
+            x.underflow();
+            order = Order.UNORDERED;
         } else {
             order = Comparison.compare(x.context, x.st(0), Extended.POSITIVE_ZERO, true);
-            if (x.resultSuppressed()) {
-                order = null;
-            }
         }
         finishCompare(x, order, 0, 0);
     }
 
-    /** Writes an order (null: none, the instruction was suppressed) and pops as {@code form} says. */
+    /**
+     * Writes an order and pops as {@code form} says. An unmasked invalid operation still sets the condition codes or
+     * flags (to unordered) but pops nothing, as on the host.
+     */
     private static long finishCompare(X87Stack x, Order order, int form, long eflags) {
-        if (order != null) {
+        {
             int codes = switch (order) {
                 case GREATER -> 0;
                 case LESS -> X87Stack.C0;
@@ -310,15 +312,16 @@ final class X87Operations {
                 case UNORDERED -> X87Stack.C3 | X87Stack.C2 | X87Stack.C0;
             };
             if ((form & SETS_EFLAGS) != 0) {
+                // FCOMI leaves C1 alone unless the stack underflowed (measured on the host).
                 long zf = (codes & X87Stack.C3) != 0 ? 0x40 : 0;
                 long pf = (codes & X87Stack.C2) != 0 ? 0x04 : 0;
                 long cf = (codes & X87Stack.C0) != 0 ? 0x01 : 0;
                 eflags = eflags & ~0x8d5L | zf | pf | cf;
-                x.conditionCodes(X87Stack.C1, 0);
+                x.keepC1();
             } else {
                 x.conditionCodes(X87Stack.CONDITION_CODES, codes);
             }
-            for (int n = form >>> POP_SHIFT; n > 0; n--) {
+            for (int n = form >>> POP_SHIFT; n > 0 && !x.resultSuppressed(); n--) {
                 x.pop();
             }
         }

@@ -30,6 +30,8 @@ final class X87Stack {
     final FpuContext context;
     private int status;
     private int tags;
+    private boolean stackFault;
+    private boolean keepC1;
 
     private X87Stack(long[] state) {
         this.state = state;
@@ -38,7 +40,7 @@ final class X87Stack {
         this.tags = (int) state[StateLayout.FPU_TAG] & 0xffff;
     }
 
-    /** Starts a waiting x87 instruction: #MF if an unmasked exception is pending (ES set), before any change. */
+    /** Starts a waiting x87 instruction: #MF if an unmasked exception is pending, before any change. */
     static X87Stack begin(Cpu cpu) {
         waitForExceptions(cpu);
         return new X87Stack(cpu.state);
@@ -49,9 +51,14 @@ final class X87Stack {
         return new X87Stack(cpu.state);
     }
 
-    /** FWAIT's check: #MF if the status word's ES bit says an unmasked exception is pending. */
+    /**
+     * FWAIT's check: #MF if an exception flag is set whose mask bit is clear. The masks decide, not the ES bit:
+     * FNSTENV masks everything so that a handler can run x87 code, and the host's FLDENV then loads a status word
+     * with ES set without faulting.
+     */
     static void waitForExceptions(Cpu cpu) {
-        if ((cpu.state[StateLayout.FPU_STATUS] & ES) != 0) {
+        long pending = cpu.state[StateLayout.FPU_STATUS] & ~cpu.state[StateLayout.FPU_CONTROL] & 0x3f;
+        if (pending != 0) {
             throw new GuestFault(Vectors.MF);
         }
     }
@@ -143,12 +150,18 @@ final class X87Stack {
     private boolean stackFault(int c1) {
         context.raise(IE);
         status = status & ~C1 | SF | c1;
+        stackFault = true;
         return context.masked(IE);
     }
 
     /** Whether an unmasked exception that forbids writing the result (IE, DE, ZE) was raised. */
     boolean resultSuppressed() {
         return (context.unmasked() & (FpuContext.IE | FpuContext.DE | FpuContext.ZE)) != 0;
+    }
+
+    /** Keeps C1 as it is even if an unmasked exception stops the instruction (FCOMI does). */
+    void keepC1() {
+        keepC1 = true;
     }
 
     /** Sets C1 (and only it) from the last rounding. */
@@ -167,7 +180,16 @@ final class X87Stack {
 
     /** Ends the instruction: exception flags into the status word (ES and B with any unmasked), state written. */
     void finish() {
-        status |= context.flags() & 0x3f;
+        int flags = context.flags();
+        if (resultSuppressed()) {
+            // An unmasked IE, DE or ZE stops the operation before it rounds: no PE, UE or OE, and C1 0 (as the host
+            // does), unless a stack fault set C1 to say which way it went.
+            flags &= FpuContext.IE | FpuContext.DE | FpuContext.ZE;
+            if (!stackFault && !keepC1) {
+                status &= ~C1;
+            }
+        }
+        status |= flags & 0x3f;
         if ((status & ~context.control() & 0x3f) != 0) {
             status |= ES | BUSY;
         }

@@ -247,8 +247,13 @@ public final class Conversions {
             int e = x.unbiasedExponent();
             valid = e < 60;
             if (valid) {
-                magnitude = integral(c, x.negative(), e, x.normalizedSignificand(), c.roundingMode());
+                FpuContext rounding = new FpuContext(c.control());
+                magnitude = integral(rounding, x.negative(), e, x.normalizedSignificand(), c.roundingMode());
                 valid = magnitude < 1_000_000_000_000_000_000L;
+                if (valid) {
+                    c.raise(rounding.flags());
+                    c.roundedUp(rounding.roundedUp());
+                }
             }
         } else if (kind != Extended.Kind.ZERO) {
             valid = false;

@@ -9,16 +9,19 @@ package dev.jx86.runtime.fpu;
 public final class PartialRemainder {
     private PartialRemainder() {}
 
-    /** A step's result: the new ST(0), the quotient's low three bits, and whether the reduction is incomplete. */
+    /**
+     * A step's result: the new ST(0), the quotient's low three bits (-1 when a NaN or invalid operand leaves no
+     * quotient), and whether the reduction is incomplete.
+     */
     public record Step(Extended value, int quotient, boolean incomplete) {}
 
     public static Step remainder(FpuContext c, Extended a, Extended b, boolean nearest) {
         Extended special = ExtendedArithmetic.nanOrInvalid(c, a, b);
         if (special != null) {
-            return new Step(special, 0, false);
+            return new Step(special, -1, false);
         }
         if (a.isInfinity() || b.isZero()) {
-            return new Step(ExtendedArithmetic.invalid(c), 0, false);
+            return new Step(ExtendedArithmetic.invalid(c), -1, false);
         }
         ExtendedArithmetic.denormalOperands(c, a, b);
         if (a.isZero() || b.isInfinity()) {

@@ -34,10 +34,16 @@ final class Rounding {
         boolean inexact = round || sticky;
         long significand = kept << (64 - precision);
         if (e < f.minExponent()) {
-            boolean unmaskedWrap = wrap && !c.masked(FpuContext.UE);
-            if (unmaskedWrap) {
-                c.raise(FpuContext.UE | (inexact ? FpuContext.PE : 0));
-                c.roundedUp(up);
+            if (!c.masked(FpuContext.UE)) {
+                // Unmasked: a register gets the result with its exponent biased into range, memory nothing. A
+                // result too tiny for even that becomes a signed zero, inexact (as the host does).
+                if (wrap && e + WRAP_BIAS < f.minExponent()) {
+                    c.raise(FpuContext.UE | FpuContext.PE);
+                    c.roundedUp(false);
+                    return new Rounded(negative, 0, 0);
+                }
+                c.raise(FpuContext.UE | (wrap && inexact ? FpuContext.PE : 0));
+                c.roundedUp(wrap && up);
                 return new Rounded(negative, (e + Extended.BIAS + WRAP_BIAS) & 0x7fff, significand);
             }
             return denormal(c, negative, exponent, hi, lo, precision, f, mode);
@@ -87,16 +93,25 @@ final class Rounding {
             int precision,
             Format f,
             boolean wrap) {
+        int mode = c.roundingMode();
+        boolean toInfinity =
+                mode == FpuContext.NEAREST || mode == FpuContext.UP && !negative || mode == FpuContext.DOWN && negative;
+        if (!c.masked(FpuContext.OE) && wrap && e - WRAP_BIAS > f.maxExponent()) {
+            // Unmasked, and too large even with its exponent biased: infinity, inexact and rounded up, whatever the
+            // rounding mode (the host).
+            c.raise(FpuContext.OE | FpuContext.PE);
+            c.roundedUp(true);
+            return new Rounded(negative, f.maxBiased(), Extended.INTEGER_BIT);
+        }
         if (!c.masked(FpuContext.OE)) {
-            c.raise(FpuContext.OE | (inexact ? FpuContext.PE : 0));
-            c.roundedUp(up);
+            // Unmasked: a register gets the rounded result with its exponent biased into range, memory nothing
+            // (and then no PE).
+            c.raise(FpuContext.OE | (wrap && inexact ? FpuContext.PE : 0));
+            c.roundedUp(wrap && up);
             int biased = wrap ? (e + Extended.BIAS - WRAP_BIAS) & 0x7fff : f.maxBiased();
             return new Rounded(negative, biased, significand);
         }
         c.raise(FpuContext.OE | FpuContext.PE);
-        int mode = c.roundingMode();
-        boolean toInfinity =
-                mode == FpuContext.NEAREST || mode == FpuContext.UP && !negative || mode == FpuContext.DOWN && negative;
         c.roundedUp(toInfinity);
         if (toInfinity) {
             return new Rounded(negative, f.maxBiased(), Extended.INTEGER_BIT);

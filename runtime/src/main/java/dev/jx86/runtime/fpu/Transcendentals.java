@@ -158,6 +158,8 @@ public final class Transcendentals {
             return x;
         }
         if (v.abs().subtract(BigFloat.ONE).signum() == 0) {
+            // Exact (1 and -1/2), yet the host reports it inexact as for every other operand.
+            c.raise(FpuContext.PE);
             return (x.negative() ? BigFloat.ONE.scale(-1).negate() : BigFloat.ONE).round(c, true);
         }
         return expm1(v.multiply(BigFloat.LN2)).round(c, false);

@@ -68,6 +68,7 @@ final class SequenceGenerator {
         ControlTemplates.register(all);
         if (bits64) {
             SseTemplates.register(all);
+            X87Templates.register(all);
         }
         return all.stream().filter(t -> t.modes().includes(bits64)).toList();
     }
@@ -171,6 +172,9 @@ final class SequenceGenerator {
             }
             Arrays.fill(s.xmm, 0);
             s.mxcsr = 0x1f80;
+            s.fcw = 0x37f;
+            s.fsw = 0;
+            s.ftw = 0xffff;
         }
         return s;
     }
@@ -203,6 +207,7 @@ final class SequenceGenerator {
         for (int i = 0; i < 32; i++) {
             s.xmm[i] = xmmHalf(random);
         }
+        X87State.fill(random, s);
         return s;
     }
 
