@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * 2^-180 of the exact value relative to it, far below the last bit of an extended result.
  */
 record BigFloat(BigInteger mantissa, int exponent) {
-    static final int PRECISION = 200;
+    static final int PRECISION = 128;
 
     static final BigFloat ZERO = new BigFloat(BigInteger.ZERO, 0);
     static final BigFloat ONE = new BigFloat(BigInteger.ONE, 0);
@@ -61,6 +61,11 @@ record BigFloat(BigInteger mantissa, int exponent) {
 
     BigFloat scale(int power) {
         return new BigFloat(mantissa, exponent + power);
+    }
+
+    /** The exact product, not truncated (the argument reductions need every bit). */
+    BigFloat multiplyExactly(BigFloat o) {
+        return new BigFloat(mantissa.multiply(o.mantissa), exponent + o.exponent);
     }
 
     BigFloat multiply(BigFloat o) {
@@ -118,12 +123,19 @@ record BigFloat(BigInteger mantissa, int exponent) {
         return new BigFloat(root, (exponent - shift) / 2).trim();
     }
 
+    /**
+     * This value truncated toward zero to the precision. No sticky bit here (it would cost more than the rest of the
+     * arithmetic): {@link #round} treats every inexact result as lying beyond its last bit, which truncation makes
+     * true; only a term dropped whole from a sum ({@link #add}) keeps a trace of its sign.
+     */
     private BigFloat trim() {
         int excess = mantissa.bitLength() - PRECISION;
         if (excess <= 0) {
             return this;
         }
-        return new BigFloat(shiftTowardZero(mantissa, excess), exponent + excess);
+        BigInteger m =
+                mantissa.signum() < 0 ? mantissa.negate().shiftRight(excess).negate() : mantissa.shiftRight(excess);
+        return new BigFloat(m, exponent + excess);
     }
 
     /**

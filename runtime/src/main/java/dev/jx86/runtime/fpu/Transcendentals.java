@@ -48,7 +48,7 @@ public final class Transcendentals {
         }
         BigFloat v = BigFloat.of(x);
         BigInteger k = v.divide(HALF_PI66).roundToInteger();
-        BigFloat r = v.subtract(HALF_PI66.multiply(new BigFloat(k, 0)));
+        BigFloat r = v.subtract(HALF_PI66.multiplyExactly(new BigFloat(k, 0)));
         int quadrant = k.intValue() & 3;
         Extended sine = null;
         Extended cosine = null;
@@ -94,7 +94,7 @@ public final class Transcendentals {
         }
         BigFloat v = BigFloat.of(x);
         BigInteger k = v.divide(HALF_PI66).roundToInteger();
-        BigFloat r = v.subtract(HALF_PI66.multiply(new BigFloat(k, 0)));
+        BigFloat r = v.subtract(HALF_PI66.multiplyExactly(new BigFloat(k, 0)));
         BigFloat t = k.testBit(0) ? cos(r).divide(sin(r)).negate() : sin(r).divide(cos(r));
         return t.round(c, false);
     }
@@ -247,24 +247,98 @@ public final class Transcendentals {
     /** Every series converges in far fewer terms for the arguments it gets; the cap only guards against a bug. */
     private static final int MAX_TERMS = 400;
 
-    /** sin(r) for |r| <= pi/4 (a little more): Taylor series. */
+    /**
+     * Values at the points j/64 (sine and cosine, j = 0..52) and 1 + i/64 (logarithm, i = -20..28), computed once by
+     * the series: an argument is split into the nearest point plus a remainder below 1/128, whose series needs a
+     * third of the terms.
+     */
+    private static final class Tables {
+        static final int STEPS = 64;
+        static final BigFloat[] SIN = new BigFloat[53];
+        static final BigFloat[] COS = new BigFloat[53];
+        static final int LOG_FIRST = -20;
+        static final BigFloat[] LOG = new BigFloat[49];
+
+        static {
+            for (int j = 0; j < SIN.length; j++) {
+                BigFloat a = new BigFloat(BigInteger.valueOf(j), -6);
+                SIN[j] = sinSeries(a);
+                COS[j] = cosSeries(a);
+            }
+            for (int i = 0; i < LOG.length; i++) {
+                BigFloat c = new BigFloat(BigInteger.valueOf(STEPS + LOG_FIRST + i), -6);
+                LOG[i] = atanh(c.subtract(BigFloat.ONE).divide(c.add(BigFloat.ONE)))
+                        .scale(1);
+            }
+        }
+    }
+
+    /** 1/n for the series' coefficients and 1/ln 2: multiplications instead of divisions. */
+    private static final class Reciprocals {
+        static final BigFloat[] OF = new BigFloat[2 * MAX_TERMS + 2];
+        static final BigFloat OF_LN2 = BigFloat.ONE.divide(BigFloat.LN2);
+
+        static {
+            for (int n = 1; n < OF.length; n++) {
+                OF[n] = BigFloat.ONE.divide(BigFloat.of(n));
+            }
+        }
+    }
+
+    private static BigFloat reciprocal(int n) {
+        return n < Reciprocals.OF.length ? Reciprocals.OF[n] : BigFloat.ONE.divide(BigFloat.of(n));
+    }
+
+    /** The nearest multiple of 1/64 to |r|, in 64ths. */
+    private static int sixtyFourths(BigFloat r) {
+        return r.abs().scale(6).roundToInteger().intValueExact();
+    }
+
+    /** sin(r) for |r| <= pi/4 (a little more): from the table and the series of the remainder. */
     static BigFloat sin(BigFloat r) {
+        int j = r.below(-7) ? 0 : sixtyFourths(r);
+        if (j == 0) {
+            return sinSeries(r);
+        }
+        BigFloat b = r.abs().subtract(new BigFloat(BigInteger.valueOf(j), -6));
+        BigFloat s = Tables.SIN[j].multiply(cosSeries(b)).add(Tables.COS[j].multiply(sinSeries(b)));
+        return r.signum() < 0 ? s.negate() : s;
+    }
+
+    /** cos(r) for |r| <= pi/4 (a little more). */
+    static BigFloat cos(BigFloat r) {
+        int j = r.below(-7) ? 0 : sixtyFourths(r);
+        if (j == 0) {
+            return cosSeries(r);
+        }
+        BigFloat b = r.abs().subtract(new BigFloat(BigInteger.valueOf(j), -6));
+        return Tables.COS[j].multiply(cosSeries(b)).subtract(Tables.SIN[j].multiply(sinSeries(b)));
+    }
+
+    /** sin(r) by its Taylor series. */
+    static BigFloat sinSeries(BigFloat r) {
         BigFloat r2 = r.multiply(r);
         BigFloat term = r;
         BigFloat sum = r;
         for (int n = 1; n < MAX_TERMS && !term.below(sum.magnitude() - BigFloat.PRECISION); n++) {
-            term = term.multiply(r2).divide((long) (2 * n) * (2 * n + 1)).negate();
+            term = term.multiply(r2)
+                    .multiply(reciprocal(2 * n))
+                    .multiply(reciprocal(2 * n + 1))
+                    .negate();
             sum = sum.add(term);
         }
         return sum;
     }
 
-    static BigFloat cos(BigFloat r) {
+    static BigFloat cosSeries(BigFloat r) {
         BigFloat r2 = r.multiply(r);
         BigFloat term = BigFloat.ONE;
         BigFloat sum = BigFloat.ONE;
         for (int n = 1; n < MAX_TERMS && !term.below(sum.magnitude() - BigFloat.PRECISION); n++) {
-            term = term.multiply(r2).divide((long) (2 * n - 1) * (2 * n)).negate();
+            term = term.multiply(r2)
+                    .multiply(reciprocal(2 * n - 1))
+                    .multiply(reciprocal(2 * n))
+                    .negate();
             sum = sum.add(term);
         }
         return sum;
@@ -282,7 +356,7 @@ public final class Transcendentals {
         BigFloat sum = q;
         for (int n = 1; n < MAX_TERMS && sum.signum() != 0 && !power.below(sum.magnitude() - BigFloat.PRECISION); n++) {
             power = power.multiply(q2).negate();
-            sum = sum.add(power.divide(2 * n + 1));
+            sum = sum.add(power.multiply(reciprocal(2 * n + 1)));
         }
         return sum.scale(halvings);
     }
@@ -294,7 +368,7 @@ public final class Transcendentals {
         BigFloat term = u;
         BigFloat sum = u;
         for (int n = 2; n < MAX_TERMS && !term.below(sum.magnitude() - BigFloat.PRECISION); n++) {
-            term = term.multiply(u).divide(n);
+            term = term.multiply(u).multiply(reciprocal(n));
             sum = sum.add(term);
         }
         for (int i = 0; i < k; i++) {
@@ -310,22 +384,31 @@ public final class Transcendentals {
         BigFloat sum = z;
         for (int n = 1; n < MAX_TERMS && !power.below(sum.magnitude() - BigFloat.PRECISION); n++) {
             power = power.multiply(z2);
-            sum = sum.add(power.divide(2 * n + 1));
+            sum = sum.add(power.multiply(reciprocal(2 * n + 1)));
         }
         return sum;
     }
 
-    /** log2(x) for x > 0: the exponent plus log2 of a significand in [sqrt(1/2), sqrt(2)). */
+    /**
+     * log2(x) for x > 0: the exponent plus log2 of a significand folded into [sqrt(1/2), sqrt(2)), which is the
+     * nearest table point 1 + i/64 times a quotient near 1 (i = 0: the series alone, so that values near 1 keep
+     * their relative precision).
+     */
     static BigFloat log2(BigFloat x) {
         int e = x.magnitude();
         BigFloat m = x.scale(-e);
-        // 1.0110101 (binary) is just above sqrt(2)/... fold the significand into [0.707, 1.414).
         if (m.subtract(new BigFloat(BigInteger.valueOf(0xb504f334L), -31)).signum() > 0) {
             m = m.scale(-1);
             e++;
         }
-        BigFloat z = m.subtract(BigFloat.ONE).divide(m.add(BigFloat.ONE));
-        BigFloat fraction = atanh(z).scale(1).divide(BigFloat.LN2);
-        return BigFloat.of(e).add(fraction);
+        int i = m.subtract(BigFloat.ONE).scale(6).roundToInteger().intValueExact();
+        BigFloat c = new BigFloat(BigInteger.valueOf(Tables.STEPS + i), -6);
+        BigFloat q = i == 0 ? m : m.divide(c);
+        BigFloat ln =
+                atanh(q.subtract(BigFloat.ONE).divide(q.add(BigFloat.ONE))).scale(1);
+        if (i != 0) {
+            ln = ln.add(Tables.LOG[i - Tables.LOG_FIRST]);
+        }
+        return BigFloat.of(e).add(ln.multiply(Reciprocals.OF_LN2));
     }
 }
