@@ -123,6 +123,22 @@ class X87Test {
     }
 
     @Test
+    void theSixteenBitEnvironmentAndFldenv() {
+        // fld1; data16 fnstenv [esi]; mov word [esi], 0x7f (24-bit precision); data16 fldenv [esi]; ud2
+        LiftTester t = LiftTester.mode32()
+                .code("d9 e8 66 d9 36 66 c7 06 7f 00 66 d9 26 0f 0b")
+                .gpr(StateLayout.RSI, LiftTester.DATA);
+        t.run();
+        long d = LiftTester.DATA;
+        // The host writes 7f03 0038 ff3f, then its pointers (not modelled: 0); the control word was replaced.
+        assertThat(t.memory.load(d + 2, 2)).isEqualTo(0x3800);
+        assertThat(t.memory.load(d + 4, 2)).isEqualTo(0x3fff);
+        assertThat(t.memory.load(d + 6, 8)).isZero();
+        assertThat(t.cpu.state[StateLayout.FPU_CONTROL]).isEqualTo(0x7f);
+        assertThat(t.cpu.state[StateLayout.FPU_TAG]).isEqualTo(0x3fff);
+    }
+
+    @Test
     void fxsaveCarriesTheRegisters() {
         // fld1; fxsave [rsi]; ud2
         LiftTester t = LiftTester.mode64().code("d9 e8 0f ae 06 0f 0b").gpr(StateLayout.RSI, LiftTester.DATA);
