@@ -38,7 +38,7 @@ final class Comparison {
 
     /**
      * The differences, one line each; empty when the outcomes agree. In 32-bit mode ({@code bits64} false) only
-     * the low halves of the eight GPRs are compared, and no SSE state.
+     * the low halves of the eight GPRs are compared, and no SSE state (the x87 state is).
      */
     static List<String> differences(Outcome host, Outcome jx86, FlagMask mask, boolean bits64, boolean approximate) {
         List<String> out = new ArrayList<>();
@@ -77,9 +77,7 @@ final class Comparison {
         if (bits64 && (h.mxcsr & 0xffff) != (j.mxcsr & 0xffff)) {
             out.add(String.format("mxcsr: host 0x%x, jx86 0x%x", h.mxcsr & 0xffff, j.mxcsr & 0xffff));
         }
-        if (bits64) {
-            x87(h, j, approximate, out);
-        }
+        x87(h, j, approximate, out);
         for (int at = 0; at < h.data.length; at += 8) {
             long hw = word(h.data, at);
             long jw = word(j.data, at);

@@ -68,8 +68,8 @@ final class SequenceGenerator {
         ControlTemplates.register(all);
         if (bits64) {
             SseTemplates.register(all);
-            X87Templates.register(all);
         }
+        X87Templates.register(all);
         return all.stream().filter(t -> t.modes().includes(bits64)).toList();
     }
 
@@ -166,15 +166,12 @@ final class SequenceGenerator {
     private static MachineState initialState(Random random, boolean bits64) {
         MachineState s = initialState(random);
         if (!bits64) {
-            // 32-bit mode: registers are 32 bits wide, and the harness leaves SSE state alone.
+            // 32-bit mode: registers are 32 bits wide, and the harness leaves SSE state alone (not x87).
             for (int i = 0; i < 16; i++) {
                 s.gpr[i] = i < 8 ? s.gpr[i] & 0xffffffffL : 0;
             }
             Arrays.fill(s.xmm, 0);
             s.mxcsr = 0x1f80;
-            s.fcw = 0x37f;
-            s.fsw = 0;
-            s.ftw = 0xffff;
         }
         return s;
     }

@@ -3,7 +3,7 @@ package dev.jx86.conformance.difftest;
 import java.util.List;
 
 /**
- * Templates for the x87 (SDM Vol. 1 chapter 8), 64-bit mode: every instruction jx86 lifts, register forms on random
+ * Templates for the x87 (SDM Vol. 1 chapter 8), in both modes: every instruction jx86 lifts, register forms on random
  * stack positions and memory forms whose operand is either random buffer bytes or an edge value stored first (±0,
  * denormals, pseudo-denormals, unnormals, infinities, quiet and signaling NaNs with payloads, values at rounding
  * boundaries, integers at the ends of their ranges, out-of-range conversions). The initial state
@@ -96,10 +96,10 @@ final class X87Templates {
                 int exponent = 0x3fff - 2 - o.random.nextInt(o.chance(4) ? 70 : 8);
                 long significand = o.random.nextLong() | Long.MIN_VALUE;
                 int sign = o.random.nextBoolean() ? 0x8000 : 0;
-                o.line("mov dword ptr [rbx" + Operands.signed(at) + "], " + (significand & 0xffffffffL));
-                o.line("mov dword ptr [rbx" + Operands.signed(at + 4) + "], " + (significand >>> 32));
-                o.line("mov word ptr [rbx" + Operands.signed(at + 8) + "], " + (sign | exponent));
-                o.line("fld tbyte ptr [rbx" + Operands.signed(at) + "]");
+                o.line("mov dword ptr [" + base(o) + Operands.signed(at) + "], " + (significand & 0xffffffffL));
+                o.line("mov dword ptr [" + base(o) + Operands.signed(at + 4) + "], " + (significand >>> 32));
+                o.line("mov word ptr [" + base(o) + Operands.signed(at + 8) + "], " + (sign | exponent));
+                o.line("fld tbyte ptr [" + base(o) + Operands.signed(at) + "]");
                 o.line(m);
             }));
         }
@@ -178,43 +178,51 @@ final class X87Templates {
         out.add(Template.of("fldcw", o -> {
             int at = slot(o);
             int masks = o.chance(5) ? o.random.nextInt(64) : 0x3f;
-            o.line("mov word ptr [rbx" + Operands.signed(at) + "], " + (0x40 | o.random.nextInt(16) << 8 | masks));
-            o.line("fldcw [rbx" + Operands.signed(at) + "]");
+            o.line("mov word ptr [" + base(o) + Operands.signed(at) + "], "
+                    + (0x40 | o.random.nextInt(16) << 8 | masks));
+            o.line("fldcw [" + base(o) + Operands.signed(at) + "]");
         }));
         out.add(Template.of("fnstenv", o -> {
             int at = slot(o);
-            o.line("fnstenv [rbx" + Operands.signed(at) + "]");
+            o.line("fnstenv [" + base(o) + Operands.signed(at) + "]");
             clearPointers(o, at);
         }));
         out.add(Template.of("fldenv", o -> {
             int at = slot(o);
-            o.line("fnstenv [rbx" + Operands.signed(at) + "]");
+            o.line("fnstenv [" + base(o) + Operands.signed(at) + "]");
             clearPointers(o, at);
-            o.line("mov word ptr [rbx" + Operands.signed(at) + "], " + (0x40 | o.random.nextInt(16) << 8 | 0x3f));
-            o.line("fldenv [rbx" + Operands.signed(at) + "]");
+            o.line("mov word ptr [" + base(o) + Operands.signed(at) + "], "
+                    + (0x40 | o.random.nextInt(16) << 8 | 0x3f));
+            o.line("fldenv [" + base(o) + Operands.signed(at) + "]");
         }));
         out.add(Template.of("fnsave", o -> {
             int at = slot(o) & ~0x7f;
-            o.line("fnsave [rbx" + Operands.signed(at) + "]");
+            o.line("fnsave [" + base(o) + Operands.signed(at) + "]");
             clearPointers(o, at);
         }));
         out.add(Template.of("frstor", o -> {
             int at = slot(o) & ~0x7f;
-            o.line("fnsave [rbx" + Operands.signed(at) + "]");
+            o.line("fnsave [" + base(o) + Operands.signed(at) + "]");
             clearPointers(o, at);
             if (o.chance(2)) {
-                o.line("mov dword ptr [rbx" + Operands.signed(at + 28 + 10 * o.random.nextInt(8)) + "], "
+                o.line("mov dword ptr [" + base(o) + Operands.signed(at + 28 + 10 * o.random.nextInt(8)) + "], "
                         + o.random.nextInt());
             }
-            o.line("frstor [rbx" + Operands.signed(at) + "]");
+            o.line("frstor [" + base(o) + Operands.signed(at) + "]");
         }));
     }
 
-    /** Clears the pointer and opcode fields of an environment image at [rbx+at]. */
+    /** Clears the pointer and opcode fields of an environment image at [rbx+at] (EBX in 32-bit mode). */
     private static void clearPointers(Operands o, int at) {
         for (int offset = 12; offset < 28; offset += 4) {
-            o.line("mov dword ptr [rbx" + Operands.signed(at + offset) + "], " + (offset == 24 ? 0xffff0000L : 0));
+            o.line("mov dword ptr [" + base(o) + Operands.signed(at + offset) + "], "
+                    + (offset == 24 ? 0xffff0000L : 0));
         }
+    }
+
+    /** The register that points at the data buffer: RBX, or EBX in 32-bit mode. */
+    private static String base(Operands o) {
+        return o.name(3, o.stack());
     }
 
     /** A 16-byte aligned place in the buffer for a value the template stores first. */
@@ -232,9 +240,9 @@ final class X87Templates {
             return o.mem(4);
         }
         int at = slot(o);
-        o.line("mov dword ptr [rbx" + Operands.signed(at) + "], "
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at) + "], "
                 + (SINGLES[o.random.nextInt(SINGLES.length)] & 0xffffffffL));
-        return "dword ptr [rbx" + Operands.signed(at) + "]";
+        return "dword ptr [" + base(o) + Operands.signed(at) + "]";
     }
 
     private static String dbl(Operands o) {
@@ -243,9 +251,9 @@ final class X87Templates {
         }
         int at = slot(o);
         long v = DOUBLES[o.random.nextInt(DOUBLES.length)];
-        o.line("mov dword ptr [rbx" + Operands.signed(at) + "], " + (v & 0xffffffffL));
-        o.line("mov dword ptr [rbx" + Operands.signed(at + 4) + "], " + (v >>> 32));
-        return "qword ptr [rbx" + Operands.signed(at) + "]";
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at) + "], " + (v & 0xffffffffL));
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at + 4) + "], " + (v >>> 32));
+        return "qword ptr [" + base(o) + Operands.signed(at) + "]";
     }
 
     private static String extended(Operands o) {
@@ -254,10 +262,10 @@ final class X87Templates {
         }
         int at = slot(o);
         X87State.Value v = X87State.value(o.random);
-        o.line("mov dword ptr [rbx" + Operands.signed(at) + "], " + (v.significand() & 0xffffffffL));
-        o.line("mov dword ptr [rbx" + Operands.signed(at + 4) + "], " + (v.significand() >>> 32));
-        o.line("mov word ptr [rbx" + Operands.signed(at + 8) + "], " + v.signExponent());
-        return "tbyte ptr [rbx" + Operands.signed(at) + "]";
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at) + "], " + (v.significand() & 0xffffffffL));
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at + 4) + "], " + (v.significand() >>> 32));
+        o.line("mov word ptr [" + base(o) + Operands.signed(at + 8) + "], " + v.signExponent());
+        return "tbyte ptr [" + base(o) + Operands.signed(at) + "]";
     }
 
     private static String integer(Operands o, int size) {
@@ -266,9 +274,9 @@ final class X87Templates {
         }
         int at = slot(o);
         long v = INTEGERS[o.random.nextInt(INTEGERS.length)];
-        o.line("mov dword ptr [rbx" + Operands.signed(at) + "], " + (v & 0xffffffffL));
-        o.line("mov dword ptr [rbx" + Operands.signed(at + 4) + "], " + (v >>> 32));
-        return Operands.ptr(size) + "[rbx" + Operands.signed(at) + "]";
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at) + "], " + (v & 0xffffffffL));
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at + 4) + "], " + (v >>> 32));
+        return Operands.ptr(size) + "[" + base(o) + Operands.signed(at) + "]";
     }
 
     private static String bcd(Operands o) {
@@ -280,10 +288,10 @@ final class X87Templates {
         for (int i = 0; i < 16; i++) {
             digits |= (long) o.random.nextInt(10) << 4 * i;
         }
-        o.line("mov dword ptr [rbx" + Operands.signed(at) + "], " + (digits & 0xffffffffL));
-        o.line("mov dword ptr [rbx" + Operands.signed(at + 4) + "], " + (digits >>> 32));
-        o.line("mov word ptr [rbx" + Operands.signed(at + 8) + "], "
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at) + "], " + (digits & 0xffffffffL));
+        o.line("mov dword ptr [" + base(o) + Operands.signed(at + 4) + "], " + (digits >>> 32));
+        o.line("mov word ptr [" + base(o) + Operands.signed(at + 8) + "], "
                 + (o.random.nextInt(100) / 10 << 4 | o.random.nextInt(10) | (o.chance(2) ? 0x8000 : 0)));
-        return "tbyte ptr [rbx" + Operands.signed(at) + "]";
+        return "tbyte ptr [" + base(o) + Operands.signed(at) + "]";
     }
 }

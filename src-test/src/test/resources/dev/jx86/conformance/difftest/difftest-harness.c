@@ -7,10 +7,10 @@
  * to the code. The case ends with a signal: SIGILL at the UD2 (normal end) or the signal of an
  * earlier fault. The handler takes the registers from the signal context, i.e. the state before the
  * instruction that stopped, and returns to the loop with siglongjmp. The handler runs on an
- * alternate stack because the guest's RSP points into the data buffer. In 64-bit mode the x87 state is loaded
- * with FRSTOR (control, status and full tag word, ST(0)-ST(7)) and taken back from the signal context (its tag
- * word abridged, as FXSAVE has it). Compiled with -m32 (and -no-pie) it runs 32-bit code: the eight GPRs and
- * EFLAGS only, the SSE and x87 state pass through unchanged.
+ * alternate stack because the guest's RSP points into the data buffer. The x87 state is loaded with FRSTOR
+ * (control, status and full tag word, ST(0)-ST(7)) and taken back from the signal context (its tag word abridged,
+ * as FXSAVE has it). Compiled with -m32 (and -no-pie) it runs 32-bit code: the eight GPRs, EFLAGS and the x87
+ * state; the SSE state passes through unchanged.
  *
  * Input:  "JXDT" u32 version u32 count, then per case: u32 code length, code bytes, struct regs,
  *         u64 data seed.
@@ -89,12 +89,13 @@ __asm__(
     ".text\n"
     ".att_syntax prefix\n");
 #elif defined(__i386__)
-/* 32-bit mode: the eight GPRs and EFLAGS; the SSE state is not loaded (the integer subset only). */
+/* 32-bit mode: the eight GPRs, EFLAGS and the x87 state; the SSE state is not loaded. */
 __asm__(
     ".intel_syntax noprefix\n"
     ".text\n"
     ".globl enter_guest\n"
     "enter_guest:\n"
+    "  frstor [fsave_image]\n"
     "  mov eax, [esp + 4]\n"
     "  mov ecx, [esp + 8]\n"
     "  mov [guest_entry], ecx\n"
@@ -142,6 +143,15 @@ static void on_signal(int sig, siginfo_t *info, void *context) {
     out.x87.fsw = uc->uc_mcontext.fpregs->swd;
     out.x87.ftw = uc->uc_mcontext.fpregs->ftw & 0xff;
     for (int i = 0; i < 8; i++) {
+        memcpy(out.x87.st[i], &uc->uc_mcontext.fpregs->_st[i], 10);
+    }
+#else
+    /* The i386 frame has the FSAVE layout: a full tag word, abridged here as in 64-bit mode. */
+    out.x87.fcw = uc->uc_mcontext.fpregs->cw;
+    out.x87.fsw = uc->uc_mcontext.fpregs->sw;
+    out.x87.ftw = 0;
+    for (int i = 0; i < 8; i++) {
+        out.x87.ftw |= ((uc->uc_mcontext.fpregs->tag >> 2 * i & 3) != 3) << i;
         memcpy(out.x87.st[i], &uc->uc_mcontext.fpregs->_st[i], 10);
     }
 #endif
@@ -233,7 +243,7 @@ int main(int argc, char **argv) {
         fill(initial, seed);
         memcpy(data, initial, DATA_SIZE);
 
-        out = regs; /* what the handler does not replace: the SSE and x87 state in 32-bit mode */
+        out = regs; /* what the handler does not replace: the SSE state in 32-bit mode */
         memset(out.gpr, 0, sizeof out.gpr);
         make_fsave_image(&regs.x87);
         if (sigsetjmp(resume, 1) == 0) {
