@@ -14,7 +14,8 @@ final class ElementaryFunctions {
     private static final int MAX_TERMS = 400;
 
     /**
-     * Values at the points j/64 (sine and cosine, j = 0..52) and 1 + i/64 (logarithm, i = -20..28), computed once by
+     * Values at the points j/64 (sine and cosine, j = 0..52; arctangent, j = 0..64) and 1 + i/64 (logarithm, i =
+     * -20..28), computed once by
      * the series: an argument is split into the nearest point plus a remainder below 1/128, whose series needs a
      * third of the terms.
      */
@@ -24,12 +25,16 @@ final class ElementaryFunctions {
         static final BigFloat[] COS = new BigFloat[53];
         static final int LOG_FIRST = -20;
         static final BigFloat[] LOG = new BigFloat[49];
+        static final BigFloat[] ATAN = new BigFloat[65];
 
         static {
             for (int j = 0; j < SIN.length; j++) {
                 BigFloat a = new BigFloat(BigInteger.valueOf(j), -6);
                 SIN[j] = sinSeries(a);
                 COS[j] = cosSeries(a);
+            }
+            for (int j = 0; j < ATAN.length; j++) {
+                ATAN[j] = atanByHalving(new BigFloat(BigInteger.valueOf(j), -6));
             }
             for (int i = 0; i < LOG.length; i++) {
                 BigFloat c = new BigFloat(BigInteger.valueOf(STEPS + LOG_FIRST + i), -6);
@@ -58,6 +63,20 @@ final class ElementaryFunctions {
     /** The nearest multiple of 1/64 to |r|, in 64ths. */
     private static int sixtyFourths(BigFloat r) {
         return r.abs().scale(6).roundToInteger().intValueExact();
+    }
+
+    /** sin(r) and cos(r) together for |r| <= pi/4 (a little more): one pair of remainder series for both. */
+    static BigFloat[] sinCos(BigFloat r) {
+        int j = r.below(-7) ? 0 : sixtyFourths(r);
+        if (j == 0) {
+            return new BigFloat[] {sinSeries(r), cosSeries(r)};
+        }
+        BigFloat b = r.abs().subtract(new BigFloat(BigInteger.valueOf(j), -6));
+        BigFloat sb = sinSeries(b);
+        BigFloat cb = cosSeries(b);
+        BigFloat sine = Tables.SIN[j].multiply(cb).add(Tables.COS[j].multiply(sb));
+        BigFloat cosine = Tables.COS[j].multiply(cb).subtract(Tables.SIN[j].multiply(sb));
+        return new BigFloat[] {r.signum() < 0 ? sine.negate() : sine, cosine};
     }
 
     /** sin(r) for |r| <= pi/4 (a little more): from the table and the series of the remainder. */
@@ -110,8 +129,34 @@ final class ElementaryFunctions {
         return sum;
     }
 
-    /** atan(q) for 0 <= q <= 1: halve the angle until q < 2^-12, then the series. */
+    /**
+     * atan(q) for 0 <= q <= 1: the nearest table point c = j/64 and atan((q - c) / (1 + qc)), below 1/128, by the
+     * series (j = 0: the series of q itself, which keeps the relative precision of tiny arguments).
+     */
     static BigFloat atan(BigFloat q) {
+        int j = q.below(-7) ? 0 : sixtyFourths(q);
+        if (j == 0) {
+            return atanSeries(q);
+        }
+        BigFloat c = new BigFloat(BigInteger.valueOf(j), -6);
+        BigFloat t = q.subtract(c).divide(BigFloat.ONE.add(q.multiply(c)));
+        return Tables.ATAN[j].add(atanSeries(t));
+    }
+
+    /** atan(q) by its series, for |q| below about 1/128. */
+    private static BigFloat atanSeries(BigFloat q) {
+        BigFloat q2 = q.multiply(q);
+        BigFloat power = q;
+        BigFloat sum = q;
+        for (int n = 1; n < MAX_TERMS && sum.signum() != 0 && !power.below(sum.magnitude() - BigFloat.PRECISION); n++) {
+            power = power.multiply(q2).negate();
+            sum = sum.add(power.multiply(reciprocal(2 * n + 1)));
+        }
+        return sum;
+    }
+
+    /** atan(q) for 0 <= q <= 1: halve the angle until q < 2^-12, then the series (for the table). */
+    private static BigFloat atanByHalving(BigFloat q) {
         int halvings = 0;
         while (!q.below(-12) && halvings < MAX_TERMS) {
             q = q.divide(BigFloat.ONE.add(BigFloat.ONE.add(q.multiply(q)).sqrt()));

@@ -170,19 +170,22 @@ public final class ExtendedArithmetic {
             return a;
         }
         denormalOperands(c, a, a);
-        int k = a.unbiasedExponent() - 63 - 128;
-        int extra = 128;
-        if ((k & 1) != 0) {
-            k--;
-            extra++;
-        }
-        BigInteger n = new BigInteger(1, bytes(a.normalizedSignificand())).shiftLeft(extra);
-        BigInteger[] root = n.sqrtAndRemainder();
-        int bits = root[0].bitLength();
-        BigInteger aligned = root[0].shiftLeft(128 - bits);
-        long hi = aligned.shiftRight(64).longValue();
-        long lo = aligned.longValue() | (root[1].signum() != 0 ? 1 : 0);
-        return roundFinite(c, false, bits - 1 + k / 2, hi, lo, precision);
+        // sqrt(sig * 2^(e-63)) = sqrt(N) * 2^s with N = sig * 2^64 or 2^63 (whichever makes s whole), N in
+        // [2^126, 2^128): its integer root has 64 bits, and the remainder gives the round and sticky bits.
+        long sig = a.normalizedSignificand();
+        int scaled = a.unbiasedExponent() - 63;
+        boolean odd = (scaled & 1) != 0;
+        long hi = odd ? sig >>> 1 : sig;
+        long lo = odd ? sig << 63 : 0;
+        int s = (scaled - (odd ? 63 : 64)) / 2;
+        long r = Wide.squareRoot(hi, lo);
+        long remainderHi = hi - Math.unsignedMultiplyHigh(r, r) - (Long.compareUnsigned(lo, r * r) < 0 ? 1 : 0);
+        long remainderLo = lo - r * r;
+        // N lies above (r + 1/2)^2 = r^2 + r + 1/4 exactly when the remainder exceeds r.
+        boolean above = remainderHi != 0 || Long.compareUnsigned(remainderLo, r) > 0;
+        boolean sticky = remainderHi != 0 || remainderLo != 0;
+        long tail = (above ? Long.MIN_VALUE : 0) | (sticky ? 1 : 0);
+        return roundFinite(c, false, 63 + s, r, tail, precision);
     }
 
     /** The eight bytes of {@code v}, most significant first (for {@link BigInteger}). */

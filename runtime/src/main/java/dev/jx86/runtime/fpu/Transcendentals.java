@@ -50,24 +50,37 @@ public final class Transcendentals {
         BigInteger k = v.divide(HALF_PI66).roundToInteger();
         BigFloat r = v.subtract(HALF_PI66.multiplyExactly(new BigFloat(k, 0)));
         int quadrant = k.intValue() & 3;
+        // The quadrant picks which of sin(r) and cos(r) each result is; compute only those needed.
+        boolean even = (quadrant & 1) == 0;
+        BigFloat sr = null;
+        BigFloat cr = null;
+        if (wantSine && wantCosine) {
+            BigFloat[] sc = ElementaryFunctions.sinCos(r);
+            sr = sc[0];
+            cr = sc[1];
+        } else if (wantSine == even) {
+            sr = ElementaryFunctions.sin(r);
+        } else {
+            cr = ElementaryFunctions.cos(r);
+        }
         Extended sine = null;
         Extended cosine = null;
         if (wantSine) {
             BigFloat s = switch (quadrant) {
-                case 0 -> ElementaryFunctions.sin(r);
-                case 1 -> ElementaryFunctions.cos(r);
-                case 2 -> ElementaryFunctions.sin(r).negate();
-                default -> ElementaryFunctions.cos(r).negate();
+                case 0 -> sr;
+                case 1 -> cr;
+                case 2 -> sr.negate();
+                default -> cr.negate();
             };
             sine = s.round(c, false);
         }
         if (wantCosine) {
             FpuContext cc = wantSine ? new FpuContext(c.control()) : c;
             BigFloat s = switch (quadrant) {
-                case 0 -> ElementaryFunctions.cos(r);
-                case 1 -> ElementaryFunctions.sin(r).negate();
-                case 2 -> ElementaryFunctions.cos(r).negate();
-                default -> ElementaryFunctions.sin(r);
+                case 0 -> cr;
+                case 1 -> sr.negate();
+                case 2 -> cr.negate();
+                default -> sr;
             };
             cosine = s.round(cc, false);
             if (cc != c) {
@@ -95,9 +108,8 @@ public final class Transcendentals {
         BigFloat v = BigFloat.of(x);
         BigInteger k = v.divide(HALF_PI66).roundToInteger();
         BigFloat r = v.subtract(HALF_PI66.multiplyExactly(new BigFloat(k, 0)));
-        BigFloat t = k.testBit(0)
-                ? ElementaryFunctions.cos(r).divide(ElementaryFunctions.sin(r)).negate()
-                : ElementaryFunctions.sin(r).divide(ElementaryFunctions.cos(r));
+        BigFloat[] sc = ElementaryFunctions.sinCos(r);
+        BigFloat t = k.testBit(0) ? sc[1].divide(sc[0]).negate() : sc[0].divide(sc[1]);
         return t.round(c, false);
     }
 

@@ -46,4 +46,44 @@ final class Wide {
     static int leadingZeros(long hi, long lo) {
         return hi != 0 ? Long.numberOfLeadingZeros(hi) : 64 + Long.numberOfLeadingZeros(lo);
     }
+
+    /**
+     * The integer square root of the 128-bit {@code hi:lo}, which must lie in [2^126, 2^128): floor(sqrt(N)), 64
+     * bits. A double's square root (exactly rounded, so the same on every host) is the first guess; integer
+     * corrections make it exact.
+     */
+    static long squareRoot(long hi, long lo) {
+        double guess = Math.sqrt((double) (hi >>> 1) * 0x1p65);
+        long r = guess >= 0x1p63 ? (long) (guess - 0x1p63) ^ Long.MIN_VALUE : (long) guess;
+        long[] q = new long[1];
+        for (int i = 0; i < 8; i++) {
+            long sqHi = Math.unsignedMultiplyHigh(r, r);
+            long sqLo = r * r;
+            int order = Long.compareUnsigned(sqHi, hi) != 0
+                    ? Long.compareUnsigned(sqHi, hi)
+                    : Long.compareUnsigned(sqLo, lo);
+            if (order > 0) {
+                // r is too big: step down by (r^2 - N) / (2r), at least 1.
+                long dLo = sqLo - lo;
+                long dHi = sqHi - hi - (Long.compareUnsigned(sqLo, lo) < 0 ? 1 : 0);
+                long step = Wide.divide(dHi, dLo, r, q) >>> 1;
+                r -= Math.max(step, 1);
+                continue;
+            }
+            long dLo = lo - sqLo;
+            long dHi = hi - sqHi - (Long.compareUnsigned(lo, sqLo) < 0 ? 1 : 0);
+            // Done when N - r^2 <= 2r, that is (r + 1)^2 > N.
+            long halfHi = dHi >>> 1;
+            long halfLo = dLo >>> 1 | dHi << 63;
+            boolean oddDifference = (dLo & 1) != 0;
+            int cmp = halfHi != 0 ? 1 : Long.compareUnsigned(halfLo, r);
+            if (oddDifference ? cmp < 0 : cmp <= 0) {
+                return r;
+            }
+            long step = Wide.divide(dHi, dLo, r, q) >>> 1;
+            r += Math.max(step, 1);
+        }
+        throw new IllegalStateException(
+                "no integer square root found for " + Long.toHexString(hi) + Long.toHexString(lo));
+    }
 }

@@ -178,6 +178,26 @@ class ExtendedArithmeticTest {
     }
 
     @Test
+    void integerSquareRootAgreesWithBigInteger() {
+        Random random = new Random(6);
+        for (int i = 0; i < 20_000; i++) {
+            long hi = random.nextLong() | 1L << 62;
+            if (random.nextInt(4) == 0) {
+                hi = random.nextBoolean() ? -1L : 1L << 62;
+            }
+            long lo = random.nextInt(4) == 0 ? (random.nextBoolean() ? 0 : -1L) : random.nextLong();
+            BigInteger n = new BigInteger(Long.toUnsignedString(hi))
+                    .shiftLeft(64)
+                    .or(new BigInteger(Long.toUnsignedString(lo)));
+            assertThat(Long.toUnsignedString(Wide.squareRoot(hi, lo)))
+                    .isEqualTo(n.sqrt().toString());
+        }
+        // sqrt(2) to nearest: 0x3fff b504f333f9de6484.
+        assertThat(ExtendedArithmetic.sqrt(new FpuContext(NEAREST), x(0x4000, Long.MIN_VALUE), 64))
+                .isEqualTo(x(0x3fff, 0xb504f333f9de6484L));
+    }
+
+    @Test
     void transcendentalsAtExactlyKnownPoints() {
         // sin(pi/6) = 1/2 is not exact for the rounded operand, but atan2(1, 1) = pi/4 rounds like FLDPI / 4.
         FpuContext c = new FpuContext(NEAREST);
