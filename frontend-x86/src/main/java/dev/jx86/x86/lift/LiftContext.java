@@ -11,6 +11,7 @@ import dev.jx86.runtime.abi.CoreHelpers;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.RuntimeHelper;
 import dev.jx86.runtime.abi.StateLayout;
+import dev.jx86.runtime.abi.X87Helpers;
 import dev.jx86.x86.decode.Immediate;
 import dev.jx86.x86.decode.Instruction;
 import dev.jx86.x86.decode.Memory;
@@ -46,6 +47,14 @@ public final class LiftContext {
     void begin(Instruction instruction) {
         insn = instruction;
         addressedOperands[0] = addressedOperands[1] = null;
+        if (instruction.prefixes().fwait()) {
+            // The decoder joins an FWAIT to the x87 instruction after it (as objdump prints them); they are two
+            // instructions, each with its own address for its faults: FWAIT's #MF, then the x87 instruction's.
+            b.boundary(instruction.address(), 1);
+            b.call(X87Helpers.WAIT.descriptor());
+            b.boundary(instruction.address() + 1, instruction.length() - 1);
+            return;
+        }
         b.boundary(instruction.address(), instruction.length());
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Every runtime helper, found by id. Helpers are defined in category classes, each with its own id range so that
  * categories grow independently: {@link CoreHelpers} 1-99, {@link IntegerHelpers} 100-199, {@link StringHelpers}
- * 200-299, SSE 300-399, system 400-499, {@link Sse4Helpers} (SSE4.2 strings, AES, CLMUL) 600-699.
+ * 200-299, SSE 300-399, system 400-499, {@link X87Helpers} 500-599, {@link Sse4Helpers} (SSE4.2 strings, AES,
+ * CLMUL) 600-699.
  */
 public final class Helpers {
     private Helpers() {}
@@ -54,6 +55,7 @@ public final class Helpers {
         all.addAll(SystemHelpers.all());
         all.addAll(SseHelpers.all());
         all.addAll(Sse4Helpers.all());
+        all.addAll(X87Helpers.all());
         int max = all.stream().mapToInt(RuntimeHelper::id).max().orElse(0);
         RuntimeHelper[] byId = new RuntimeHelper[max + 1];
         for (RuntimeHelper h : all) {

@@ -39,7 +39,7 @@ public final class SseHelpers {
      * {@code fxsave(address)}: FXSAVE/FXSAVE64 to the 512-byte area at {@code address}: #GP(0) if it is not 16-byte
      * aligned, the page fault of the area if any byte is not writable, else the image with MXCSR at 24, MXCSR_MASK at
      * 28 and XMM0-15 at 160 (XMM0-7 outside 64-bit mode). The x87 part holds the control, status and abridged tag
-     * words from the state (the x87 registers themselves come with the x87 arithmetic) and zero pointers. Bytes 416-511 are left alone.
+     * words, zero pointers and ST(0)-ST(7) ({@link X87Environment}). Bytes 416-511 are left alone.
      */
     public static final RuntimeHelper FXSAVE = define(
             302,
@@ -55,14 +55,14 @@ public final class SseHelpers {
     /**
      * {@code fxrstor(address)}: FXRSTOR/FXRSTOR64 from the 512-byte area at {@code address}: #GP(0) if misaligned or
      * if the saved MXCSR sets bits outside {@link #MXCSR_MASK}, the page fault of the area if unreadable, else MXCSR
-     * and the XMM registers are loaded (XMM0-7 outside 64-bit mode). The x87 part is ignored until x87 is modelled.
+     * the XMM registers (XMM0-7 outside 64-bit mode) and the x87 state are loaded.
      */
     public static final RuntimeHelper FXRSTOR = define(
             303,
             "fxrstor",
             List.of(Type.I64),
             Type.VOID,
-            EnumSet.of(Effect.READS_MEMORY, Effect.WRITES_STATE, Effect.MAY_FAULT),
+            EnumSet.of(Effect.READS_STATE, Effect.READS_MEMORY, Effect.WRITES_STATE, Effect.MAY_FAULT),
             (cpu, args) -> {
                 fxrstor(cpu, args[0]);
                 return 0;
@@ -136,16 +136,9 @@ public final class SseHelpers {
         checkArea(address);
         GuestMemory memory = cpu.memory();
         memory.checkWrite(address, 512);
-        long fcw = cpu.state[StateLayout.FPU_CONTROL] & 0xffff;
-        long fsw = cpu.state[StateLayout.FPU_STATUS] & 0xffff;
-        memory.store(address, 8, fcw | fsw << 16 | abridgedTags(cpu.state[StateLayout.FPU_TAG]) << 32); // FOP = 0
-        memory.store(address + 8, 8, 0); // FPU instruction pointer
-        memory.store(address + 16, 8, 0); // FPU data pointer
+        X87Environment.fxsave(cpu, address);
         memory.store(address + 24, 4, cpu.state[StateLayout.MXCSR] & 0xffff_ffffL);
         memory.store(address + 28, 4, MXCSR_MASK);
-        for (long offset = 32; offset < 160; offset += 8) {
-            memory.store(address + offset, 8, 0); // ST0-7 / MM0-7
-        }
         for (int i = 0; i < xmmCount(cpu); i++) {
             int slot = StateLayout.xmm(i);
             memory.store128(address + 160 + 16L * i, cpu.state[slot], cpu.state[slot + 1]);
@@ -167,34 +160,8 @@ public final class SseHelpers {
             xmm[2 * i] = value[0];
             xmm[2 * i + 1] = value[1];
         }
-        long x87 = memory.load(address, 4);
-        long tags = memory.load(address + 4, 1);
         cpu.state[StateLayout.MXCSR] = mxcsr;
         System.arraycopy(xmm, 0, cpu.state, StateLayout.XMM0, xmm.length);
-        cpu.state[StateLayout.FPU_CONTROL] = x87 & 0xffff;
-        cpu.state[StateLayout.FPU_STATUS] = x87 >>> 16;
-        cpu.state[StateLayout.FPU_TAG] = fullTags(tags);
-    }
-
-    /** FXSAVE's abridged tag byte: bit i set when register i is not empty (full tag != 11). */
-    private static long abridgedTags(long full) {
-        long abridged = 0;
-        for (int i = 0; i < 8; i++) {
-            if ((full >>> 2 * i & 3) != 3) {
-                abridged |= 1L << i;
-            }
-        }
-        return abridged;
-    }
-
-    /** The full tag word back from an abridged one; a non-empty register counts as valid (x87 values come later). */
-    private static long fullTags(long abridged) {
-        long full = 0;
-        for (int i = 0; i < 8; i++) {
-            if ((abridged >>> i & 1) == 0) {
-                full |= 3L << 2 * i;
-            }
-        }
-        return full;
+        X87Environment.fxrstor(cpu, address);
     }
 }

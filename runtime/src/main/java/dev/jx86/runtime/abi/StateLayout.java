@@ -54,7 +54,7 @@ public final class StateLayout implements SlotNames {
     /** The x87 control word (16 bits; 0x37f after FNINIT and at process start). */
     public static final int FPU_CONTROL = 28;
 
-    /** The x87 status word (16 bits). */
+    /** The x87 status word (16 bits), with TOP in bits 11-13 as on hardware. */
     public static final int FPU_STATUS = 29;
 
     /** The x87 tag word, full form (16 bits; 0xffff: all registers empty). */
@@ -63,8 +63,16 @@ public final class StateLayout implements SlotNames {
     /** XMM register {@code i} is slots {@code XMM0 + 2i} (low 64 bits) and {@code XMM0 + 2i + 1} (high). */
     public static final int XMM0 = 32;
 
+    /**
+     * The x87 physical register {@code Ri} (R0-R7; ST(j) is R((TOP + j) mod 8)) is two slots: {@code FPR0 + 2i} holds
+     * its 64-bit significand with the explicit integer bit, {@code FPR0 + 2i + 1} its sign and 15-bit exponent. MMX
+     * register {@code i} is the significand slot of {@code Ri}: an MMX write sets the exponent slot to 0xffff, TOP
+     * to 0 and every tag to valid, EMMS empties the tags (SDM Vol. 1 9.5), so MMX needs no state of its own.
+     */
+    public static final int FPR0 = XMM0 + 32;
+
     /** The four operands of a lazily kept FLAGS slot ({@link FlagsState}). */
-    public static final int FLAGS_OPERANDS = XMM0 + 32;
+    public static final int FLAGS_OPERANDS = FPR0 + 16;
 
     /** Slots in the state array. */
     public static final int SIZE = FLAGS_OPERANDS + 4;
@@ -109,6 +117,10 @@ public final class StateLayout implements SlotNames {
             name(xmm(i), "xmm" + i);
             name(xmm(i) + 1, "xmm" + i + "h");
         }
+        for (int i = 0; i < 8; i++) {
+            name(fpr(i), "fr" + i);
+            name(fpr(i) + 1, "fr" + i + "e");
+        }
         for (int i = 0; i < 4; i++) {
             name(FLAGS_OPERANDS + i, "flags_op" + i);
         }
@@ -127,6 +139,11 @@ public final class StateLayout implements SlotNames {
     /** The first (low) slot of XMM register {@code number} (0-15). */
     public static int xmm(int number) {
         return XMM0 + 2 * number;
+    }
+
+    /** The significand slot of x87 physical register {@code number} (0-7); its sign and exponent follow it. */
+    public static int fpr(int number) {
+        return FPR0 + 2 * number;
     }
 
     /** The selector slot of segment register {@code number} (ES 0 ... GS 5). */

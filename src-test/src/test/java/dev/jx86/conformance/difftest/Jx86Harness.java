@@ -98,6 +98,15 @@ final class Jx86Harness {
         cpu.rflags(s.rflags);
         cpu.state[StateLayout.MXCSR] = s.mxcsr & 0xffffffffL;
         System.arraycopy(s.xmm, 0, cpu.state, StateLayout.XMM0, 32);
+        cpu.state[StateLayout.FPU_CONTROL] = s.fcw;
+        cpu.state[StateLayout.FPU_STATUS] = s.fsw;
+        cpu.state[StateLayout.FPU_TAG] = s.ftw;
+        int top = s.fsw >>> 11 & 7;
+        for (int i = 0; i < 8; i++) {
+            int slot = StateLayout.fpr(top + i & 7);
+            cpu.state[slot] = s.stSignificand[i];
+            cpu.state[slot + 1] = s.stExponent[i];
+        }
     }
 
     private static MachineState store(Cpu cpu, BatchMemory memory) {
@@ -108,6 +117,19 @@ final class Jx86Harness {
         s.rflags = cpu.rflags();
         s.mxcsr = (int) cpu.state[StateLayout.MXCSR];
         System.arraycopy(cpu.state, StateLayout.XMM0, s.xmm, 0, 32);
+        s.fcw = (int) cpu.state[StateLayout.FPU_CONTROL] & 0xffff;
+        s.fsw = (int) cpu.state[StateLayout.FPU_STATUS] & 0xffff;
+        long tags = cpu.state[StateLayout.FPU_TAG];
+        s.ftw = 0;
+        for (int r = 0; r < 8; r++) {
+            s.ftw |= (tags >>> 2 * r & 3) != 3 ? 1 << r : 0;
+        }
+        int top = s.fsw >>> 11 & 7;
+        for (int i = 0; i < 8; i++) {
+            int slot = StateLayout.fpr(top + i & 7);
+            s.stSignificand[i] = cpu.state[slot];
+            s.stExponent[i] = (int) cpu.state[slot + 1] & 0xffff;
+        }
         System.arraycopy(memory.data(), 0, s.data, 0, s.data.length);
         return s;
     }

@@ -53,6 +53,14 @@ record Mismatch(String rerun, TestCase testCase, int slot, String blamed, List<S
                     .append(String.format("xmm%-2d %016x_%016x", i, s.xmm[2 * i + 1], s.xmm[2 * i]))
                     .append(i % 2 == 1 ? "\n" : "");
         }
+        {
+            sb.append(String.format("    fcw %04x  fsw %04x  ftw %04x%n", s.fcw, s.fsw, s.ftw));
+            for (int i = 0; i < 8; i++) {
+                sb.append(i % 4 == 0 ? "    " : "  ")
+                        .append(String.format("st%d %04x:%016x", i, s.stExponent[i], s.stSignificand[i]))
+                        .append(i % 4 == 3 ? "\n" : "");
+            }
+        }
         sb.append("  differences:\n");
         for (String d : differences) {
             sb.append("    ").append(d).append('\n');

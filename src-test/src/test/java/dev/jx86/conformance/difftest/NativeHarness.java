@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NativeHarness {
     private static final String SOURCE = "difftest-harness.c";
-    private static final int REGS_SIZE = 400;
+    private static final int REGS_SIZE = 488;
 
     private final Path dir;
     private final Path executable;
@@ -82,7 +82,7 @@ final class NativeHarness {
         Path output = dir.resolve("cases.out");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(input), 1 << 16)) {
             ByteBuffer b = ByteBuffer.allocate(16 + Layout.SLOT + REGS_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-            b.put("JXDT".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(cases.size());
+            b.put("JXDT".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(cases.size());
             out.write(b.array(), 0, b.position());
             for (TestCase c : cases) {
                 b.clear();
@@ -112,6 +112,13 @@ final class NativeHarness {
         for (long x : s.xmm) {
             b.putLong(x);
         }
+        b.putShort((short) s.fcw)
+                .putShort((short) s.fsw)
+                .putShort((short) s.ftw)
+                .putShort((short) 0);
+        for (int i = 0; i < 8; i++) {
+            b.putLong(s.stSignificand[i]).putShort((short) s.stExponent[i]);
+        }
     }
 
     private static List<Outcome> read(DataInputStream in, List<TestCase> cases) throws IOException {
@@ -139,6 +146,14 @@ final class NativeHarness {
             b.getInt();
             for (int i = 0; i < 32; i++) {
                 s.xmm[i] = b.getLong();
+            }
+            s.fcw = b.getShort() & 0xffff;
+            s.fsw = b.getShort() & 0xffff;
+            s.ftw = b.getShort() & 0xffff;
+            b.getShort();
+            for (int i = 0; i < 8; i++) {
+                s.stSignificand[i] = b.getLong();
+                s.stExponent[i] = b.getShort() & 0xffff;
             }
             MachineState.fill(s.data, c.dataSeed());
             ByteBuffer w = ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN);

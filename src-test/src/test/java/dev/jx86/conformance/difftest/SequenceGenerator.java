@@ -70,6 +70,7 @@ final class SequenceGenerator {
             SseTemplates.register(all);
             Sse4Templates.register(all);
         }
+        X87Templates.register(all);
         return all.stream().filter(t -> t.modes().includes(bits64)).toList();
     }
 
@@ -166,7 +167,7 @@ final class SequenceGenerator {
     private static MachineState initialState(Random random, boolean bits64) {
         MachineState s = initialState(random);
         if (!bits64) {
-            // 32-bit mode: registers are 32 bits wide, and the harness leaves SSE state alone.
+            // 32-bit mode: registers are 32 bits wide, and the harness leaves SSE state alone (not x87).
             for (int i = 0; i < 16; i++) {
                 s.gpr[i] = i < 8 ? s.gpr[i] & 0xffffffffL : 0;
             }
@@ -204,6 +205,7 @@ final class SequenceGenerator {
         for (int i = 0; i < 32; i++) {
             s.xmm[i] = xmmHalf(random);
         }
+        X87State.fill(random, s);
         return s;
     }
 

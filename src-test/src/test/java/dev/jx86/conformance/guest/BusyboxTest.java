@@ -34,14 +34,10 @@ class BusyboxTest {
     static Path dir;
 
     /**
-     * An applet with its arguments and stdin; {@code only64} where the i386 build computes with x87, which jx86
-     * does not run yet (issue 5): i386 glibc passes doubles on the x87 stack.
+     * An applet with its arguments and stdin. The floating-point ones (seq, awk, printf %f, dc, sort -g) run on the
+     * x87 in the i386 build, where glibc passes doubles on the x87 stack.
      */
-    record Applet(String name, List<String> args, String stdin, boolean only64) {
-        Applet(String name, List<String> args, String stdin) {
-            this(name, args, stdin, false);
-        }
-
+    record Applet(String name, List<String> args, String stdin) {
         @Override
         public String toString() {
             return name;
@@ -75,9 +71,28 @@ class BusyboxTest {
                 new Applet("base64", List.of("base64"), "any carnal pleasure.\n"),
                 new Applet("basename", List.of("basename", "/usr/lib/libc.so.6", ".6"), ""),
                 new Applet("printf", List.of("printf", "%5d|%-4s|%x\\n", "42", "ab", "255"), ""),
-                new Applet("seq", List.of("seq", "1", "3", "30"), "", true),
-                new Applet("seq fractions", List.of("seq", "-s", ",", "0.5", "0.25", "3"), "", true),
-                new Applet("seq -w", List.of("seq", "-w", "8", "12"), "", true),
+                new Applet("seq", List.of("seq", "1", "3", "30"), ""),
+                new Applet("seq fractions", List.of("seq", "-s", ",", "0.5", "0.25", "3"), ""),
+                new Applet("seq -w", List.of("seq", "-w", "8", "12"), ""),
+                new Applet("seq negative step", List.of("seq", "2.5", "-0.75", "-1"), ""),
+                new Applet(
+                        "awk floating point",
+                        List.of(
+                                "awk",
+                                "BEGIN { x = 0; for (i = 1; i <= 200; i++) x += 1/i;"
+                                        + " printf \"%.10f %g %e %d\\n\", x, x * 1e10, x / 7, x * 1000 }"),
+                        ""),
+                new Applet(
+                        "awk fields",
+                        List.of(
+                                "awk",
+                                "{ s = 0; for (i = 1; i <= NF; i++) s += $i * $i; print s, s / NF, int(s), s % 7 }"),
+                        "1.5 2.25 3e3 -0.125\n"),
+                new Applet(
+                        "printf %f %e %g",
+                        List.of("printf", "%f %e %g %.3f\\n", "3.14159", "2.5e10", "0.0001", "1.0005"), ""),
+                new Applet("dc", List.of("dc"), "3 k 1 3 / p 2 v p 1.5 2.25 * p\n"),
+                new Applet("sort -g", List.of("sort", "-g"), "10\n2.5\n-3e2\n0.125\n"),
                 new Applet("no such file", List.of("cat", "missing.txt"), ""));
     }
 
@@ -86,9 +101,7 @@ class BusyboxTest {
         for (String tier : Jx86CommandRunner.TIERS) {
             for (String bits : List.of("64", "32")) {
                 for (Applet a : applets()) {
-                    if (bits.equals("64") || !a.only64()) {
-                        all.add(Arguments.of(tier, bits, a));
-                    }
+                    all.add(Arguments.of(tier, bits, a));
                 }
             }
         }

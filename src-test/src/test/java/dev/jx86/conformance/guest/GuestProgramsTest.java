@@ -29,7 +29,7 @@ class GuestProgramsTest {
         return SUITE.cases().stream()
                 .flatMap(c -> flavours.stream()
                         .filter(flavour -> SUITE.has(flavour, c.program()))
-                        .map(flavour -> Arguments.of(flavour, c)));
+                        .map(flavour -> Arguments.of(flavour, SUITE.forFlavour(c, flavour))));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -56,7 +56,7 @@ class GuestProgramsTest {
                         .flatMap(flavour -> SUITE.cases().stream()
                                 .filter(c -> SUITE.has(flavour, c.program()))
                                 .limit(1)
-                                .map(c -> Arguments.of(tier, flavour, c))));
+                                .map(c -> Arguments.of(tier, flavour, SUITE.forFlavour(c, flavour)))));
     }
 
     @ParameterizedTest(name = "tier {0}: {1} {2}")

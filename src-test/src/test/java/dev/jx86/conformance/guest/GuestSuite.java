@@ -68,8 +68,11 @@ public final class GuestSuite {
                 String trimmed = line.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
                 String[] fields = trimmed.split("\\s+");
-                if (fields.length != 2) throw new IOException("cases: expected CASE PROGRAM, got: " + line);
-                cases.add(load(fields[0], fields[1]));
+                boolean byFlavour = fields.length == 3 && fields[2].equals("by-flavour");
+                if (fields.length != 2 && !byFlavour) {
+                    throw new IOException("cases: expected CASE PROGRAM [by-flavour], got: " + line);
+                }
+                cases.add(load(fields[0], fields[1], byFlavour));
             }
             return cases;
         } catch (IOException e) {
@@ -77,7 +80,24 @@ public final class GuestSuite {
         }
     }
 
-    private GuestCase load(String id, String program) throws IOException {
+    /**
+     * {@code c} as {@code flavour} must run it: a by-flavour case's expected output is {@code
+     * expected/CASE.FLAVOUR.out}.
+     */
+    public GuestCase forFlavour(GuestCase c, String flavour) {
+        Path own = root.resolve("expected").resolve(c.id() + "." + flavour + ".out");
+        if (!Files.exists(own)) {
+            return c;
+        }
+        try {
+            return new GuestCase(
+                    c.id(), c.program(), c.args(), c.env(), c.stdin(), Files.readAllBytes(own), c.expectedStatus());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private GuestCase load(String id, String program, boolean byFlavour) throws IOException {
         Path input = root.resolve("input");
         Path expected = root.resolve("expected");
         List<String> args = lines(input.resolve(id + ".args"));
@@ -89,7 +109,8 @@ public final class GuestSuite {
         }
         Path stdinFile = input.resolve(id + ".stdin");
         byte[] stdin = Files.exists(stdinFile) ? Files.readAllBytes(stdinFile) : new byte[0];
-        byte[] stdout = Files.readAllBytes(expected.resolve(id + ".out"));
+        // A by-flavour case has no shared expected output; forFlavour supplies each flavour's.
+        byte[] stdout = byFlavour ? new byte[0] : Files.readAllBytes(expected.resolve(id + ".out"));
         int status = Integer.parseInt(
                 Files.readString(expected.resolve(id + ".status")).strip());
         return new GuestCase(id, program, args, env, stdin, stdout, status);

@@ -7,8 +7,10 @@
  * to the code. The case ends with a signal: SIGILL at the UD2 (normal end) or the signal of an
  * earlier fault. The handler takes the registers from the signal context, i.e. the state before the
  * instruction that stopped, and returns to the loop with siglongjmp. The handler runs on an
- * alternate stack because the guest's RSP points into the data buffer. Compiled with -m32 (and -no-pie) it runs
- * 32-bit code: the eight GPRs and EFLAGS only, the SSE state passes through unchanged.
+ * alternate stack because the guest's RSP points into the data buffer. The x87 state is loaded with FRSTOR
+ * (control, status and full tag word, ST(0)-ST(7)) and taken back from the signal context (its tag word abridged,
+ * as FXSAVE has it). Compiled with -m32 (and -no-pie) it runs 32-bit code: the eight GPRs, EFLAGS and the x87
+ * state; the SSE state passes through unchanged.
  *
  * Input:  "JXDT" u32 version u32 count, then per case: u32 code length, code bytes, struct regs,
  *         u64 data seed.
@@ -30,16 +32,33 @@
 #define SLOT 256
 #define DATA_BASE 0x50000000UL
 #define DATA_SIZE 0x2000
-#define VERSION 1
+#define VERSION 2
+
+/* The x87 state: in the input a full tag word, in the output FXSAVE's abridged one; st[i] is ST(i), 10 bytes. */
+struct x87 {
+    uint16_t fcw, fsw, ftw, pad;
+    uint8_t st[8][10];
+};
 
 struct regs {
     uint64_t gpr[16];
     uint64_t rflags;
     uint32_t mxcsr, pad;
     uint64_t xmm[32];
+    struct x87 x87;
 };
 
-_Static_assert(sizeof(struct regs) == 400, "regs layout");
+_Static_assert(sizeof(struct regs) == 488, "regs layout");
+
+/* The FRSTOR image (32-bit protected-mode layout, 108 bytes) enter_guest loads in 64-bit mode. */
+uint8_t fsave_image[108];
+
+static void make_fsave_image(const struct x87 *x) {
+    memset(fsave_image, 0, sizeof fsave_image);
+    uint32_t words[3] = {x->fcw | 0xffff0000u, x->fsw | 0xffff0000u, x->ftw | 0xffff0000u};
+    memcpy(fsave_image, words, sizeof words);
+    memcpy(fsave_image + 28, x->st, sizeof x->st);
+}
 
 void enter_guest(const struct regs *r, uint64_t entry);
 #if defined(__x86_64__)
@@ -49,6 +68,7 @@ __asm__(
     ".globl enter_guest\n"
     "enter_guest:\n"
     "  mov [rip + guest_entry], rsi\n"
+    "  frstor [rip + fsave_image]\n"
     "  ldmxcsr [rdi + 136]\n"
     "  movdqu xmm0, [rdi + 144]\n  movdqu xmm1, [rdi + 160]\n  movdqu xmm2, [rdi + 176]\n"
     "  movdqu xmm3, [rdi + 192]\n  movdqu xmm4, [rdi + 208]\n  movdqu xmm5, [rdi + 224]\n"
@@ -69,12 +89,13 @@ __asm__(
     ".text\n"
     ".att_syntax prefix\n");
 #elif defined(__i386__)
-/* 32-bit mode: the eight GPRs and EFLAGS; the SSE state is not loaded (the integer subset only). */
+/* 32-bit mode: the eight GPRs, EFLAGS and the x87 state; the SSE state is not loaded. */
 __asm__(
     ".intel_syntax noprefix\n"
     ".text\n"
     ".globl enter_guest\n"
     "enter_guest:\n"
+    "  frstor [fsave_image]\n"
     "  mov eax, [esp + 4]\n"
     "  mov ecx, [esp + 8]\n"
     "  mov [guest_entry], ecx\n"
@@ -118,6 +139,21 @@ static void on_signal(int sig, siginfo_t *info, void *context) {
 #if defined(__x86_64__)
     out.mxcsr = uc->uc_mcontext.fpregs->mxcsr;
     memcpy(out.xmm, uc->uc_mcontext.fpregs->_xmm, sizeof out.xmm);
+    out.x87.fcw = uc->uc_mcontext.fpregs->cwd;
+    out.x87.fsw = uc->uc_mcontext.fpregs->swd;
+    out.x87.ftw = uc->uc_mcontext.fpregs->ftw & 0xff;
+    for (int i = 0; i < 8; i++) {
+        memcpy(out.x87.st[i], &uc->uc_mcontext.fpregs->_st[i], 10);
+    }
+#else
+    /* The i386 frame has the FSAVE layout: a full tag word, abridged here as in 64-bit mode. */
+    out.x87.fcw = uc->uc_mcontext.fpregs->cw;
+    out.x87.fsw = uc->uc_mcontext.fpregs->sw;
+    out.x87.ftw = 0;
+    for (int i = 0; i < 8; i++) {
+        out.x87.ftw |= ((uc->uc_mcontext.fpregs->tag >> 2 * i & 3) != 3) << i;
+        memcpy(out.x87.st[i], &uc->uc_mcontext.fpregs->_st[i], 10);
+    }
 #endif
     out_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_PC];
     out_signal = sig;
@@ -209,12 +245,13 @@ int main(int argc, char **argv) {
 
         out = regs; /* what the handler does not replace: the SSE state in 32-bit mode */
         memset(out.gpr, 0, sizeof out.gpr);
+        make_fsave_image(&regs.x87);
         if (sigsetjmp(resume, 1) == 0) {
             alarm(2);
             enter_guest(&regs, (uintptr_t)slot);
         }
         alarm(0);
-        __asm__ volatile("cld");
+        __asm__ volatile("cld\n fninit");
         uint32_t mxcsr = 0x1f80;
         __asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
 
