@@ -3,9 +3,11 @@ package dev.jx86.backend.jvm;
 import dev.jx86.backend.jvm.gen.Support;
 import dev.jx86.ir.Block;
 import dev.jx86.runtime.abi.Helpers;
+import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Region;
+import dev.jx86.runtime.tier1.RegionCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -52,10 +54,18 @@ public final class JvmBlockCompiler implements BlockCompiler {
         if (DUMP_DIRECTORY != null) {
             dump(emitted);
         }
-        CompiledBlock result = define(emitted);
+        if (LogItem.OUT_ASM.enabledAt(region.pc())) {
+            LogItem.OUT_ASM.log(
+                    "OUT: [{}] {}\n{}", Long.toHexString(region.pc()), region.name(), Bytecode.text(emitted));
+        }
+        var defined = define(emitted, region.counters());
         compiled.increment();
-        nanos.add(System.nanoTime() - start);
-        return result;
+        long took = System.nanoTime() - start;
+        nanos.add(took);
+        if (region.counters() != null) {
+            region.counters().compiled(defined.getClass().getName(), emitted.codeSize(), took);
+        }
+        return defined;
     }
 
     /** Where to write every class file defined, for {@code javap}: system property {@code jx86.dumpClasses}. */
@@ -93,14 +103,18 @@ public final class JvmBlockCompiler implements BlockCompiler {
         return codeSize(Region.of(block));
     }
 
-    private CompiledBlock define(RegionEmitter.Emitted emitted) {
+    /** Defines the class with its class data: the helper bodies in field order, then the entry counters if counted. */
+    private CompiledBlock define(RegionEmitter.Emitted emitted, RegionCounters counters) {
         List<Integer> ids = emitted.helperIds();
-        Object[] helpers = new Object[ids.size()];
-        for (int k = 0; k < helpers.length; k++) {
-            helpers[k] = Helpers.byId(ids.get(k)).body();
+        Object[] data = new Object[ids.size() + (emitted.counted() ? 1 : 0)];
+        for (int k = 0; k < ids.size(); k++) {
+            data[k] = Helpers.byId(ids.get(k)).body();
+        }
+        if (emitted.counted()) {
+            data[ids.size()] = counters.entries();
         }
         try {
-            MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(emitted.bytes(), helpers, true);
+            MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(emitted.bytes(), data, true);
             return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (RuntimeException | Error e) {

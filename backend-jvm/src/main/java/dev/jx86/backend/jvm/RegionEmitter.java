@@ -70,14 +70,23 @@ final class RegionEmitter implements Opcodes {
     private static final int WRITE_TLB_LOCAL = 10;
     private static final int FIRST_SLOT_LOCAL = 11;
 
-    /** The class file, the helper bodies' ids in field order, and the size of {@code run}'s code in bytes. */
-    record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize) {}
+    /**
+     * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, and whether the
+     * class data ends with the region's entry counters after the helpers.
+     */
+    record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize, boolean counted) {}
+
+    /** The static field holding a profiled region's entry counters ({@code RegionCounters.entries()}). */
+    private static final String COUNTS = "counts";
 
     /** A fault handler: for the instruction at {@code pc}, writing the state back or not. */
     private record HandlerKey(long pc, boolean writeBack) {}
 
     private final List<Block> blocks;
     private final String className;
+    /** Whether the region counts block entries (a profiled run): a {@code long[]} static field, {@link #COUNTS}. */
+    private final boolean counted;
+
     private final Map<Long, Integer> blockIndex = new HashMap<>();
     private final Label[] blockLabels;
     private final StateLocals state;
@@ -112,7 +121,8 @@ final class RegionEmitter implements Opcodes {
 
     private RegionEmitter(Region region) {
         this.blocks = region.blocks();
-        this.className = PACKAGE + (blocks.size() == 1 ? "B_" : "R_") + Long.toHexString(region.pc());
+        this.className = ClassNames.of(region);
+        this.counted = region.counters() != null;
         this.blockLabels = new Label[blocks.size()];
         this.rangeStart = new Label[blocks.size()][];
         this.rangeEnd = new Label[blocks.size()][];
@@ -133,7 +143,7 @@ final class RegionEmitter implements Opcodes {
         planFaultRanges();
     }
 
-    /** The class of {@code region}, named after its guest pc ({@code B_} for one block, {@code R_} for more). */
+    /** The class of {@code region}, named after its guest pc and symbol ({@link ClassNames}). */
     static Emitted emit(Region region) {
         return new RegionEmitter(region).emitClass();
     }
@@ -175,7 +185,11 @@ final class RegionEmitter implements Opcodes {
             cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "h" + field, "L" + HELPER_FUNCTION + ";", null, null)
                     .visitEnd();
         }
-        if (!helperFields.isEmpty()) {
+        if (counted) {
+            cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, COUNTS, "[J", null, null)
+                    .visitEnd();
+        }
+        if (!helperFields.isEmpty() || counted) {
             emitStaticInitializer(cw);
         }
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
@@ -201,10 +215,11 @@ final class RegionEmitter implements Opcodes {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
-        return new Emitted(className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize);
+        return new Emitted(
+                className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize, counted);
     }
 
-    /** {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ... }} */
+    /** {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ...; counts = (long[]) h[n]; }} */
     private void emitStaticInitializer(ClassWriter cw) {
         MethodVisitor m = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         m.visitCode();
@@ -229,6 +244,13 @@ final class RegionEmitter implements Opcodes {
             m.visitInsn(AALOAD);
             m.visitTypeInsn(CHECKCAST, HELPER_FUNCTION);
             m.visitFieldInsn(PUTSTATIC, className, "h" + field, "L" + HELPER_FUNCTION + ";");
+        }
+        if (counted) {
+            m.visitInsn(DUP);
+            Asm.pushInt(m, helperFields.size());
+            m.visitInsn(AALOAD);
+            m.visitTypeInsn(CHECKCAST, "[J");
+            m.visitFieldInsn(PUTSTATIC, className, COUNTS, "[J");
         }
         m.visitInsn(POP);
         m.visitInsn(RETURN);
@@ -294,11 +316,25 @@ final class RegionEmitter implements Opcodes {
         flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         needsBits = flagsObserved();
         mv.visitLabel(blockLabels[k]);
+        if (counted) {
+            countEntry(k);
+        }
         pc = b.pc();
         for (int i = 0; i < b.size(); i++) {
             emitOp(i);
         }
         emitTerminal(b.terminal());
+    }
+
+    /** {@code counts[k]++}: a plain increment of a constant array (a static final field C2 folds). */
+    private void countEntry(int k) {
+        mv.visitFieldInsn(GETSTATIC, className, COUNTS, "[J");
+        Asm.pushInt(mv, k);
+        mv.visitInsn(DUP2);
+        mv.visitInsn(LALOAD);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LADD);
+        mv.visitInsn(LASTORE);
     }
 
     private void emitOp(int i) {

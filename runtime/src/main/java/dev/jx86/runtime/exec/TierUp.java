@@ -1,8 +1,10 @@
 package dev.jx86.runtime.exec;
 
 import dev.jx86.ir.Block;
+import dev.jx86.runtime.jfr.CompilationEvent;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Region;
+import dev.jx86.runtime.tier1.RegionCounters;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
  * will get hot again. A region too large for the host compiler is retried with its first half of blocks.
  */
 final class TierUp {
-    private record Done(Translation entry, List<Translation> members, CompiledBlock code, long nanos) {}
+    private record Done(
+            Translation entry, List<Translation> members, CompiledBlock code, RegionCounters counters, long nanos) {}
 
     private final Tiering tiering;
     private final TranslationCache cache;
@@ -24,6 +27,10 @@ final class TierUp {
     private final RegionSelector selector;
     private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
     private ExecutorService executor;
+    /** Names regions after guest symbols; counts their block entries when a profile is recorded. */
+    private volatile CodeNames names = CodeNames.NONE;
+
+    private volatile ProfileRecorder profile;
 
     TierUp(Tiering tiering, TranslationCache cache, ExitStatistics statistics) {
         this.tiering = tiering;
@@ -43,7 +50,7 @@ final class TierUp {
         // count again before they get a region of their own (so that one hot loop does not become five regions).
         for (Translation member : members.subList(1, members.size())) {
             if (!member.regionRequested) {
-                member.executions = 0;
+                member.restartCount();
                 member.taken = 0;
             }
         }
@@ -74,15 +81,47 @@ final class TierUp {
         long start = System.nanoTime();
         List<Translation> tried = members;
         CompiledBlock code = null;
+        Region region;
         while (true) {
-            List<Block> blocks = tried.stream().map(Translation::block).toList();
-            code = tiering.compiler().compile(new Region(blocks));
+            region = region(tried);
+            code = compileObserved(region);
             if (code != null || tried.size() == 1) {
                 break;
             }
             tried = tried.subList(0, (tried.size() + 1) / 2);
         }
-        done.add(new Done(entry, tried, code, System.nanoTime() - start));
+        done.add(new Done(entry, tried, code, region.counters(), System.nanoTime() - start));
+    }
+
+    /** The region of {@code members}, named after its entry's symbol, with counters when a profile is recorded. */
+    Region region(List<Translation> members) {
+        List<Block> blocks = members.stream().map(Translation::block).toList();
+        return new Region(
+                blocks,
+                names.describe(members.getFirst().pc()),
+                profile != null ? new RegionCounters(blocks.size()) : null);
+    }
+
+    /** {@code compile(region)}, as a JFR event. */
+    CompiledBlock compileObserved(Region region) {
+        var event = new CompilationEvent();
+        event.begin();
+        CompiledBlock code = tiering.compiler().compile(region);
+        if (event.shouldCommit()) {
+            event.pc = region.pc();
+            event.symbol = region.name();
+            event.blocks = region.blocks().size();
+            event.irOps = region.size();
+            event.compiled = code != null;
+            event.commit();
+        }
+        return code;
+    }
+
+    /** From now on regions are named by {@code names} and, when {@code profile} is not null, counted. */
+    void observe(CodeNames names, ProfileRecorder profile) {
+        this.names = names;
+        this.profile = profile;
     }
 
     /** Installs what the background thread finished: called by the dispatcher on the guest's thread. */
@@ -96,7 +135,7 @@ final class TierUp {
             }
             if (!d.members().stream().allMatch(Translation::valid)) {
                 statistics.regionsDropped++;
-                d.entry().executions = 0; // may get hot again
+                d.entry().restartCount(); // may get hot again
                 d.entry().regionRequested = false;
                 continue;
             }
@@ -104,12 +143,16 @@ final class TierUp {
             statistics.regions++;
             statistics.regionBlocks += d.members().size();
             Translation entry = d.entry();
-            entry.compiled = d.code();
+            entry.install(d.code());
             entry.region = d.members().size() > 1;
             entry.regionBlocks = d.members().stream().map(Translation::block).toList();
             entry.unverified = tiering.verify();
             for (Translation member : d.members().subList(1, d.members().size())) {
                 cache.attach(entry, member.pc(), member.end());
+            }
+            ProfileRecorder p = profile;
+            if (p != null && d.counters() != null) {
+                p.installed(d.members(), d.counters());
             }
         }
     }

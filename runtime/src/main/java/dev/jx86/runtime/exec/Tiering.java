@@ -67,6 +67,11 @@ public record Tiering(
         return new Tiering(compiler, compileEveryBlock, threshold, background, maxRegionBlocks, verify);
     }
 
+    /** The same, with regions of at most {@code blocks} blocks. */
+    public Tiering withMaxRegionBlocks(int blocks) {
+        return new Tiering(compiler, compileEveryBlock, hotThreshold, background, blocks, verify);
+    }
+
     public boolean compiles() {
         return compiler != null;
     }
