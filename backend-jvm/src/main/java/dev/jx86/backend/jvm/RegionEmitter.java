@@ -87,6 +87,8 @@ final class RegionEmitter implements Opcodes {
     /** Whether the region counts block entries (a profiled run): a {@code long[]} static field, {@link #COUNTS}. */
     private final boolean counted;
 
+    private final EntryCounters counters;
+
     private final Map<Long, Integer> blockIndex = new HashMap<>();
     private final Label[] blockLabels;
     private final StateLocals state;
@@ -139,7 +141,8 @@ final class RegionEmitter implements Opcodes {
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
         this.tempLocal = state.end(); // three words
-        this.firstValueLocal = tempLocal + 3;
+        this.counters = EntryCounters.of(blocks, className, COUNTS, tempLocal + 3);
+        this.firstValueLocal = tempLocal + 3 + (counted ? counters.locals() : 0);
         planFaultRanges();
     }
 
@@ -288,6 +291,9 @@ final class RegionEmitter implements Opcodes {
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, NEXT_LOCAL);
         state.initialize(asm);
+        if (counted) {
+            counters.initialize(mv);
+        }
     }
 
     /** Whether each FLAGS value of the block is observed as bits (else its op is kept lazily, or not at all). */
@@ -317,24 +323,13 @@ final class RegionEmitter implements Opcodes {
         needsBits = flagsObserved();
         mv.visitLabel(blockLabels[k]);
         if (counted) {
-            countEntry(k);
+            counters.enter(mv, k);
         }
         pc = b.pc();
         for (int i = 0; i < b.size(); i++) {
             emitOp(i);
         }
         emitTerminal(b.terminal());
-    }
-
-    /** {@code counts[k]++}: a plain increment of a constant array (a static final field C2 folds). */
-    private void countEntry(int k) {
-        mv.visitFieldInsn(GETSTATIC, className, COUNTS, "[J");
-        Asm.pushInt(mv, k);
-        mv.visitInsn(DUP2);
-        mv.visitInsn(LALOAD);
-        mv.visitInsn(LCONST_1);
-        mv.visitInsn(LADD);
-        mv.visitInsn(LASTORE);
     }
 
     private void emitOp(int i) {
@@ -641,6 +636,9 @@ final class RegionEmitter implements Opcodes {
         outcomeKind(0);
         mv.visitLabel(exitReturn);
         state.writeBack(asm);
+        if (counted) {
+            counters.flush(mv);
+        }
         asm.loadLong(NEXT_LOCAL);
         mv.visitInsn(LRETURN);
 
@@ -656,6 +654,9 @@ final class RegionEmitter implements Opcodes {
             mv.visitLabel(faultWriteBack);
             state.writeBack(asm);
             mv.visitLabel(faultRethrow);
+            if (counted) {
+                counters.flush(mv);
+            }
             mv.visitVarInsn(ALOAD, EXCEPTION_LOCAL);
             mv.visitInsn(ATHROW);
         }

@@ -164,15 +164,15 @@ public final class ExecutionLoop implements Engine {
 
     /** {@code -d exec} and {@code -d cpu}: the translation entered, the state it starts from. */
     private static void logDispatch(Translation t, Cpu cpu) {
-        if (LogItem.CPU.enabledAt(t.pc())) {
-            LogItem.CPU.log("{}", CpuStateText.of(cpu));
-        }
         if (LogItem.EXEC.enabledAt(t.pc())) {
             LogItem.EXEC.log(
                     "Trace: [{}] {} IR ops{}",
                     Long.toHexString(t.pc()),
                     t.block().size(),
                     t.region ? " (region)" : t.compiled != null ? " (compiled)" : "");
+        }
+        if (LogItem.CPU.enabledAt(t.pc())) {
+            LogItem.CPU.log("{}", CpuStateText.of(cpu));
         }
     }
 
