@@ -99,6 +99,10 @@ class RunCommand implements Callable<Integer> {
             return 0;
         }
         configureLogging();
+        if (!profiling() && profileOptions.toFiles()) {
+            throw new IllegalArgumentException(
+                    "--json and --html write a profile: add --profile, or use 'jx86 profile'");
+        }
         if (program == null) {
             throw new IllegalArgumentException("no program to run; try 'jx86 run --help'");
         }
