@@ -111,7 +111,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
             data[k] = Helpers.byId(ids.get(k)).body();
         }
         if (emitted.counted()) {
-            data[ids.size()] = counters.entries();
+            data[ids.size()] = counters.counters();
         }
         try {
             MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(emitted.bytes(), data, true);

@@ -76,15 +76,12 @@ final class RegionEmitter implements Opcodes {
      */
     record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize, boolean counted) {}
 
-    /** The static field holding a profiled region's entry counters ({@code RegionCounters.entries()}). */
-    private static final String COUNTS = "counts";
-
     /** A fault handler: for the instruction at {@code pc}, writing the state back or not. */
     private record HandlerKey(long pc, boolean writeBack) {}
 
     private final List<Block> blocks;
     private final String className;
-    /** Whether the region counts block entries (a profiled run): a {@code long[]} static field, {@link #COUNTS}. */
+    /** Whether the region counts block entries (a profiled run, {@link EntryCounters}). */
     private final boolean counted;
 
     private final EntryCounters counters;
@@ -141,7 +138,7 @@ final class RegionEmitter implements Opcodes {
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
         this.tempLocal = state.end(); // three words
-        this.counters = EntryCounters.of(blocks, className, COUNTS, tempLocal + 3);
+        this.counters = EntryCounters.of(blocks, className, tempLocal + 3);
         this.firstValueLocal = tempLocal + 3 + (counted ? counters.locals() : 0);
         planFaultRanges();
     }
@@ -189,8 +186,7 @@ final class RegionEmitter implements Opcodes {
                     .visitEnd();
         }
         if (counted) {
-            cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, COUNTS, "[J", null, null)
-                    .visitEnd();
+            counters.declareFields(cw);
         }
         if (!helperFields.isEmpty() || counted) {
             emitStaticInitializer(cw);
@@ -222,7 +218,7 @@ final class RegionEmitter implements Opcodes {
                 className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize, counted);
     }
 
-    /** {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ...; counts = (long[]) h[n]; }} */
+    /** {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ...; c0 = (Counter[]) h[n])[0]... }} */
     private void emitStaticInitializer(ClassWriter cw) {
         MethodVisitor m = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         m.visitCode();
@@ -249,11 +245,7 @@ final class RegionEmitter implements Opcodes {
             m.visitFieldInsn(PUTSTATIC, className, "h" + field, "L" + HELPER_FUNCTION + ";");
         }
         if (counted) {
-            m.visitInsn(DUP);
-            Asm.pushInt(m, helperFields.size());
-            m.visitInsn(AALOAD);
-            m.visitTypeInsn(CHECKCAST, "[J");
-            m.visitFieldInsn(PUTSTATIC, className, COUNTS, "[J");
+            counters.loadFields(m, helperFields.size());
         }
         m.visitInsn(POP);
         m.visitInsn(RETURN);

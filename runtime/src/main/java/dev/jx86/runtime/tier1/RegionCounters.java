@@ -1,27 +1,54 @@
 package dev.jx86.runtime.tier1;
 
 /**
- * A profiled region's counters: compiled code adds one to {@link #entries()}[k] each time it enters block k of the
- * {@link Region} (from the dispatcher or by a jump inside), and the compiler reports the class it made. Increments
- * are plain (not atomic): a CPU thread's own counts are exact, concurrent CPUs may lose a few.
+ * A profiled region's counters: compiled code adds one to {@link #counter(int) counter(k)} each time it enters block
+ * k of the {@link Region} (from the dispatcher or by a jump inside), and the compiler reports the class it made. Each
+ * block has a {@link Counter} object of its own rather than an element of a {@code long[]}: a JIT compiler cannot
+ * tell an array element from the guest-state and TLB arrays the same code reads (all {@code long[]}), while a field
+ * of its own class it can. Increments are plain (not atomic): a CPU thread's own counts are exact, concurrent CPUs
+ * may lose a few.
  */
 public final class RegionCounters {
-    private final long[] entries;
+    /** One block's entry count, incremented by compiled code. */
+    public static final class Counter {
+        public long count;
+
+        public Counter() {}
+    }
+
+    private final Counter[] counters;
     private volatile String className = "";
     private volatile int bytecodeBytes = -1;
     private volatile long compileNanos;
 
     public RegionCounters(int blocks) {
-        this.entries = new long[blocks];
+        counters = new Counter[blocks];
+        for (int k = 0; k < blocks; k++) {
+            counters[k] = new Counter();
+        }
     }
 
-    /** The array compiled code increments: shared, not a copy. */
+    /** The counter of block {@code k}: shared with compiled code. */
+    public Counter counter(int k) {
+        return counters[k];
+    }
+
+    /** The counters, block by block (what a compiler hands its code). */
+    public Counter[] counters() {
+        return counters.clone();
+    }
+
+    /** The entry counts now, block by block. */
     public long[] entries() {
+        long[] entries = new long[counters.length];
+        for (int k = 0; k < entries.length; k++) {
+            entries[k] = counters[k].count;
+        }
         return entries;
     }
 
     public int blocks() {
-        return entries.length;
+        return counters.length;
     }
 
     /** Called by the compiler once the region's code is made: its class, its method's bytecode size, the time taken. */

@@ -292,7 +292,7 @@ class ExecutionLoopTest {
                 int k = 0;
                 while (true) {
                     if (region.counters() != null) {
-                        region.counters().entries()[k]++;
+                        region.counters().counter(k).count++;
                     }
                     long next = interpreter.run(region.blocks().get(k), cpu, outcome);
                     int following = -1;
