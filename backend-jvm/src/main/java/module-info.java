@@ -2,6 +2,7 @@
 module dev.jx86.backend.jvm {
     requires transitive dev.jx86.runtime;
     requires org.objectweb.asm;
+    requires org.objectweb.asm.util;
 
     exports dev.jx86.backend.jvm;
 }

@@ -4,11 +4,13 @@ module dev.jx86.runtime {
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
     requires java.management;
+    requires jdk.jfr;
 
     exports dev.jx86.runtime.abi;
     exports dev.jx86.runtime.elf;
     exports dev.jx86.runtime.exec;
     exports dev.jx86.runtime.linux;
     exports dev.jx86.runtime.mem;
+    exports dev.jx86.runtime.profile;
     exports dev.jx86.runtime.tier1;
 }

@@ -8,10 +8,12 @@ import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.Helpers;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.TlbArrays;
+import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
+import dev.jx86.runtime.tier1.RegionCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -57,10 +59,18 @@ public final class JvmBlockCompiler implements BlockCompiler {
         if (DUMP_DIRECTORY != null) {
             dump(emitted);
         }
-        CompiledBlock result = define(emitted);
+        if (LogItem.OUT_ASM.enabledAt(region.pc())) {
+            LogItem.OUT_ASM.log(
+                    "OUT: [{}] {}\n{}", Long.toHexString(region.pc()), region.name(), Bytecode.text(emitted));
+        }
+        var defined = define(emitted, region.counters());
         compiled.increment();
-        nanos.add(System.nanoTime() - start);
-        return result;
+        long took = System.nanoTime() - start;
+        nanos.add(took);
+        if (region.counters() != null) {
+            region.counters().compiled(defined.getClass().getName(), emitted.codeSize(), took);
+        }
+        return defined;
     }
 
     /**
@@ -154,17 +164,23 @@ public final class JvmBlockCompiler implements BlockCompiler {
         return codeSize(Region.of(block));
     }
 
-    private CompiledBlock define(RegionEmitter.Emitted emitted) {
+    /** Defines the class with its class data: the helper bodies in field order, then the entry counters if counted. */
+    private CompiledBlock define(RegionEmitter.Emitted emitted, RegionCounters counters) {
         List<Integer> ids = emitted.helperIds();
-        // The helpers' bodies, then a slot where the class's initializer leaves its one instance.
-        Object[] data = new Object[ids.size() + 1];
+        // The helpers' bodies, the entry counters if counted, then a slot where the class's initializer leaves its
+        // one instance (a constructor's method handle would spin JDK classes for each region, and C2 compiles them).
+        int instance = ids.size() + (emitted.counted() ? 1 : 0);
+        Object[] data = new Object[instance + 1];
         for (int k = 0; k < ids.size(); k++) {
             data[k] = Helpers.byId(ids.get(k)).body();
+        }
+        if (emitted.counted()) {
+            data[ids.size()] = counters.counters();
         }
         try {
             MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(emitted.bytes(), data, false);
             hidden.ensureInitialized(hidden.lookupClass());
-            return (CompiledBlock) data[ids.size()];
+            return (CompiledBlock) data[instance];
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot define the class of block " + emitted.className(), e);
         }

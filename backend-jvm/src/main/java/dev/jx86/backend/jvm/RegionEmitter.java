@@ -71,14 +71,22 @@ final class RegionEmitter implements Opcodes {
     private static final int WRITE_TLB_LOCAL = 10;
     private static final int FIRST_SLOT_LOCAL = 11;
 
-    /** The class file, the helper bodies' ids in field order, and the size of {@code run}'s code in bytes. */
-    record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize) {}
+    /**
+     * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, and whether the
+     * class data ends with the region's entry counters after the helpers.
+     */
+    record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize, boolean counted) {}
 
     /** A fault handler: for the instruction at {@code pc}, writing the state back or not. */
     private record HandlerKey(long pc, boolean writeBack) {}
 
     private final List<Block> blocks;
     private final String className;
+    /** Whether the region counts block entries (a profiled run, {@link EntryCounters}). */
+    private final boolean counted;
+
+    private final EntryCounters counters;
+
     private final Map<Long, Integer> blockIndex = new HashMap<>();
     private final Label[] blockLabels;
     private final StateLocals state;
@@ -113,7 +121,8 @@ final class RegionEmitter implements Opcodes {
 
     private RegionEmitter(Region region, Optimization optimization) {
         this.blocks = region.blocks();
-        this.className = PACKAGE + prefix(blocks.size(), optimization) + Long.toHexString(region.pc());
+        this.className = ClassNames.of(region, optimization);
+        this.counted = region.counters() != null;
         this.blockLabels = new Label[blocks.size()];
         this.rangeStart = new Label[blocks.size()][];
         this.rangeEnd = new Label[blocks.size()][];
@@ -130,7 +139,8 @@ final class RegionEmitter implements Opcodes {
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
         this.tempLocal = state.end(); // three words
-        this.firstValueLocal = tempLocal + 3;
+        this.counters = EntryCounters.of(blocks, className, tempLocal + 3);
+        this.firstValueLocal = tempLocal + 3 + (counted ? counters.locals() : 0);
         planFaultRanges();
     }
 
@@ -193,6 +203,9 @@ final class RegionEmitter implements Opcodes {
             cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "h" + field, "L" + HELPER_FUNCTION + ";", null, null)
                     .visitEnd();
         }
+        if (counted) {
+            counters.declareFields(cw);
+        }
         emitStaticInitializer(cw);
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
@@ -217,10 +230,14 @@ final class RegionEmitter implements Opcodes {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
-        return new Emitted(className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize);
+        return new Emitted(
+                className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize, counted);
     }
 
-    /** {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ... h[n] = new ThisClass(); }} */
+    /**
+     * {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ...; c0 = ((Counter[]) h[n])[0]...;
+     * h[last] = new ThisClass(); }}
+     */
     private void emitStaticInitializer(ClassWriter cw) {
         MethodVisitor m = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         m.visitCode();
@@ -246,9 +263,12 @@ final class RegionEmitter implements Opcodes {
             m.visitTypeInsn(CHECKCAST, HELPER_FUNCTION);
             m.visitFieldInsn(PUTSTATIC, className, "h" + field, "L" + HELPER_FUNCTION + ";");
         }
+        if (counted) {
+            counters.loadFields(m, helperFields.size());
+        }
         // The one instance, in the class data's last element: the definer takes it from there once the class is
         // initialized (a constructor's method handle would spin JDK classes for each region, and C2 compiles them).
-        Asm.pushInt(m, helperFields.size());
+        Asm.pushInt(m, helperFields.size() + (counted ? 1 : 0));
         m.visitTypeInsn(NEW, className);
         m.visitInsn(DUP);
         m.visitMethodInsn(INVOKESPECIAL, className, "<init>", "()V", false);
@@ -288,6 +308,9 @@ final class RegionEmitter implements Opcodes {
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, NEXT_LOCAL);
         state.initialize(asm);
+        if (counted) {
+            counters.initialize(mv);
+        }
     }
 
     /** Whether each FLAGS value of the block is observed as bits (else its op is kept lazily, or not at all). */
@@ -316,6 +339,9 @@ final class RegionEmitter implements Opcodes {
         flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         needsBits = flagsObserved();
         mv.visitLabel(blockLabels[k]);
+        if (counted) {
+            counters.enter(mv, k);
+        }
         pc = b.pc();
         for (int i = 0; i < b.size(); i++) {
             emitOp(i);
@@ -628,6 +654,9 @@ final class RegionEmitter implements Opcodes {
         outcomeKind(0);
         mv.visitLabel(exitReturn);
         state.writeBack(asm);
+        if (counted) {
+            counters.flush(mv);
+        }
         asm.loadLong(NEXT_LOCAL);
         mv.visitInsn(LRETURN);
 
@@ -643,6 +672,9 @@ final class RegionEmitter implements Opcodes {
             mv.visitLabel(faultWriteBack);
             state.writeBack(asm);
             mv.visitLabel(faultRethrow);
+            if (counted) {
+                counters.flush(mv);
+            }
             mv.visitVarInsn(ALOAD, EXCEPTION_LOCAL);
             mv.visitInsn(ATHROW);
         }

@@ -38,12 +38,18 @@ final class Runs {
      * pending: from the entry, on to the next block while a block continues to a later block of the region.
      */
     static String interpret(Region region, Cpu cpu) {
+        return interpret(region, cpu, new long[region.blocks().size()]);
+    }
+
+    /** {@link #interpret(Region, Cpu)}, counting in {@code entries[k]} each time it enters block k. */
+    static String interpret(Region region, Cpu cpu, long[] entries) {
         Interpreter interpreter = new Interpreter();
         Interpreter.Outcome outcome = new Interpreter.Outcome();
         List<Block> blocks = region.blocks();
         int k = 0;
         try {
             while (true) {
+                entries[k]++;
                 long next = interpreter.run(blocks.get(k), cpu, outcome);
                 int following = k;
                 for (int j = k + 1; j < blocks.size(); j++) {

@@ -46,14 +46,14 @@ public final class X86Translator implements Translator {
     @Override
     public Block translate(GuestMemory memory, long pc, CpuMode mode) {
         Block lifted = lift(memory, pc, mode);
-        if (LogItem.IN_ASM.enabled()) {
+        if (LogItem.IN_ASM.enabledAt(pc)) {
             LogItem.IN_ASM.log("IN:\n{}", disassemble(memory, lifted, mode));
         }
-        if (LogItem.OP.enabled()) {
+        if (LogItem.OP.enabledAt(pc)) {
             LogItem.OP.log("OP:\n{}", new Printer(StateLayout.INSTANCE).toText(lifted));
         }
         Block optimized = passes.run(lifted);
-        if (LogItem.OP_OPT.enabled()) {
+        if (LogItem.OP_OPT.enabledAt(pc)) {
             LogItem.OP_OPT.log("OP after passes:\n{}", new Printer(StateLayout.INSTANCE).toText(optimized));
         }
         return optimized;

@@ -28,4 +28,26 @@ public final class Vectors {
     public static final int AC = 17;
 
     public static final int XM = 19;
+
+    /** The SDM's mnemonic of {@code vector} ({@code #PF}), or {@code #14} for one without a name here. */
+    public static String mnemonic(int vector) {
+        return switch (vector) {
+            case DE -> "#DE";
+            case DB -> "#DB";
+            case BP -> "#BP";
+            case OF -> "#OF";
+            case BR -> "#BR";
+            case UD -> "#UD";
+            case NM -> "#NM";
+            case TS -> "#TS";
+            case NP -> "#NP";
+            case SS -> "#SS";
+            case GP -> "#GP";
+            case PF -> "#PF";
+            case MF -> "#MF";
+            case AC -> "#AC";
+            case XM -> "#XM";
+            default -> "#" + vector;
+        };
+    }
 }

@@ -90,6 +90,45 @@ public final class Symbolizer {
         return Optional.of(names[below] + "+0x" + Long.toHexString(address - addresses[below]));
     }
 
+    /** The symbols moved by {@code bias}: those of a position-independent program at its load address. */
+    public Symbolizer relocated(long bias) {
+        if (bias == 0) {
+            return this;
+        }
+        long[] moved = new long[addresses.length];
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] = addresses[i] + bias;
+        }
+        return new Symbolizer(moved, names);
+    }
+
+    /** No symbols: every lookup is empty. */
+    public static Symbolizer empty() {
+        return new Symbolizer(new long[0], new String[0]);
+    }
+
+    /** The address of the nearest symbol at or below {@code address} (the start of its function), or -1. */
+    public long startOf(long address) {
+        int i = nearest(address);
+        return i < 0 ? -1 : addresses[i];
+    }
+
+    /** The name of the nearest symbol at or below {@code address}, without an offset. */
+    public Optional<String> nameOf(long address) {
+        int i = nearest(address);
+        return i < 0 ? Optional.empty() : Optional.of(names[i]);
+    }
+
+    private int nearest(long address) {
+        int i = Arrays.binarySearch(addresses, address);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** Whether there are no symbols (a stripped program). */
+    public boolean isEmpty() {
+        return addresses.length == 0;
+    }
+
     /** Addresses that have a symbol, ascending: where labels go. */
     public long[] addresses() {
         return addresses.clone();

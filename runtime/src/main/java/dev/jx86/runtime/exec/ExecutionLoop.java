@@ -5,6 +5,7 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.Translator;
+import dev.jx86.runtime.jfr.TranslationEvent;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Optimization;
@@ -36,7 +37,15 @@ public final class ExecutionLoop implements Engine {
     private final ExitStatistics statistics = new ExitStatistics();
     private final RegionVerifier verifier = new RegionVerifier();
     private final HotSampler sampler;
-    private final boolean logExec = LogItem.EXEC.enabled();
+    private final boolean logDispatch = LogItem.EXEC.enabled() || LogItem.CPU.enabled();
+    /** {@code -d nochain}: the dispatcher records no links between translations. */
+    private final boolean chaining = !LogItem.NOCHAIN.enabled();
+
+    private final ExitObserver exits = new ExitObserver();
+    private CodeNames names = CodeNames.NONE;
+    /** Null unless a profile is recorded ({@link #recordProfile}). */
+    private ProfileRecorder profile;
+
     private volatile boolean stopRequested;
     private boolean warmedUp;
 
@@ -73,6 +82,13 @@ public final class ExecutionLoop implements Engine {
 
     @Override
     public Stop run(Cpu cpu) {
+        exits.resumed();
+        Stop stop = dispatch(cpu);
+        exits.exited(stop, cpu);
+        return stop;
+    }
+
+    private Stop dispatch(Cpu cpu) {
         Interpreter.Outcome out = outcome;
         boolean compiles = tiering.compiles();
         long threshold = tiering.hotThreshold();
@@ -111,16 +127,12 @@ public final class ExecutionLoop implements Engine {
                     statistics.faults++;
                     return new Stop.Fault(fault, pc);
                 }
-                if (previous != null) {
+                if (previous != null && chaining) {
                     previous.chain(t);
                 }
             }
-            if (logExec) {
-                LogItem.EXEC.log(
-                        "Trace: [{}] {} IR ops{}",
-                        Long.toHexString(pc),
-                        t.block().size(),
-                        t.region ? " (region)" : t.compiled != null ? " (compiled)" : "");
+            if (logDispatch) {
+                logDispatch(t, cpu);
             }
             long next;
             CompiledBlock compiled = t.compiled;
@@ -174,6 +186,20 @@ public final class ExecutionLoop implements Engine {
         }
     }
 
+    /** {@code -d exec} and {@code -d cpu}: the translation entered, the state it starts from. */
+    private static void logDispatch(Translation t, Cpu cpu) {
+        if (LogItem.EXEC.enabledAt(t.pc())) {
+            LogItem.EXEC.log(
+                    "Trace: [{}] {} IR ops{}",
+                    Long.toHexString(t.pc()),
+                    t.block().size(),
+                    t.region ? " (region)" : t.compiled != null ? " (compiled)" : "");
+        }
+        if (LogItem.CPU.enabledAt(t.pc())) {
+            LogItem.CPU.log("{}", CpuStateText.of(cpu));
+        }
+    }
+
     private Translation lookup(long pc, Cpu cpu) {
         CpuMode mode = cpu.mode();
         int slot = (int) (pc ^ pc >>> 12) & (JUMP_CACHE_SIZE - 1);
@@ -189,23 +215,42 @@ public final class ExecutionLoop implements Engine {
     }
 
     private Translation translate(long pc, Cpu cpu) {
+        if (profile != null) {
+            profile.translating();
+        }
+        var event = new TranslationEvent();
+        event.begin();
         long start = System.nanoTime();
         var block = translator.translate(cpu.memory(), pc, cpu.mode());
         long nanos = System.nanoTime() - start;
         Translation t = new Translation(block, cpu.mode(), nanos);
         statistics.translations++;
         statistics.translateNanos += nanos;
+        if (event.shouldCommit()) {
+            event.pc = pc;
+            event.guestBytes = (int) (t.end() - pc);
+            event.instructions = t.instructions();
+            event.irOps = block.size();
+            event.commit();
+        }
+        if (profile != null) {
+            profile.translated(t);
+        }
         for (long page = pc & ~0xfffL; page < t.end(); page += 4096) {
             codeWatch.watch(page);
         }
         if (tiering.compileEveryBlock()) {
             start = System.nanoTime();
-            t.compiled = tiering.compiler().compile(t.block());
+            var region = tierUp.region(List.of(t));
+            t.install(tierUp.compileObserved(region, Optimization.OPTIMIZING));
             statistics.compileNanos += System.nanoTime() - start;
             if (t.compiled != null) {
                 t.optimization = Optimization.OPTIMIZING;
                 t.members = List.of(t);
                 statistics.compilations++;
+                if (profile != null) {
+                    profile.installed(List.of(t), region.counters());
+                }
                 if (tiering.verify()) {
                     t.regionBlocks = java.util.List.of(t.block());
                     t.unverified = true;
@@ -227,6 +272,9 @@ public final class ExecutionLoop implements Engine {
     public void invalidate(long start, long end) {
         if (cache.invalidate(start, end) > 0) {
             outcome.exitRequested = true; // a region running now may hold the old code: leave it at a back edge
+            if (profile != null) {
+                profile.codeWritten();
+            }
         }
     }
 
@@ -285,6 +333,26 @@ public final class ExecutionLoop implements Engine {
             text.append(String.format(" 0x%x (%s) %d;", t.pc(), runs, t.executions()));
         }
         return text.toString();
+    }
+
+    /** Names compiled classes after guest symbols from now on ({@link CodeNames}). */
+    public void names(CodeNames codeNames) {
+        this.names = codeNames;
+        tierUp.observe(codeNames, profile);
+    }
+
+    /**
+     * Starts recording a profile of this loop (before {@link #run}): every translation and compiled unit is kept
+     * track of, and tier 1 compiles code that counts its block entries. A normal run pays nothing for this.
+     */
+    public ProfileRecorder recordProfile() {
+        if (profile == null) {
+            profile = new ProfileRecorder();
+            cache.retirement(profile::retired);
+            exits.profile(profile);
+            tierUp.observe(names, profile);
+        }
+        return profile;
     }
 
     public TranslationCache cache() {

@@ -1,9 +1,11 @@
 package dev.jx86.runtime.exec;
 
 import dev.jx86.ir.Block;
+import dev.jx86.runtime.jfr.CompilationEvent;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
+import dev.jx86.runtime.tier1.RegionCounters;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +20,12 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class TierUp {
     private record Done(
-            Translation entry, List<Translation> members, Optimization optimization, CompiledBlock code, long nanos) {}
+            Translation entry,
+            List<Translation> members,
+            Optimization optimization,
+            CompiledBlock code,
+            RegionCounters counters,
+            long nanos) {}
 
     private final Tiering tiering;
     private final TranslationCache cache;
@@ -27,6 +34,10 @@ final class TierUp {
     private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
     private final Runnable wake;
     private ExecutorService executor;
+    /** Names regions after guest symbols; counts their block entries when a profile is recorded. */
+    private volatile CodeNames names = CodeNames.NONE;
+
+    private volatile ProfileRecorder profile;
 
     /** {@code wake} asks a running region to return to the dispatcher, which installs what was compiled. */
     TierUp(Tiering tiering, TranslationCache cache, ExitStatistics statistics, Runnable wake) {
@@ -48,7 +59,7 @@ final class TierUp {
         // count again before they get a region of their own (so that one hot loop does not become five regions).
         for (Translation member : members.subList(1, members.size())) {
             if (!member.regionRequested) {
-                member.executions = 0;
+                member.restartCount();
                 member.taken = 0;
             }
         }
@@ -97,18 +108,50 @@ final class TierUp {
         long start = System.nanoTime();
         List<Translation> tried = members;
         CompiledBlock code = null;
+        Region region;
         while (true) {
-            List<Block> blocks = tried.stream().map(Translation::block).toList();
-            code = tiering.compiler().compile(new Region(blocks), optimization);
+            region = region(tried);
+            code = compileObserved(region, optimization);
             if (code != null || tried.size() == 1) {
                 break;
             }
             tried = tried.subList(0, (tried.size() + 1) / 2);
         }
-        done.add(new Done(entry, tried, optimization, code, System.nanoTime() - start));
+        done.add(new Done(entry, tried, optimization, code, region.counters(), System.nanoTime() - start));
         if (tiering.background()) {
             wake.run();
         }
+    }
+
+    /** The region of {@code members}, named after its entry's symbol, with counters when a profile is recorded. */
+    Region region(List<Translation> members) {
+        List<Block> blocks = members.stream().map(Translation::block).toList();
+        return new Region(
+                blocks,
+                names.describe(members.getFirst().pc()),
+                profile != null ? new RegionCounters(blocks.size()) : null);
+    }
+
+    /** {@code compile(region, optimization)}, as a JFR event. */
+    CompiledBlock compileObserved(Region region, Optimization optimization) {
+        var event = new CompilationEvent();
+        event.begin();
+        CompiledBlock code = tiering.compiler().compile(region, optimization);
+        if (event.shouldCommit()) {
+            event.pc = region.pc();
+            event.symbol = region.name();
+            event.blocks = region.blocks().size();
+            event.irOps = region.size();
+            event.compiled = code != null;
+            event.commit();
+        }
+        return code;
+    }
+
+    /** From now on regions are named by {@code names} and, when {@code profile} is not null, counted. */
+    void observe(CodeNames names, ProfileRecorder profile) {
+        this.names = names;
+        this.profile = profile;
     }
 
     /** Installs what the background thread finished: called by the dispatcher on the guest's thread. */
@@ -122,7 +165,7 @@ final class TierUp {
             }
             if (!d.members().stream().allMatch(Translation::valid)) {
                 statistics.regionsDropped++;
-                d.entry().executions = 0; // may get hot again
+                d.entry().restartCount(); // may get hot again
                 d.entry().regionRequested = false;
                 continue;
             }
@@ -130,7 +173,7 @@ final class TierUp {
             statistics.regions++;
             statistics.regionBlocks += d.members().size();
             Translation entry = d.entry();
-            entry.compiled = d.code();
+            entry.install(d.code());
             entry.optimization = d.optimization();
             entry.members = d.members();
             entry.region = d.members().size() > 1;
@@ -138,6 +181,10 @@ final class TierUp {
             entry.unverified = tiering.verify();
             for (Translation member : d.members().subList(1, d.members().size())) {
                 cache.attach(entry, member.pc(), member.end());
+            }
+            ProfileRecorder p = profile;
+            if (p != null && d.counters() != null) {
+                p.installed(d.members(), d.counters());
             }
         }
     }

@@ -94,6 +94,11 @@ public record Tiering(
         return hotSamples > 0 && background && compiler != null;
     }
 
+    /** The same, with regions of at most {@code blocks} blocks. */
+    public Tiering withMaxRegionBlocks(int blocks) {
+        return new Tiering(compiler, compileEveryBlock, hotThreshold, background, blocks, verify, hotSamples);
+    }
+
     public boolean compiles() {
         return compiler != null;
     }

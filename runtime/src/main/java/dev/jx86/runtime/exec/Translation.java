@@ -31,8 +31,12 @@ public final class Translation {
     int[] indirectCounts;
 
     private volatile boolean valid = true;
-    /** Dispatches of this translation. */
+    /** Dispatches of this translation since its count last restarted ({@link #restartCount}): what makes it hot. */
     long executions;
+    /** Dispatches before the count last restarted: with {@link #executions}, all of them. */
+    private long restarted;
+    /** Dispatches that ran in the interpreter, fixed when tier-1 code is first installed; -1 before. */
+    private long interpretedDispatches = -1;
     /** Dispatches that left through the branch's taken side (tier 0 and single compiled blocks). */
     long taken;
     /** The code tier 1 made for this block, or for the region it enters; null while interpreted. */
@@ -113,6 +117,47 @@ public final class Translation {
         } else {
             link1 = next;
         }
+    }
+
+    /** Restarts the count that makes the block hot (it joined a region, or its region was dropped). */
+    void restartCount() {
+        restarted += executions;
+        executions = 0;
+    }
+
+    /**
+     * Installs tier-1 code for this block (null: the compiler declined, nothing changes); the dispatches before the
+     * first ran in the interpreter.
+     */
+    void install(CompiledBlock code) {
+        if (code == null) {
+            return;
+        }
+        if (interpretedDispatches < 0) {
+            interpretedDispatches = dispatches();
+        }
+        compiled = code;
+    }
+
+    /** Every dispatch of this translation. */
+    public long dispatches() {
+        return restarted + executions;
+    }
+
+    /** Dispatches the interpreter ran (tier 0): all of them until tier-1 code was installed. */
+    public long interpretedDispatches() {
+        return interpretedDispatches >= 0 ? interpretedDispatches : dispatches();
+    }
+
+    /** The guest instructions the block covers. */
+    public int instructions() {
+        int n = 0;
+        for (int i = 0; i < block.size(); i++) {
+            if (block.op(i) == Op.BOUNDARY) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether this translation runs as tier-1 code. */

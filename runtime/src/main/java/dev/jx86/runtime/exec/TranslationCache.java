@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.jx86.runtime.abi.CpuMode;
+import dev.jx86.runtime.jfr.EvictionEvent;
+import dev.jx86.runtime.jfr.InvalidationEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,14 @@ public final class TranslationCache {
     private final Map<Long, List<Translation>> byPage = new HashMap<>();
     private long evictions;
     private long invalidations;
+    /** Told of every translation that leaves the cache, and whether it was invalidated (else evicted). */
+    private Retirement retirement = (t, invalidated) -> {};
+
+    /** What a profile does with a translation that leaves the cache. */
+    @FunctionalInterface
+    interface Retirement {
+        void retired(Translation t, boolean invalidated);
+    }
 
     public TranslationCache(long maxOps) {
         cache = Caffeine.newBuilder()
@@ -35,6 +45,13 @@ public final class TranslationCache {
                     if (t != null && cause.wasEvicted()) {
                         evictions++;
                         forget(t);
+                        retirement.retired(t, false);
+                        var event = new EvictionEvent();
+                        if (event.shouldCommit()) {
+                            event.pc = t.pc();
+                            event.irOps = t.block().size();
+                            event.commit();
+                        }
                     }
                 })
                 .build();
@@ -87,11 +104,19 @@ public final class TranslationCache {
                 if (t.valid()) {
                     t.invalidate();
                     cache.invalidate(new Key(t.pc(), t.mode()));
+                    retirement.retired(t, true);
                     dropped++;
                 }
             }
         }
         invalidations += dropped;
+        var event = new InvalidationEvent();
+        if (dropped > 0 && event.shouldCommit()) {
+            event.start = start;
+            event.end = end;
+            event.translations = dropped;
+            event.commit();
+        }
         return dropped;
     }
 
@@ -118,6 +143,10 @@ public final class TranslationCache {
     /** Whether any valid translation covers page {@code page} (a page number). */
     public boolean hasCode(long page) {
         return byPage.containsKey(page);
+    }
+
+    void retirement(Retirement r) {
+        retirement = r;
     }
 
     /** Runs pending cache maintenance (evictions) now. */

@@ -8,6 +8,7 @@ import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.runtime.elf.ElfFile;
 import dev.jx86.runtime.elf.ElfFormatException;
+import dev.jx86.runtime.elf.Symbolizer;
 import dev.jx86.runtime.exec.CodeWatch;
 import dev.jx86.runtime.exec.Engine;
 import dev.jx86.runtime.exec.Stop;
@@ -35,6 +36,11 @@ public final class LinuxProcess implements AutoCloseable {
     private final SyscallTable table32;
     private PrintStream diagnostics;
     private Engine engine;
+    /** The program file and its load bias, for {@link #symbols()}; null for a process made without a program. */
+    private Path program;
+
+    private long bias;
+    private Symbolizer symbols;
 
     /** A process with an empty address space (for {@link #start} and for tests of system calls). */
     LinuxProcess(AddressSpace space, Abi abi, ProcessOptions options, String executable, long brk) {
@@ -70,6 +76,8 @@ public final class LinuxProcess implements AutoCloseable {
         try {
             LoadedImage image = ElfLoader.load(elf, program.toString(), space);
             LinuxProcess process = new LinuxProcess(space, image.abi(), options, program.toString(), image.brk());
+            process.program = program;
+            process.bias = image.bias();
             byte[] random = new byte[16];
             new SecureRandom().nextBytes(random);
             String execfn = argv.isEmpty() ? program.toString() : argv.get(0);
@@ -101,6 +109,24 @@ public final class LinuxProcess implements AutoCloseable {
      */
     public CodeWatch codeWatch() {
         return pageAddress -> space.markCode(pageAddress >>> AddressSpace.PAGE_SHIFT);
+    }
+
+    /**
+     * The program's symbols ({@code .symtab} and {@code .dynsym}) at their load addresses, read from its file on the
+     * first call (empty for a stripped program, or when the file cannot be read again). Thread-safe.
+     */
+    public synchronized Symbolizer symbols() {
+        if (symbols == null) {
+            symbols = Symbolizer.empty();
+            if (program != null) {
+                try {
+                    symbols = Symbolizer.of(ElfFile.read(program)).relocated(bias);
+                } catch (IOException unreadable) {
+                    // the program changed or vanished since it was loaded (ElfFormatException is one): no names
+                }
+            }
+        }
+        return symbols;
     }
 
     public AddressSpace space() {

@@ -9,8 +9,14 @@ import java.util.List;
  * (found from tier-0 counts). Compiled, a jump between two blocks of the region stays inside the compiled code — a
  * guest loop becomes a host loop — and any other jump leaves it with the target pc. All blocks were translated in
  * the same CPU mode; their guest pcs are distinct.
+ *
+ * @param blocks the blocks, entry first
+ * @param name the guest symbol of the entry ({@code function+0x1c}), or empty: the compiled class is named after it,
+ *     so that JVM profilers show guest functions
+ * @param counters null, or where the compiled code counts the entries of each block and tier 1 reports what it made
+ *     (a profiled run)
  */
-public record Region(List<Block> blocks) {
+public record Region(List<Block> blocks, String name, RegionCounters counters) {
     public Region {
         blocks = List.copyOf(blocks);
         if (blocks.isEmpty()) {
@@ -22,6 +28,18 @@ public record Region(List<Block> blocks) {
                 throw new IllegalArgumentException("block " + Long.toHexString(b.pc()) + " twice in a region");
             }
         }
+        if (name == null) {
+            throw new IllegalArgumentException("a region's name is empty, not null");
+        }
+        if (counters != null && counters.blocks() != blocks.size()) {
+            throw new IllegalArgumentException(
+                    "counters for " + counters.blocks() + " blocks, region of " + blocks.size());
+        }
+    }
+
+    /** A region without a name and without counters. */
+    public Region(List<Block> blocks) {
+        this(blocks, "", null);
     }
 
     /** The region of one block. */

@@ -3,6 +3,7 @@ package dev.jx86.tools.cli;
 import dev.jx86.backend.jvm.JvmBlockCompiler;
 import dev.jx86.runtime.exec.Engine;
 import dev.jx86.runtime.exec.ExecutionLoop;
+import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.exec.Tiering;
 import dev.jx86.runtime.exec.TranslationCache;
 import dev.jx86.runtime.linux.LinuxProcess;
@@ -36,10 +37,15 @@ public final class Engines {
         if (verify && tiering.compiles()) {
             tiering = tiering.verified();
         }
-        return new ExecutionLoop(
+        if (LogItem.NOCHAIN.enabled()) {
+            tiering = tiering.withMaxRegionBlocks(1); // every block entered through the dispatcher, as -d exec shows
+        }
+        var loop = new ExecutionLoop(
                 new X86Translator(),
                 page -> process.space().markCode(page >>> 12),
                 TranslationCache.DEFAULT_MAX_OPS,
                 tiering);
+        loop.names(pc -> process.symbols().describe(pc).orElse(""));
+        return loop;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Jx86.Version.class,
         description = "Runs x86 machine code on the JVM.",
-        subcommands = {DisasmCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DisasmCommand.class, RunCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class Jx86 implements Runnable {
 
     @CommandLine.Spec
@@ -34,6 +34,7 @@ public final class Jx86 implements Runnable {
         cli.setParameterExceptionHandler(Jx86::badUsage);
         // Everything after the guest program is the guest's: jx86 run PROG --its-own-flag
         cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.getSubcommands().get("profile").setStopAtPositional(true);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("jx86: " + messageOf(e));
             return 1;

@@ -2,11 +2,13 @@ package dev.jx86.tools.cli;
 
 import dev.jx86.runtime.exec.Engine;
 import dev.jx86.runtime.exec.ExecutionLoop;
+import dev.jx86.runtime.exec.LogFilter;
 import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.exec.Tiering;
 import dev.jx86.runtime.linux.LinuxProcess;
 import dev.jx86.runtime.linux.ProcessOptions;
 import dev.jx86.runtime.mem.TlbMemory;
+import dev.jx86.tools.profile.ProfileReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +28,7 @@ import picocli.CommandLine.Parameters;
         name = "run",
         description = "Runs a static x86-64 or i386 Linux program (user mode, like qemu-x86_64).",
         mixinStandardHelpOptions = true)
-final class RunCommand implements Callable<Integer> {
+class RunCommand implements Callable<Integer> {
     @Option(
             names = "--tier",
             defaultValue = "mixed",
@@ -59,13 +62,27 @@ final class RunCommand implements Callable<Integer> {
             names = "-d",
             split = ",",
             paramLabel = "ITEM",
-            description =
-                    "Log ITEM,... to stderr (or the -D file), as qemu -d: in_asm, op, op_opt, exec, unimp, stats; "
-                            + "'-d help' lists them.")
+            description = "Log ITEM,... to stderr (or the -D file), as qemu -d: in_asm, op, op_opt, out_asm, exec, cpu,"
+                    + " int, nochain, unimp, stats; '-d help' lists them.")
     List<String> logItems = new ArrayList<>();
 
     @Option(names = "-D", paramLabel = "FILE", description = "Write the -d log to FILE instead of stderr.")
     Path logFile;
+
+    @Option(
+            names = "-dfilter",
+            paramLabel = "RANGES",
+            description = "Log only guest code in RANGES (hex, comma-separated: START..LAST, START+LENGTH,"
+                    + " END-LENGTH or ADDRESS), as qemu -dfilter.")
+    String logFilter;
+
+    @Option(
+            names = "--profile",
+            description = "Profile the run (as 'jx86 profile'): a report on stderr, or in the --json/--html files.")
+    boolean profile;
+
+    @Mixin
+    ProfileOptions profileOptions = new ProfileOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROG", description = "The program to run.")
     Path program;
@@ -82,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         configureLogging();
+        if (!profiling() && profileOptions.toFiles()) {
+            throw new IllegalArgumentException(
+                    "--json and --html write a profile: add --profile, or use 'jx86 profile'");
+        }
         if (program == null) {
             throw new IllegalArgumentException("no program to run; try 'jx86 run --help'");
         }
@@ -94,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (hotThreshold < 1) {
             throw new IllegalArgumentException("--hot-threshold must be at least 1");
+        }
+        boolean profiling = profiling();
+        if (profiling) {
+            profileOptions.check();
         }
         ProcessOptions options = ProcessOptions.defaults();
         if (sysroot != null) {
@@ -109,9 +134,17 @@ final class RunCommand implements Callable<Integer> {
         LinuxProcess.Started started = LinuxProcess.start(program, argv, envp, options);
         try (LinuxProcess process = started.process()) {
             Engine engine = Engines.create(tier, hotThreshold, verify, process);
+            Profiling session = profiling && engine instanceof ExecutionLoop loop
+                    ? Profiling.start(loop, started, profileOptions)
+                    : null;
+            int status = -1;
             try {
-                return process.run(engine, started.cpu());
+                status = process.run(engine, started.cpu());
+                return status;
             } finally {
+                if (session != null) {
+                    session.finish(new ProfileReport.Run(program.toString(), args, tier, status));
+                }
                 if (LogItem.STATS.enabled() && engine instanceof ExecutionLoop loop) {
                     LogItem.STATS.log("{}", loop.summary());
                 }
@@ -121,6 +154,11 @@ final class RunCommand implements Callable<Integer> {
                 engine.close();
             }
         }
+    }
+
+    /** Whether this run is profiled: {@code --profile}, or always for {@code jx86 profile}. */
+    boolean profiling() {
+        return profile;
     }
 
     /**
@@ -140,6 +178,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (logFile != null) {
             System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
+        }
+        if (logFilter != null) {
+            LogItem.filter(LogFilter.parse(logFilter));
         }
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");

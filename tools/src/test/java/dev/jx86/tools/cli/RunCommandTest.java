@@ -69,6 +69,26 @@ class RunCommandTest {
     }
 
     @Test
+    void reportFilesWithoutAProfile() {
+        assertThat(run("run", "--json", dir.resolve("p.json").toString(), "prog"))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("jx86: --json and --html write a profile: add --profile, or use 'jx86 profile'\n");
+    }
+
+    @Test
+    void aBadProfileOption() {
+        assertThat(run("profile", "--top", "0", "prog")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("jx86: --top must be at least 1\n");
+    }
+
+    @Test
+    void aBadDfilter() {
+        assertThat(run("run", "-dfilter", "0x10..zz", "prog")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("jx86: bad -dfilter range '0x10..zz'");
+    }
+
+    @Test
     void noProgram() {
         assertThat(run("run")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("jx86: no program to run; try 'jx86 run --help'\n");
