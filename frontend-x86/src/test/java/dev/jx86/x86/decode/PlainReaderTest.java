@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.jx86.runtime.elf.ElfFile;
 import dev.jx86.runtime.elf.ElfSection;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlainReaderTest {
     private static final int MAX_BYTES = 1 << 20;
+    private static final Path GOLDEN_FILES = Path.of("src/test/resources/filetests/decode");
 
     @Test
     void agreesWithTheGeneralReaderOnRealCode64() throws IOException {
@@ -61,6 +66,44 @@ class PlainReaderTest {
             Tally tally = compareEveryOffset(mode, code);
             assertThat(tally.plainShare()).as(mode + " " + tally).isGreaterThan(0.2);
         }
+    }
+
+    @Test
+    void agreesOnTheGoldenCasesPadded() throws IOException {
+        // The golden files' byte strings are exactly one instruction long, so only the general reader
+        // decodes them there. With the bytes of an instruction followed by 15 more, the decoder must
+        // give the same instruction, through the plain reader where it takes it.
+        Pattern goldenCase = Pattern.compile("^\\s*(16|32|64):\\s*([0-9A-Fa-f][0-9A-Fa-f ]*?)\\s*(?:=>.*)?$");
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(GOLDEN_FILES)) {
+            files = listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        int instructions = 0;
+        int plain = 0;
+        for (Path file : files) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                Matcher m = goldenCase.matcher(line);
+                if (!m.matches()) {
+                    continue;
+                }
+                Mode mode = Mode.ofBits(Integer.parseInt(m.group(1)));
+                byte[] code = HexFormat.of().parseHex(m.group(2).replaceAll("\\s+", ""));
+                Decoder decoder = new Decoder(mode);
+                if (!(decoder.decode(code, 0, 0x1000) instanceof Instruction exact)) {
+                    continue; // an invalid encoding may read on into the padding (TRUNCATED before)
+                }
+                byte[] padded = Arrays.copyOf(code, code.length + Decoder.MAX_LENGTH);
+                assertThat(decoder.decode(padded, 0, 0x1000))
+                        .as("%s: %s", file.getFileName(), line.strip())
+                        .isEqualTo(exact);
+                instructions++;
+                if (PlainReader.read(PlainTable.of(mode), padded, 0, 0x1000) != null) {
+                    plain++;
+                }
+            }
+        }
+        assertThat(instructions).isGreaterThan(300);
+        assertThat(plain).as("golden instructions the plain reader decodes").isGreaterThan(100);
     }
 
     @Test
