@@ -75,6 +75,52 @@ public final class Lanes {
         return (x & m) | (y & ~m);
     }
 
+    /** Every lane shifted left by the unsigned {@code count}; a count of the lane width or more clears it. */
+    public static long shiftLeft(long x, long count, int w) {
+        if (Long.compareUnsigned(count, w) >= 0) {
+            return 0;
+        }
+        int c = (int) count;
+        return (x << c) & repeat(laneMask(w) << c & laneMask(w), w);
+    }
+
+    /** Every lane shifted right by the unsigned {@code count}, zeros in; a count of the width or more clears it. */
+    public static long shiftRightLogical(long x, long count, int w) {
+        if (Long.compareUnsigned(count, w) >= 0) {
+            return 0;
+        }
+        int c = (int) count;
+        return (x >>> c) & repeat(laneMask(w) >>> c, w);
+    }
+
+    /**
+     * Every lane shifted right by the unsigned {@code count}, copies of its sign in; a count of the width or more
+     * leaves only the sign. The sign fill of each negative lane, bits w-c..w-1, is 2^w - 2^(w-c) for that lane: one
+     * subtraction for all lanes, since the ranges are disjoint.
+     */
+    public static long shiftRightArithmetic(long x, long count, int w) {
+        int c = Long.compareUnsigned(count, w) >= 0 ? w - 1 : (int) count;
+        if (w == 64 || c == 0) {
+            return w == 64 ? x >> c : x;
+        }
+        long signs = x & top(w);
+        long fill = (signs << 1) - (signs >>> (c - 1));
+        return shiftRightLogical(x, c, w) | fill;
+    }
+
+    private static long laneMask(int w) {
+        return w == 64 ? -1L : (1L << w) - 1;
+    }
+
+    /** The w-bit {@code lane} in every lane of a long. */
+    private static long repeat(long lane, int w) {
+        long r = 0;
+        for (int s = 0; s < 64; s += w) {
+            r |= lane << s;
+        }
+        return r;
+    }
+
     /**
      * Eight bytes of PSHUFB's result ({@link VectorSemantics#permute}): byte j is byte {@code indices[j] & 15} of the
      * V128 (low, high), or zero where the index byte's top bit is set.

@@ -107,6 +107,31 @@ class LanesTest {
     }
 
     @Test
+    void shiftsAgreeForEveryCount() {
+        var random = new SplittableRandom(23);
+        long[] out = new long[2];
+        Op[] ops = {Op.VSHL, Op.VLSHR, Op.VASHR};
+        for (int s = 0; s < INT_SHAPES.length; s++) {
+            int w = INT_SHAPES[s].laneBits();
+            for (int i = 0; i < CASES / 10; i++) {
+                long[] x = operands(random, w);
+                long count = random.nextInt(8) == 0 ? random.nextLong() : random.nextInt(w + 3);
+                for (Op op : ops) {
+                    VectorSemantics.shift(op, INT_SHAPES[s], x, count, out);
+                    long low = switch (op) {
+                        case VSHL -> Lanes.shiftLeft(x[0], count, w);
+                        case VLSHR -> Lanes.shiftRightLogical(x[0], count, w);
+                        default -> Lanes.shiftRightArithmetic(x[0], count, w);
+                    };
+                    assertThat(low)
+                            .as("%s on %d-bit lanes of %x by %d", op, w, x[0], count)
+                            .isEqualTo(out[0]);
+                }
+            }
+        }
+    }
+
+    @Test
     void permuteIsPshufbByHalves() {
         var random = new SplittableRandom(17);
         long[] out = new long[2];
