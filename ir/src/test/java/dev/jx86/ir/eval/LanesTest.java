@@ -132,6 +132,24 @@ class LanesTest {
     }
 
     @Test
+    void shuffleByHalves() {
+        var random = new SplittableRandom(29);
+        long[] out = new long[2];
+        for (int i = 0; i < CASES; i++) {
+            long[] a = {random.nextLong(), random.nextLong()};
+            long[] b = {random.nextLong(), random.nextLong()};
+            long[] table = new long[2];
+            for (int k = 0; k < 16; k++) {
+                long index = random.nextInt(6) == 0 ? 0xff : random.nextInt(random.nextInt(4) == 0 ? 256 : 32);
+                table[k >> 3] |= index << (8 * (k & 7));
+            }
+            VectorSemantics.shuffle(table[0], table[1], a, b, out);
+            assertThat(Lanes.shuffle(a[0], a[1], b[0], b[1], table[0])).isEqualTo(out[0]);
+            assertThat(Lanes.shuffle(a[0], a[1], b[0], b[1], table[1])).isEqualTo(out[1]);
+        }
+    }
+
+    @Test
     void permuteIsPshufbByHalves() {
         var random = new SplittableRandom(17);
         long[] out = new long[2];
