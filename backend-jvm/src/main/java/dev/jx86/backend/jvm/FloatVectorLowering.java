@@ -131,14 +131,24 @@ final class FloatVectorLowering extends BlockLowering {
         storeScratch(i);
     }
 
+    /** VSHL, VLSHR, VASHR inline by halves ({@code Lanes}), the count read for each half. */
     void vectorShift(int i) {
-        asm.enumConstant(Op.class, b.op(i));
-        asm.enumConstant(LaneShape.class, LaneShape.values()[(int) b.aux0(i)]);
-        loadPair(b.arg(i, 0));
+        String method = switch (b.op(i)) {
+            case VSHL -> "shiftLeft";
+            case VLSHR -> "shiftRightLogical";
+            default -> "shiftRightArithmetic";
+        };
+        int w = LaneShape.values()[(int) b.aux0(i)].laneBits();
+        loadLow(b.arg(i, 0));
         loadLow(b.arg(i, 1));
-        mv.visitVarInsn(ALOAD, scratchLocal);
-        asm.invokeStatic(SUPPORT, "vectorShift", "(L" + IR + "Op;L" + IR + "LaneShape;JJJ[J)V");
-        storeScratch(i);
+        asm.pushInt(w);
+        asm.invokeStatic(EVAL + "Lanes", method, "(JJI)J");
+        loadHigh(b.arg(i, 0));
+        loadLow(b.arg(i, 1));
+        asm.pushInt(w);
+        asm.invokeStatic(EVAL + "Lanes", method, "(JJI)J");
+        storeHigh(i);
+        storeLow(i);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
+import dev.jx86.ir.Signature;
 import dev.jx86.ir.Type;
 
 /**
@@ -134,6 +135,9 @@ public final class PureSemantics {
 
     private static long vector(Block b, int i, long[] low, long[] high, long env) {
         Op op = b.op(i);
+        if (Lanes.hasForm(op, b.aux0(i), b.aux1(i))) {
+            return byHalves(b, i, low, high);
+        }
         long[] out = new long[2];
         long[] a = pair(low, high, b.arg(i, 0));
         switch (op.signature()) {
@@ -145,6 +149,31 @@ public final class PureSemantics {
         }
         high[i] = out[1];
         return out[0];
+    }
+
+    /**
+     * A vector op with a by-halves form in {@link Lanes}, computed without allocating: the interpreter runs SSE
+     * string and shuffle loops through here until they are compiled. Lanes' forms are tested against VectorSemantics.
+     */
+    private static long byHalves(Block b, int i, long[] low, long[] high) {
+        int x = b.arg(i, 0);
+        int y = b.arg(i, 1);
+        Op op = b.op(i);
+        if (op == Op.VSHUFFLE) {
+            high[i] = Lanes.shuffle(low[x], high[x], low[y], high[y], b.aux1(i));
+            return Lanes.shuffle(low[x], high[x], low[y], high[y], b.aux0(i));
+        }
+        if (op == Op.VPERMUTE) {
+            high[i] = Lanes.permute(low[x], high[x], high[y]);
+            return Lanes.permute(low[x], high[x], low[y]);
+        }
+        int w = LaneShape.values()[(int) (op == Op.VICMP ? b.aux1(i) : b.aux0(i))].laneBits();
+        if (op.signature() == Signature.VECTOR_SHIFT) {
+            high[i] = Lanes.shift(op, high[x], low[y], w);
+            return Lanes.shift(op, low[x], low[y], w);
+        }
+        high[i] = Lanes.binary(op, b.aux0(i), high[x], high[y], w);
+        return Lanes.binary(op, b.aux0(i), low[x], low[y], w);
     }
 
     private static long[] pair(long[] low, long[] high, int index) {

@@ -107,6 +107,49 @@ class LanesTest {
     }
 
     @Test
+    void shiftsAgreeForEveryCount() {
+        var random = new SplittableRandom(23);
+        long[] out = new long[2];
+        Op[] ops = {Op.VSHL, Op.VLSHR, Op.VASHR};
+        for (int s = 0; s < INT_SHAPES.length; s++) {
+            int w = INT_SHAPES[s].laneBits();
+            for (int i = 0; i < CASES / 10; i++) {
+                long[] x = operands(random, w);
+                long count = random.nextInt(8) == 0 ? random.nextLong() : random.nextInt(w + 3);
+                for (Op op : ops) {
+                    VectorSemantics.shift(op, INT_SHAPES[s], x, count, out);
+                    long low = switch (op) {
+                        case VSHL -> Lanes.shiftLeft(x[0], count, w);
+                        case VLSHR -> Lanes.shiftRightLogical(x[0], count, w);
+                        default -> Lanes.shiftRightArithmetic(x[0], count, w);
+                    };
+                    assertThat(low)
+                            .as("%s on %d-bit lanes of %x by %d", op, w, x[0], count)
+                            .isEqualTo(out[0]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shuffleByHalves() {
+        var random = new SplittableRandom(29);
+        long[] out = new long[2];
+        for (int i = 0; i < CASES; i++) {
+            long[] a = {random.nextLong(), random.nextLong()};
+            long[] b = {random.nextLong(), random.nextLong()};
+            long[] table = new long[2];
+            for (int k = 0; k < 16; k++) {
+                long index = random.nextInt(6) == 0 ? 0xff : random.nextInt(random.nextInt(4) == 0 ? 256 : 32);
+                table[k >> 3] |= index << (8 * (k & 7));
+            }
+            VectorSemantics.shuffle(table[0], table[1], a, b, out);
+            assertThat(Lanes.shuffle(a[0], a[1], b[0], b[1], table[0])).isEqualTo(out[0]);
+            assertThat(Lanes.shuffle(a[0], a[1], b[0], b[1], table[1])).isEqualTo(out[1]);
+        }
+    }
+
+    @Test
     void permuteIsPshufbByHalves() {
         var random = new SplittableRandom(17);
         long[] out = new long[2];

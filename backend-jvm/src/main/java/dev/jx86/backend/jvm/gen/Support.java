@@ -150,10 +150,6 @@ public final class Support {
         VectorSemantics.unary(op, aux0, new long[] {aLow, aHigh}, env, out);
     }
 
-    public static void vectorShift(Op op, LaneShape shape, long aLow, long aHigh, long count, long[] out) {
-        VectorSemantics.shift(op, shape, new long[] {aLow, aHigh}, count, out);
-    }
-
     public static long moveMask(LaneShape shape, long aLow, long aHigh) {
         return VectorSemantics.moveMask(shape, new long[] {aLow, aHigh});
     }
