@@ -171,7 +171,7 @@ final class X87Operations {
                 bits[0] = Conversions.toInteger(c, v, format.bytes(), truncate);
             case PACKED_BCD -> Conversions.toBcd(c, v, bits);
         }
-        if (c.unmasked() != 0 && (c.unmasked() & ~FpuContext.PE) != 0) {
+        if ((c.unmasked() & ~FpuContext.PE) != 0) { // an unmasked PE still stores
             x.conditionCodes(X87Stack.C1, 0);
             x.finish();
             return;
