@@ -4,6 +4,7 @@ module dev.jx86.runtime {
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
     requires jdk.jfr;
+    requires java.management;
 
     exports dev.jx86.runtime.abi;
     exports dev.jx86.runtime.elf;

@@ -4,8 +4,9 @@ import dev.jx86.runtime.tier1.Region;
 
 /**
  * Names generated classes after the guest code they run, so that JVM profilers, JFR and stack traces show guest
- * functions: {@code B_401a2c} for a single block, {@code R_401a2c} for a region, followed by the entry's guest
- * symbol when there is one ({@code R_401a2c_main+0x1c}). Characters a class name should not hold become {@code _}.
+ * functions: the prefix ({@code B_} for a single block, {@code R_} for a region, {@code W_} for code for the baseline
+ * compiler: {@code RegionEmitter.prefix}) and the entry's pc, followed by its guest symbol when there is one
+ * ({@code R_401a2c_main+0x1c}). Characters a class name should not hold become {@code _}.
  */
 final class ClassNames {
     /** Symbols are cut here: C++ names can be very long, and the address already identifies the code. */
@@ -13,10 +14,9 @@ final class ClassNames {
 
     private ClassNames() {}
 
-    /** The internal name (with {@code /}) of the class of {@code region}. */
-    static String of(Region region) {
-        String base =
-                RegionEmitter.PACKAGE + (region.blocks().size() == 1 ? "B_" : "R_") + Long.toHexString(region.pc());
+    /** The internal name (with {@code /}) of the class of {@code region}, after {@code prefix} ({@code B_}...). */
+    static String of(Region region, String prefix) {
+        String base = RegionEmitter.PACKAGE + prefix + Long.toHexString(region.pc());
         String symbol = sanitize(region.name());
         return symbol.isEmpty() ? base : base + "_" + symbol;
     }

@@ -2,16 +2,21 @@ package dev.jx86.backend.jvm;
 
 import dev.jx86.backend.jvm.gen.Support;
 import dev.jx86.ir.Block;
+import dev.jx86.runtime.abi.Cpu;
+import dev.jx86.runtime.abi.GuestFault;
+import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.Helpers;
+import dev.jx86.runtime.abi.StateLayout;
+import dev.jx86.runtime.abi.TlbArrays;
 import dev.jx86.runtime.exec.LogItem;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import dev.jx86.runtime.tier1.RegionCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,11 +42,11 @@ public final class JvmBlockCompiler implements BlockCompiler {
     public JvmBlockCompiler() {}
 
     @Override
-    public CompiledBlock compile(Region region) {
+    public CompiledBlock compile(Region region, Optimization optimization) {
         long start = System.nanoTime();
         RegionEmitter.Emitted emitted;
         try {
-            emitted = RegionEmitter.emit(region);
+            emitted = RegionEmitter.emit(region, optimization);
         } catch (LimitExceededException e) {
             // ASM's bound on the work of computing frames: a method this large is not one to compile either
             tooLarge.increment();
@@ -67,6 +72,62 @@ public final class JvmBlockCompiler implements BlockCompiler {
         }
         return defined;
     }
+
+    /**
+     * Takes every {@link Support} accessor through its TLB-miss path as well as its hit path, a few thousand times,
+     * before any region runs. Regions inline the accessors and C2 compiles them with the accessors' own branch
+     * profile, which all regions share: a miss path that profile has never seen taken is compiled as an uncommon
+     * trap, and the first miss in a region then deoptimizes it and has it compiled again (docs/jvm-tier.md).
+     */
+    @Override
+    public void warmUp(Cpu cpu) {
+        GuestMemory memory = cpu.memory();
+        TlbArrays tlb = memory.tlb();
+        if (tlb == TlbArrays.NONE) {
+            return;
+        }
+        long address = (cpu.gpr(StateLayout.RSP) - 64) & ~15L;
+        long[] pair = new long[2];
+        try {
+            memory.load(address, 8);
+            memory.store(address, 8, memory.load(address, 8));
+        } catch (GuestFault fault) {
+            return; // no writable stack: nothing to warm up with
+        }
+        int i = (int) ((address >>> TlbArrays.PAGE_SHIFT) & TlbArrays.MASK) << 1;
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (int miss = 0; miss < 2; miss++) {
+                if (miss == 1) {
+                    tlb.read[i] = TlbArrays.INVALID;
+                    tlb.write[i] = TlbArrays.INVALID;
+                }
+                Support.store8(tlb.write, memory, address, Support.load8(tlb.read, memory, address));
+                if (miss == 1) {
+                    tlb.read[i] = TlbArrays.INVALID;
+                    tlb.write[i] = TlbArrays.INVALID;
+                }
+                Support.store16(tlb.write, memory, address, Support.load16(tlb.read, memory, address));
+                if (miss == 1) {
+                    tlb.read[i] = TlbArrays.INVALID;
+                    tlb.write[i] = TlbArrays.INVALID;
+                }
+                Support.store32(tlb.write, memory, address, Support.load32(tlb.read, memory, address));
+                if (miss == 1) {
+                    tlb.read[i] = TlbArrays.INVALID;
+                    tlb.write[i] = TlbArrays.INVALID;
+                }
+                Support.store64(tlb.write, memory, address, Support.load64(tlb.read, memory, address));
+                if (miss == 1) {
+                    tlb.read[i] = TlbArrays.INVALID;
+                    tlb.write[i] = TlbArrays.INVALID;
+                }
+                Support.load128(tlb.read, memory, address, pair);
+                Support.store128(tlb.write, memory, address, pair[0], pair[1]);
+            }
+        }
+    }
+
+    private static final int WARM_UP_ROUNDS = 2000;
 
     /** Where to write every class file defined, for {@code javap}: system property {@code jx86.dumpClasses}. */
     private static final String DUMP_DIRECTORY = System.getProperty("jx86.dumpClasses");
@@ -106,7 +167,9 @@ public final class JvmBlockCompiler implements BlockCompiler {
     /** Defines the class with its class data: the helper bodies in field order, then the entry counters if counted. */
     private CompiledBlock define(RegionEmitter.Emitted emitted, RegionCounters counters) {
         List<Integer> ids = emitted.helperIds();
-        Object[] data = new Object[ids.size() + (emitted.counted() ? 1 : 0)];
+        // The helpers' bodies, the entry counters if counted, then a slot where the class's initializer leaves its
+        // one instance.
+        Object[] data = new Object[ids.size() + (emitted.counted() ? 1 : 0) + 1];
         for (int k = 0; k < ids.size(); k++) {
             data[k] = Helpers.byId(ids.get(k)).body();
         }
@@ -114,12 +177,10 @@ public final class JvmBlockCompiler implements BlockCompiler {
             data[ids.size()] = counters.counters();
         }
         try {
-            MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(emitted.bytes(), data, true);
-            return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
-                    .invoke();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+            MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(emitted.bytes(), data, false);
+            hidden.ensureInitialized(hidden.lookupClass());
+            return (CompiledBlock) data[data.length - 1];
+        } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot define the class of block " + emitted.className(), e);
         }
     }

@@ -7,6 +7,7 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.StateLayout;
+import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,9 +119,9 @@ final class RegionEmitter implements Opcodes {
     private final Label faultWriteBack = new Label();
     private final Label faultRethrow = new Label();
 
-    private RegionEmitter(Region region) {
+    private RegionEmitter(Region region, Optimization optimization) {
         this.blocks = region.blocks();
-        this.className = ClassNames.of(region);
+        this.className = ClassNames.of(region, prefix(blocks.size(), optimization));
         this.counted = region.counters() != null;
         this.blockLabels = new Label[blocks.size()];
         this.rangeStart = new Label[blocks.size()][];
@@ -143,9 +144,26 @@ final class RegionEmitter implements Opcodes {
         planFaultRanges();
     }
 
-    /** The class of {@code region}, named after its guest pc and symbol ({@link ClassNames}). */
+    /** The class of {@code region} for the host's optimizing compiler. */
     static Emitted emit(Region region) {
-        return new RegionEmitter(region).emitClass();
+        return emit(region, Optimization.OPTIMIZING);
+    }
+
+    /** The class of {@code region}, named after its guest pc and {@code optimization} ({@link #prefix}). */
+    static Emitted emit(Region region, Optimization optimization) {
+        return new RegionEmitter(region, optimization).emitClass();
+    }
+
+    /**
+     * The start of a class's simple name: {@code B_} for one block, {@code R_} for more, and {@code W_} for code for
+     * the baseline compiler, which the launcher keeps from C2 by this name (its compiler directives file,
+     * docs/jvm-tier.md).
+     */
+    static String prefix(int blocks, Optimization optimization) {
+        return switch (optimization) {
+            case BASELINE -> "W_";
+            case OPTIMIZING -> blocks == 1 ? "B_" : "R_";
+        };
     }
 
     /** Labels for every op that may fault and its handler: exception ranges must be declared before the code. */
@@ -188,9 +206,7 @@ final class RegionEmitter implements Opcodes {
         if (counted) {
             counters.declareFields(cw);
         }
-        if (!helperFields.isEmpty() || counted) {
-            emitStaticInitializer(cw);
-        }
+        emitStaticInitializer(cw);
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
@@ -218,7 +234,10 @@ final class RegionEmitter implements Opcodes {
                 className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize, counted);
     }
 
-    /** {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ...; c0 = (Counter[]) h[n])[0]... }} */
+    /**
+     * {@code static { Object[] h = classData(); h0 = (HelperFunction) h[0]; ...; c0 = ((Counter[]) h[n])[0]...;
+     * h[last] = new ThisClass(); }}
+     */
     private void emitStaticInitializer(ClassWriter cw) {
         MethodVisitor m = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         m.visitCode();
@@ -247,7 +266,13 @@ final class RegionEmitter implements Opcodes {
         if (counted) {
             counters.loadFields(m, helperFields.size());
         }
-        m.visitInsn(POP);
+        // The one instance, in the class data's last element: the definer takes it from there once the class is
+        // initialized (a constructor's method handle would spin JDK classes for each region, and C2 compiles them).
+        Asm.pushInt(m, helperFields.size() + (counted ? 1 : 0));
+        m.visitTypeInsn(NEW, className);
+        m.visitInsn(DUP);
+        m.visitMethodInsn(INVOKESPECIAL, className, "<init>", "()V", false);
+        m.visitInsn(AASTORE);
         m.visitInsn(RETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();

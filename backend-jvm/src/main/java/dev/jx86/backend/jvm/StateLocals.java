@@ -3,6 +3,7 @@ package dev.jx86.backend.jvm;
 import dev.jx86.ir.Block;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
+import dev.jx86.runtime.abi.FlagsState;
 import dev.jx86.runtime.abi.StateLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +18,12 @@ import org.objectweb.asm.Opcodes;
  * owns) in a {@code long} local loaded on entry, the written ones stored back to {@code cpu.state} on the way out.
  * When the region writes FLAGS, the slot is kept lazily instead: a code for the last {@code flags.K} written (its
  * kind and width, or -1 for plain bits) and up to four operands, whose bits {@code gen.Support.flags} computes only
- * when the slot is read or written back.
+ * when the slot is read; it goes back to the state as it is, in {@link FlagsState}'s lazy form, and comes in from
+ * the state the same way.
  */
 final class StateLocals implements Opcodes {
+    private static final String FLAGS_STATE = "dev/jx86/runtime/abi/FlagsState";
+
     private final int stateLocal;
     /** The JVM local of each state slot kept in one, or -1. */
     private final int[] slotLocal = new int[StateLayout.SIZE];
@@ -88,17 +92,44 @@ final class StateLocals implements Opcodes {
         load(asm);
     }
 
-    /** Every slot from {@code cpu.state} into its local (lazy flags: as bits). */
+    /**
+     * Every slot from {@code cpu.state} into its local. FLAGS, which the state may hold in {@link FlagsState}'s lazy
+     * form: into the lazy locals as it is when the region writes FLAGS (so that it stays unevaluated if the region
+     * overwrites it first), else evaluated.
+     */
     void load(Asm asm) {
         for (int slot : cachedSlots) {
-            stateLoad(asm, slot);
+            if (slot == StateLayout.FLAGS) {
+                asm.mv.visitVarInsn(ALOAD, stateLocal);
+                asm.invokeStatic(FLAGS_STATE, "bits", "([J)J");
+            } else {
+                stateLoad(asm, slot);
+            }
             asm.storeLong(slotLocal[slot]);
         }
         if (lazyFlags) {
+            Label eager = new Label();
+            Label done = new Label();
+            stateLoad(asm, StateLayout.FLAGS);
+            asm.mv.visitInsn(DUP2);
+            asm.storeLong(flagsOperandLocal);
+            asm.mv.visitInsn(LCONST_0);
+            asm.mv.visitInsn(LCMP);
+            asm.mv.visitJumpInsn(IFGE, eager);
+            asm.loadLong(flagsOperandLocal);
+            asm.mv.visitInsn(L2I);
+            asm.pushInt(0xffff);
+            asm.mv.visitInsn(IAND);
+            asm.mv.visitVarInsn(ISTORE, flagsCodeLocal);
+            for (int k = 0; k < 4; k++) {
+                stateLoad(asm, StateLayout.FLAGS_OPERANDS + k);
+                asm.storeLong(flagsOperandLocal + 2 * k);
+            }
+            asm.mv.visitJumpInsn(GOTO, done);
+            asm.mv.visitLabel(eager);
             asm.mv.visitInsn(ICONST_M1);
             asm.mv.visitVarInsn(ISTORE, flagsCodeLocal);
-            stateLoad(asm, StateLayout.FLAGS);
-            asm.storeLong(flagsOperandLocal);
+            asm.mv.visitLabel(done);
         }
     }
 
@@ -109,8 +140,30 @@ final class StateLocals implements Opcodes {
             stateStore(asm, slot, () -> asm.loadLong(slotLocal[s]));
         }
         if (lazyFlags) {
-            stateStore(asm, StateLayout.FLAGS, () -> pushFlags(asm));
+            writeBackFlags(asm);
         }
+    }
+
+    /** FLAGS back to the state as it is kept: the bits, or the last flags op in {@link FlagsState}'s lazy form. */
+    private void writeBackFlags(Asm asm) {
+        Label bits = new Label();
+        Label done = new Label();
+        asm.mv.visitVarInsn(ILOAD, flagsCodeLocal);
+        asm.mv.visitJumpInsn(IFLT, bits);
+        stateStore(asm, StateLayout.FLAGS, () -> {
+            asm.mv.visitVarInsn(ILOAD, flagsCodeLocal);
+            asm.mv.visitInsn(I2L);
+            asm.pushLong(FlagsState.LAZY);
+            asm.mv.visitInsn(LOR);
+        });
+        for (int k = 0; k < 4; k++) {
+            int local = flagsOperandLocal + 2 * k;
+            stateStore(asm, StateLayout.FLAGS_OPERANDS + k, () -> asm.loadLong(local));
+        }
+        asm.mv.visitJumpInsn(GOTO, done);
+        asm.mv.visitLabel(bits);
+        stateStore(asm, StateLayout.FLAGS, () -> asm.loadLong(flagsOperandLocal));
+        asm.mv.visitLabel(done);
     }
 
     /** Pushes slot {@code slot} (lazy FLAGS as its bits). */

@@ -92,9 +92,9 @@ class RegionCountersTest {
         assertThat(ClassNames.sanitize("x".repeat(200))).hasSize(ClassNames.MAX_SYMBOL);
         IrBuilder b = new IrBuilder(0x401000);
         Block block = b.jump(0x401005);
-        assertThat(ClassNames.of(Region.of(block))).isEqualTo("dev/jx86/backend/jvm/gen/B_401000");
-        assertThat(ClassNames.of(new Region(List.of(block), "main", null)))
-                .isEqualTo("dev/jx86/backend/jvm/gen/B_401000_main");
+        assertThat(ClassNames.of(Region.of(block), "B_")).isEqualTo("dev/jx86/backend/jvm/gen/B_401000");
+        assertThat(ClassNames.of(new Region(List.of(block), "main", null), "W_"))
+                .isEqualTo("dev/jx86/backend/jvm/gen/W_401000_main");
     }
 
     @Test

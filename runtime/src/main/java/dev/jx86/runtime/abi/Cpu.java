@@ -58,7 +58,7 @@ public final class Cpu {
 
     /** RFLAGS as the guest sees it: the status flags merged with the other bits. */
     public long rflags() {
-        return state[StateLayout.RFLAGS] | (state[StateLayout.FLAGS] & StateLayout.STATUS_FLAGS);
+        return state[StateLayout.RFLAGS] | (FlagsState.bits(state) & StateLayout.STATUS_FLAGS);
     }
 
     public void rflags(long value) {

@@ -27,7 +27,10 @@ public final class StateLayout implements SlotNames {
     /** The address of the next instruction to run (the current one while it faults). */
     public static final int RIP = 16;
 
-    /** The six status flags, a {@code flags} value. */
+    /**
+     * The six status flags, a {@code flags} value; compiled code may leave it in a lazy form that only
+     * {@link FlagsState#bits} reads.
+     */
     public static final int FLAGS = 17;
 
     /** RFLAGS without the six status flags: DF (bit 10), IF, AC, ID and bit 1. */
@@ -60,8 +63,11 @@ public final class StateLayout implements SlotNames {
     /** XMM register {@code i} is slots {@code XMM0 + 2i} (low 64 bits) and {@code XMM0 + 2i + 1} (high). */
     public static final int XMM0 = 32;
 
+    /** The four operands of a lazily kept FLAGS slot ({@link FlagsState}). */
+    public static final int FLAGS_OPERANDS = XMM0 + 32;
+
     /** Slots in the state array. */
-    public static final int SIZE = XMM0 + 32;
+    public static final int SIZE = FLAGS_OPERANDS + 4;
 
     /** RFLAGS bits kept in {@link #RFLAGS}. */
     public static final long DF_BIT = 1L << 10;
@@ -102,6 +108,9 @@ public final class StateLayout implements SlotNames {
         for (int i = 0; i < 16; i++) {
             name(xmm(i), "xmm" + i);
             name(xmm(i) + 1, "xmm" + i + "h");
+        }
+        for (int i = 0; i < 4; i++) {
+            name(FLAGS_OPERANDS + i, "flags_op" + i);
         }
     }
 

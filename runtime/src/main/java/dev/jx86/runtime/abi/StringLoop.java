@@ -192,7 +192,7 @@ final class StringLoop {
 
     /** CMPS (sourceBase given) or SCAS (accumulator against ES:rDI); REPE stops on unequal, REPNE on equal. */
     long compare(long sourceBase, boolean scan, boolean repne) {
-        long flags = cpu.state[StateLayout.FLAGS];
+        long flags = FlagsState.bits(cpu.state);
         boolean terminated = false;
         long accumulator = cpu.gpr(StateLayout.RAX) & sizeMask();
         try {

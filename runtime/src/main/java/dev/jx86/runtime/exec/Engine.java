@@ -3,7 +3,7 @@ package dev.jx86.runtime.exec;
 import dev.jx86.runtime.abi.Cpu;
 
 /** Runs guest code on a CPU until something needs its caller: a system call, a fault, HLT or a stop request. */
-public interface Engine {
+public interface Engine extends AutoCloseable {
     /** Runs from {@code cpu}'s RIP until the next {@link Stop}. */
     Stop run(Cpu cpu);
 
@@ -14,5 +14,6 @@ public interface Engine {
     void invalidate(long start, long end);
 
     /** Releases what the engine holds beyond the guest's life (a background compiler thread); idempotent. */
+    @Override
     default void close() {}
 }

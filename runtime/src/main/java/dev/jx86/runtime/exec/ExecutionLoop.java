@@ -8,6 +8,7 @@ import dev.jx86.runtime.abi.Translator;
 import dev.jx86.runtime.jfr.TranslationEvent;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Optimization;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class ExecutionLoop implements Engine {
     private final Interpreter.Outcome outcome = new Interpreter.Outcome();
     private final ExitStatistics statistics = new ExitStatistics();
     private final RegionVerifier verifier = new RegionVerifier();
+    private final HotSampler sampler;
     private final boolean logDispatch = LogItem.EXEC.enabled() || LogItem.CPU.enabled();
     /** {@code -d nochain}: the dispatcher records no links between translations. */
     private final boolean chaining = !LogItem.NOCHAIN.enabled();
@@ -45,6 +47,7 @@ public final class ExecutionLoop implements Engine {
     private ProfileRecorder profile;
 
     private volatile boolean stopRequested;
+    private boolean warmedUp;
 
     public ExecutionLoop(Translator translator) {
         this(translator, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS);
@@ -68,7 +71,13 @@ public final class ExecutionLoop implements Engine {
         this.tiering = tiering;
         this.codeWatch = codeWatch;
         this.cache = new TranslationCache(maxCachedOps);
-        this.tierUp = new TierUp(tiering, cache, statistics);
+        this.tierUp = new TierUp(tiering, cache, statistics, this::wake);
+        this.sampler = tiering.samples() ? new HotSampler(tiering.hotSamples(), this::wake) : null;
+    }
+
+    /** Asks a running region to return to the dispatcher at its next back edge. */
+    private void wake() {
+        outcome.exitRequested = true;
     }
 
     @Override
@@ -84,6 +93,13 @@ public final class ExecutionLoop implements Engine {
         boolean compiles = tiering.compiles();
         long threshold = tiering.hotThreshold();
         Translation previous = null;
+        if (sampler != null) {
+            sampler.guest(Thread.currentThread());
+        }
+        if (compiles && !warmedUp) {
+            warmedUp = true;
+            tiering.compiler().warmUp(cpu);
+        }
         while (true) {
             // Cleared before the stop check: a request that lands after it still reaches a region's back edge.
             out.exitRequested = false;
@@ -94,6 +110,11 @@ public final class ExecutionLoop implements Engine {
             }
             if (compiles && tierUp.hasPending()) {
                 tierUp.installPending();
+            }
+            if (sampler != null && sampler.hasHot()) {
+                for (Translation hot; (hot = sampler.pollHot()) != null; ) {
+                    tierUp.promote(hot);
+                }
             }
             long pc = cpu.rip();
             Translation t = previous != null ? previous.successor(pc) : null;
@@ -115,6 +136,9 @@ public final class ExecutionLoop implements Engine {
             }
             long next;
             CompiledBlock compiled = t.compiled;
+            if (sampler != null) {
+                sampler.entering(t);
+            }
             try {
                 statistics.blocks++;
                 if (compiled == null) {
@@ -218,9 +242,11 @@ public final class ExecutionLoop implements Engine {
         if (tiering.compileEveryBlock()) {
             start = System.nanoTime();
             var region = tierUp.region(List.of(t));
-            t.install(tierUp.compileObserved(region));
+            t.install(tierUp.compileObserved(region, Optimization.OPTIMIZING));
             statistics.compileNanos += System.nanoTime() - start;
             if (t.compiled != null) {
+                t.optimization = Optimization.OPTIMIZING;
+                t.members = List.of(t);
                 statistics.compilations++;
                 if (profile != null) {
                     profile.installed(List.of(t), region.counters());
@@ -256,6 +282,9 @@ public final class ExecutionLoop implements Engine {
     @Override
     public void close() {
         tierUp.shutdown();
+        if (sampler != null) {
+            sampler.close();
+        }
     }
 
     /** The statistics as a few lines of text, for {@code -d stats}. */
@@ -264,7 +293,8 @@ public final class ExecutionLoop implements Engine {
         return String.format(
                         "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
                                 + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
-                                + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped%n"
+                                + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped,"
+                                + " %d promoted to the optimizing compiler%n"
                                 + "exits: %d syscalls, %d faults, %d halts, %d stop requests%n"
                                 + "verified %d compiled blocks and regions, %d differed",
                         st.blocks,
@@ -282,6 +312,7 @@ public final class ExecutionLoop implements Engine {
                         st.regions,
                         st.regionBlocks,
                         st.regionsDropped,
+                        st.promotions,
                         st.syscalls,
                         st.faults,
                         st.halts,

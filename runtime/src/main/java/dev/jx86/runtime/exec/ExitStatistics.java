@@ -17,6 +17,7 @@ public final class ExitStatistics {
     long regions;
     long regionBlocks;
     long regionsDropped;
+    long promotions;
     long chained;
 
     ExitStatistics() {}
@@ -88,6 +89,11 @@ public final class ExitStatistics {
     /** Compiled regions dropped before installation because their code was written meanwhile. */
     public long regionsDropped() {
         return regionsDropped;
+    }
+
+    /** Regions compiled again for the optimizing compiler because the guest spent its time in them. */
+    public long promotions() {
+        return promotions;
     }
 
     /** Dispatches that found the next translation through the previous one's chain, without a lookup. */

@@ -12,10 +12,12 @@ import dev.jx86.ir.eval.FlagsSemantics;
 import dev.jx86.ir.eval.IntegerSemantics;
 import dev.jx86.ir.eval.PureSemantics;
 import dev.jx86.runtime.abi.Cpu;
+import dev.jx86.runtime.abi.FlagsState;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.Helpers;
 import dev.jx86.runtime.abi.RuntimeHelper;
+import dev.jx86.runtime.abi.StateLayout;
 
 /**
  * Tier 0: runs an IR block directly on a CPU. Values live in two reused arrays indexed by instruction (no
@@ -76,7 +78,9 @@ public final class Interpreter {
                         lo[i] = state[slot];
                         hi[i] = state[slot + 1];
                     } else {
-                        lo[i] = t == Type.FLAGS ? state[slot] : state[slot] & t.mask();
+                        lo[i] = slot == StateLayout.FLAGS
+                                ? FlagsState.bits(state)
+                                : t == Type.FLAGS ? state[slot] : state[slot] & t.mask();
                     }
                 }
                 case SET -> {

@@ -3,6 +3,7 @@ package dev.jx86.runtime.exec;
 import dev.jx86.ir.Block;
 import dev.jx86.runtime.jfr.CompilationEvent;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import dev.jx86.runtime.tier1.RegionCounters;
 import java.util.List;
@@ -19,23 +20,31 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class TierUp {
     private record Done(
-            Translation entry, List<Translation> members, CompiledBlock code, RegionCounters counters, long nanos) {}
+            Translation entry,
+            List<Translation> members,
+            Optimization optimization,
+            CompiledBlock code,
+            RegionCounters counters,
+            long nanos) {}
 
     private final Tiering tiering;
     private final TranslationCache cache;
     private final ExitStatistics statistics;
     private final RegionSelector selector;
     private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
+    private final Runnable wake;
     private ExecutorService executor;
     /** Names regions after guest symbols; counts their block entries when a profile is recorded. */
     private volatile CodeNames names = CodeNames.NONE;
 
     private volatile ProfileRecorder profile;
 
-    TierUp(Tiering tiering, TranslationCache cache, ExitStatistics statistics) {
+    /** {@code wake} asks a running region to return to the dispatcher, which installs what was compiled. */
+    TierUp(Tiering tiering, TranslationCache cache, ExitStatistics statistics, Runnable wake) {
         this.tiering = tiering;
         this.cache = cache;
         this.statistics = statistics;
+        this.wake = wake;
         this.selector = new RegionSelector(cache, tiering.maxRegionBlocks());
     }
 
@@ -54,15 +63,33 @@ final class TierUp {
                 member.taken = 0;
             }
         }
+        Optimization optimization = tiering.samples() ? Optimization.BASELINE : Optimization.OPTIMIZING;
         if (!tiering.background()) {
-            compile(entry, members);
+            compile(entry, members, optimization);
             installPending();
             return;
         }
         try {
-            executor().execute(() -> compile(entry, members));
+            executor().execute(() -> compile(entry, members, optimization));
         } catch (RejectedExecutionException e) {
             entry.regionRequested = false;
+        }
+    }
+
+    /**
+     * {@code entry}'s region, compiled for the baseline compiler, is where the guest spends its time ({@link
+     * HotSampler}): compile the same blocks for the optimizing compiler.
+     */
+    void promote(Translation entry) {
+        if (entry.compiled == null || entry.optimization != Optimization.BASELINE || !entry.valid()) {
+            return;
+        }
+        List<Translation> members = entry.members;
+        statistics.promotions++;
+        try {
+            executor().execute(() -> compile(entry, members, Optimization.OPTIMIZING));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the baseline code stays
         }
     }
 
@@ -77,20 +104,23 @@ final class TierUp {
         return executor;
     }
 
-    private void compile(Translation entry, List<Translation> members) {
+    private void compile(Translation entry, List<Translation> members, Optimization optimization) {
         long start = System.nanoTime();
         List<Translation> tried = members;
         CompiledBlock code = null;
         Region region;
         while (true) {
             region = region(tried);
-            code = compileObserved(region);
+            code = compileObserved(region, optimization);
             if (code != null || tried.size() == 1) {
                 break;
             }
             tried = tried.subList(0, (tried.size() + 1) / 2);
         }
-        done.add(new Done(entry, tried, code, region.counters(), System.nanoTime() - start));
+        done.add(new Done(entry, tried, optimization, code, region.counters(), System.nanoTime() - start));
+        if (tiering.background()) {
+            wake.run();
+        }
     }
 
     /** The region of {@code members}, named after its entry's symbol, with counters when a profile is recorded. */
@@ -102,11 +132,11 @@ final class TierUp {
                 profile != null ? new RegionCounters(blocks.size()) : null);
     }
 
-    /** {@code compile(region)}, as a JFR event. */
-    CompiledBlock compileObserved(Region region) {
+    /** {@code compile(region, optimization)}, as a JFR event. */
+    CompiledBlock compileObserved(Region region, Optimization optimization) {
         var event = new CompilationEvent();
         event.begin();
-        CompiledBlock code = tiering.compiler().compile(region);
+        CompiledBlock code = tiering.compiler().compile(region, optimization);
         if (event.shouldCommit()) {
             event.pc = region.pc();
             event.symbol = region.name();
@@ -144,6 +174,8 @@ final class TierUp {
             statistics.regionBlocks += d.members().size();
             Translation entry = d.entry();
             entry.install(d.code());
+            entry.optimization = d.optimization();
+            entry.members = d.members();
             entry.region = d.members().size() > 1;
             entry.regionBlocks = d.members().stream().map(Translation::block).toList();
             entry.unverified = tiering.verify();

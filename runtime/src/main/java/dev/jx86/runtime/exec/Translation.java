@@ -5,7 +5,9 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Optimization;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One translated block and what the runtime knows about it: where its guest code lies (for invalidation), and how
@@ -39,10 +41,18 @@ public final class Translation {
     long taken;
     /** The code tier 1 made for this block, or for the region it enters; null while interpreted. */
     CompiledBlock compiled;
+    /** Which host compiler {@link #compiled} was made for. */
+    Optimization optimization;
+    /** The translations of the region {@link #compiled} runs, this one first. */
+    List<Translation> members = List.of();
+    /** Samples of the guest running here ({@link HotSampler}; written by the sampler only). */
+    int samples;
+    /** Whether the sampler queued this region for the optimizing compiler (written by the sampler only). */
+    boolean promotionQueued;
     /** Whether {@link #compiled} is a region of more than this block. */
     boolean region;
     /** The blocks {@link #compiled} was made from, and whether its first run is still to be checked (--verify). */
-    java.util.List<Block> regionBlocks;
+    List<Block> regionBlocks;
 
     boolean unverified;
     /** Whether a region starting here was asked for (so it is not asked for twice). */
@@ -195,6 +205,16 @@ public final class Translation {
 
     public long executions() {
         return executions;
+    }
+
+    /** Samples of the guest running in this translation (mixed tier only): about a millisecond each. */
+    public int samples() {
+        return samples;
+    }
+
+    /** Which host compiler its tier-1 code was made for, or null while it is interpreted. */
+    public Optimization optimization() {
+        return compiled != null ? optimization : null;
     }
 
     public long translateNanos() {

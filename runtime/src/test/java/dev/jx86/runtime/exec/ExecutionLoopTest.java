@@ -27,6 +27,7 @@ import dev.jx86.runtime.profile.RegionStats;
 import dev.jx86.runtime.profile.TranslationStats;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
+import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -225,7 +226,7 @@ class ExecutionLoopTest {
         tr.blocks.put(0x2000L, ExecutionLoopTest::divide);
         List<Long> compiled = new ArrayList<>();
         // A stand-in for a backend: records the block, marks the faulting instruction as compiled code does, faults.
-        BlockCompiler compiler = block -> {
+        BlockCompiler compiler = (block, optimization) -> {
             compiled.add(block.pc());
             return (c, outcome) -> {
                 c.gpr(StateLayout.RBX, 7);
@@ -250,7 +251,8 @@ class ExecutionLoopTest {
         TableTranslator tr = new TableTranslator();
         tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
         tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
-        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, block -> null);
+        ExecutionLoop loop =
+                new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, (block, optimization) -> null);
         Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
         cpu.rip(0x1000);
         cpu.gpr(StateLayout.RAX, 10);
@@ -283,9 +285,11 @@ class ExecutionLoopTest {
      */
     private static final class InterpretingCompiler implements BlockCompiler {
         final List<List<Long>> regions = new ArrayList<>();
+        final List<Optimization> optimizations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
-        public CompiledBlock compile(Region region) {
+        public CompiledBlock compile(Region region, Optimization optimization) {
+            optimizations.add(optimization);
             regions.add(region.blocks().stream().map(Block::pc).toList());
             return (cpu, outcome) -> {
                 Interpreter interpreter = new Interpreter();
@@ -521,6 +525,41 @@ class ExecutionLoopTest {
     }
 
     @Test
+    void aRegionWhereTheGuestSpendsItsTimeIsCompiledAgainForTheOptimizingCompiler() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
+        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
+        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        InterpretingCompiler compiler = new InterpretingCompiler();
+        Tiering tiering = Tiering.mixed(compiler, 10).withHotSamples(5);
+        assertThat(tiering.samples()).isTrue();
+        try (ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering)) {
+            Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+            cpu.rip(0x1000);
+            cpu.gpr(StateLayout.RAX, Long.MAX_VALUE);
+            // the loop runs until a region has been compiled again, for the optimizing compiler
+            Thread stopper = Thread.ofPlatform().start(() -> {
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (!compiler.optimizations.contains(Optimization.OPTIMIZING) && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                loop.requestStop();
+            });
+            assertThat(loop.run(cpu)).isInstanceOf(Stop.Requested.class);
+            stopper.interrupt();
+            // compiled for the baseline compiler first (a region may also start at the body, which got hot while the
+            // region of the head was compiled in the background), then the same blocks again for the optimizing one
+            int promoted = compiler.optimizations.indexOf(Optimization.OPTIMIZING);
+            assertThat(promoted).isPositive();
+            assertThat(compiler.optimizations.subList(0, promoted)).containsOnly(Optimization.BASELINE);
+            assertThat(compiler.regions.subList(0, promoted)).contains(compiler.regions.get(promoted));
+            assertThat(loop.statistics().promotions()).isPositive();
+            // precise at a block boundary, as in the test below
+            assertThat(cpu.gpr(StateLayout.RAX) + cpu.gpr(StateLayout.RBX)).isIn(Long.MAX_VALUE, Long.MAX_VALUE - 1);
+        }
+    }
+
+    @Test
     void aStopRequestLeavesARegionAtItsBackEdge() {
         TableTranslator tr = new TableTranslator();
         tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
@@ -559,7 +598,7 @@ class ExecutionLoopTest {
         tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
         tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
         // a wrong backend: the countdown block "compiled" so that it also sets rbx
-        BlockCompiler wrong = region -> (c, outcome) -> {
+        BlockCompiler wrong = (region, optimization) -> (c, outcome) -> {
             c.gpr(StateLayout.RBX, 42);
             return new Interpreter().run(region.entry(), c, outcome);
         };

@@ -151,6 +151,7 @@ class RunCommand implements Callable<Integer> {
                 if (LogItem.STATS.enabled() && started.cpu().memory() instanceof TlbMemory tlb) {
                     LogItem.STATS.log("TLB misses (main thread) {}", tlb.misses());
                 }
+                engine.close();
             }
         }
     }
