@@ -1,12 +1,11 @@
 package dev.jx86.backend.jvm;
 
-import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 
 /**
  * Names generated classes after the guest code they run, so that JVM profilers, JFR and stack traces show guest
- * functions: {@code B_401a2c} for a single block, {@code R_401a2c} for a region, {@code W_401a2c} for either compiled
- * for the baseline compiler ({@link RegionEmitter#prefix}), followed by the entry's guest symbol when there is one
+ * functions: the prefix ({@code B_} for a single block, {@code R_} for a region, {@code W_} for code for the baseline
+ * compiler: {@code RegionEmitter.prefix}) and the entry's pc, followed by its guest symbol when there is one
  * ({@code R_401a2c_main+0x1c}). Characters a class name should not hold become {@code _}.
  */
 final class ClassNames {
@@ -15,11 +14,9 @@ final class ClassNames {
 
     private ClassNames() {}
 
-    /** The internal name (with {@code /}) of the class of {@code region}. */
-    static String of(Region region, Optimization optimization) {
-        String base = RegionEmitter.PACKAGE
-                + RegionEmitter.prefix(region.blocks().size(), optimization)
-                + Long.toHexString(region.pc());
+    /** The internal name (with {@code /}) of the class of {@code region}, after {@code prefix} ({@code B_}...). */
+    static String of(Region region, String prefix) {
+        String base = RegionEmitter.PACKAGE + prefix + Long.toHexString(region.pc());
         String symbol = sanitize(region.name());
         return symbol.isEmpty() ? base : base + "_" + symbol;
     }

@@ -168,9 +168,8 @@ public final class JvmBlockCompiler implements BlockCompiler {
     private CompiledBlock define(RegionEmitter.Emitted emitted, RegionCounters counters) {
         List<Integer> ids = emitted.helperIds();
         // The helpers' bodies, the entry counters if counted, then a slot where the class's initializer leaves its
-        // one instance (a constructor's method handle would spin JDK classes for each region, and C2 compiles them).
-        int instance = ids.size() + (emitted.counted() ? 1 : 0);
-        Object[] data = new Object[instance + 1];
+        // one instance.
+        Object[] data = new Object[ids.size() + (emitted.counted() ? 1 : 0) + 1];
         for (int k = 0; k < ids.size(); k++) {
             data[k] = Helpers.byId(ids.get(k)).body();
         }
@@ -180,7 +179,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
         try {
             MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(emitted.bytes(), data, false);
             hidden.ensureInitialized(hidden.lookupClass());
-            return (CompiledBlock) data[instance];
+            return (CompiledBlock) data[data.length - 1];
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot define the class of block " + emitted.className(), e);
         }

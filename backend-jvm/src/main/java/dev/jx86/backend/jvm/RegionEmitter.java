@@ -121,7 +121,7 @@ final class RegionEmitter implements Opcodes {
 
     private RegionEmitter(Region region, Optimization optimization) {
         this.blocks = region.blocks();
-        this.className = ClassNames.of(region, optimization);
+        this.className = ClassNames.of(region, prefix(blocks.size(), optimization));
         this.counted = region.counters() != null;
         this.blockLabels = new Label[blocks.size()];
         this.rangeStart = new Label[blocks.size()][];

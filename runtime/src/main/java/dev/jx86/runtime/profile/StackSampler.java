@@ -78,7 +78,7 @@ public final class StackSampler {
     /** Starts sampling on a daemon thread. */
     public void start() {
         running = true;
-        thread = new Thread(this::loop, "jx86-sampler");
+        thread = new Thread(this::loop, "jx86-stack-sampler");
         thread.setDaemon(true);
         thread.start();
     }

@@ -31,7 +31,11 @@ class HtmlReportInBrowserTest {
         Optional<Path> chromium = chromium();
         assumeTrue(
                 chromium.isPresent(), "chromium is not installed (apt-get install chromium): HTML report not checked");
-        ProfiledRun r = ProfiledRun.of(dir, List.of("--hot-threshold", "50"), ProfiledRun.program("loops"), "1000000");
+        ProfiledRun r = ProfiledRun.of(
+                dir,
+                List.of("--hot-threshold", "50", "--sample-interval", "1"),
+                ProfiledRun.program("loops"),
+                "1000000");
         assertThat(r.status()).as(r.stderr()).isZero();
         String page = Files.readString(r.html());
         assertThat(page)
