@@ -221,20 +221,22 @@ final class IntegerLowering extends BlockLowering {
         int bits = b.type(x).bits();
         boolean signed =
                 cc == IntCondition.SLT || cc == IntCondition.SLE || cc == IntCondition.SGT || cc == IntCondition.SGE;
+        // Narrower values are zero-extended in their longs, so they compare unsigned as they are; 64-bit ones with
+        // their sign bits flipped (inline: no call for C1 or the JVM interpreter to make).
+        boolean flipSign = bits == 64 && !signed && cc != IntCondition.EQ && cc != IntCondition.NE;
         loadLow(x);
         if (signed) {
             asm.signExtend(bits);
+        } else if (flipSign) {
+            flipSignBit();
         }
         loadLow(y);
         if (signed) {
             asm.signExtend(bits);
+        } else if (flipSign) {
+            flipSignBit();
         }
-        boolean unsigned = !signed && cc != IntCondition.EQ && cc != IntCondition.NE;
-        if (unsigned) {
-            asm.invokeStatic("java/lang/Long", "compareUnsigned", "(JJ)I");
-        } else {
-            mv.visitInsn(LCMP);
-        }
+        mv.visitInsn(LCMP);
         int jump = switch (cc) {
             case EQ -> IFEQ;
             case NE -> IFNE;
@@ -245,6 +247,11 @@ final class IntegerLowering extends BlockLowering {
         };
         asm.booleanFromJump(jump);
         storeLow(i);
+    }
+
+    private void flipSignBit() {
+        asm.pushLong(Long.MIN_VALUE);
+        mv.visitInsn(LXOR);
     }
 
     void select(int i) {
