@@ -196,6 +196,7 @@ public final class LiftContext {
             case GPR32, GPR16, GPR8 -> b.convert(Op.TRUNC, type(r.size()), gpr64(r.number()));
             case GPR8_HIGH -> b.extract(Type.I8, gpr64(r.number() - 4), 8);
             case XMM -> get(Type.V128, StateLayout.xmm(r.number()));
+            case MMX -> get(Type.I64, StateLayout.fpr(r.number()));
             case SEGMENT -> resize(get(Type.I64, StateLayout.segment(r.number())), Type.I16);
             default -> throw new UnsupportedOperationException("register " + r.text() + " is not lifted");
         };
@@ -212,6 +213,12 @@ public final class LiftContext {
                 set(StateLayout.gpr(n), b.insert(gpr64(n), v, 8));
             }
             case XMM -> set(StateLayout.xmm(r.number()), v);
+            case MMX -> {
+                // MMn is the significand of physical register Rn; a write sets Rn's sign and exponent to all ones
+                // (SDM Vol. 1 9.5.1). TOP and the tags are the MMX instruction's (MmxOperands).
+                set(StateLayout.fpr(r.number()), resize(v, Type.I64));
+                set(StateLayout.fpr(r.number()) + 1, b.constant(Type.I64, 0xffff));
+            }
             default -> throw new UnsupportedOperationException("register " + r.text() + " is not written here");
         }
     }
