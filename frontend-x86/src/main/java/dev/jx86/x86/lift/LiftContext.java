@@ -174,6 +174,16 @@ public final class LiftContext {
         pendingCount = 0;
     }
 
+    /**
+     * Commits this instruction's writes so far and starts a second boundary at the same instruction, so that a fault
+     * in what follows reports this instruction with those writes done (MASKMOVQ's x87 state transition, which the
+     * processor makes before its store can fault).
+     */
+    void commitAndContinue() {
+        finishInstruction();
+        b.boundary(insn.address(), insn.length());
+    }
+
     /** Drops this instruction's held-back writes (it raises an exception instead). */
     private void discardInstruction() {
         for (int k = 0; k < pendingCount; k++) {

@@ -32,6 +32,22 @@ final class MmxOperands {
     }
 
     /**
+     * Registers {@code handler} for the MMX forms of {@code mnemonics} whose state transition stands even if the
+     * instruction then faults (MASKMOVQ: measured on the host, whose TOP and tags change before a page fault of the
+     * store; a faulting PADDB mm, m64 or MOVQ m64, mm changes neither).
+     */
+    static void onTransitionFirst(HandlerTable t, Handler handler, Mnemonic... mnemonics) {
+        t.onMmx(
+                c -> {
+                    X87Operands.waitBeforeMemory(c);
+                    enter(c, 0);
+                    c.commitAndContinue();
+                    handler.lift(c);
+                },
+                mnemonics);
+    }
+
+    /**
      * Registers, for the MMX forms of {@code mnemonics}, the SSE handlers already registered for them: their lanes
      * stay within the low 64 bits (or the high half is zero and dropped), so the SSE semantics are the MMX ones.
      */

@@ -21,7 +21,7 @@ final class MmxSse implements Semantics {
         MmxOperands.on(t, MmxSse::pshufw, PSHUFW);
         MmxOperands.on(t, MmxSse::pinsrw, PINSRW);
         MmxOperands.on(t, MmxSse::pextrw, PEXTRW);
-        MmxOperands.on(t, c -> SseDataTransfer.maskMove(c, Type.I64), MASKMOVQ);
+        MmxOperands.onTransitionFirst(t, c -> SseDataTransfer.maskMove(c, Type.I64), MASKMOVQ);
         MmxOperands.on(t, c -> c.write(0, c.read(1)), MOVNTQ);
         MmxOperands.on(t, c -> SseOperands.writeVector(c, 0, SseOperands.vector(c, 1)), MOVQ2DQ);
         MmxOperands.on(t, c -> c.write(MmxOperands.mm(c, 0), SseOperands.scalar(c, 1, Type.I64)), MOVDQ2Q);
