@@ -38,6 +38,8 @@ public final class LiftContext {
     private Block block;
     private final Memory[] addressedOperands = new Memory[2];
     private final Value[] addresses = new Value[2];
+    private boolean mmxInstruction;
+    private boolean afterMmxInstruction;
 
     LiftContext(IrBuilder builder, CpuMode mode) {
         this.b = builder;
@@ -45,6 +47,8 @@ public final class LiftContext {
     }
 
     void begin(Instruction instruction) {
+        afterMmxInstruction = mmxInstruction;
+        mmxInstruction = false;
         insn = instruction;
         addressedOperands[0] = addressedOperands[1] = null;
         if (instruction.prefixes().fwait()) {
@@ -60,8 +64,19 @@ public final class LiftContext {
 
     /** Starts bytes that are no instruction (they raise an exception). */
     void begin(long address, int length) {
+        afterMmxInstruction = mmxInstruction = false;
         insn = null;
         b.boundary(address, length);
+    }
+
+    /** Marks this instruction as an MMX instruction that leaves TOP 0, every tag valid and no x87 exception pending. */
+    void markMmxInstruction() {
+        mmxInstruction = true;
+    }
+
+    /** Whether the previous instruction of this block was one {@link #markMmxInstruction} marked. */
+    boolean afterMmxInstruction() {
+        return afterMmxInstruction;
     }
 
     /** The builder, for ops this class has no shorthand for. */

@@ -13,6 +13,11 @@ import dev.jx86.x86.decode.Register;
  * writing, then sets TOP to 0 and all tags to valid. An MMX register reads as a v128 whose high half is zero and a
  * write keeps the low 64 bits ({@link SseOperands#vector}, {@link SseOperands#writeVector}), so that the SSE
  * handlers compute the MMX forms whose lanes do not cross the middle of the register.
+ *
+ * <p>Right after another MMX instruction of the same block (EMMS excepted) the #MF check and the transition are
+ * left out: that instruction's check passed, MMX instructions change neither the control word nor the exception
+ * flags, and TOP and the tags are already 0. A loop of MMX instructions then checks once per block, not once per
+ * instruction (each check is a conditional exit that also keeps the state writes before it alive).
  */
 final class MmxOperands {
     private MmxOperands() {}
@@ -24,9 +29,15 @@ final class MmxOperands {
     static void on(HandlerTable t, Handler handler, Mnemonic... mnemonics) {
         t.onMmx(
                 c -> {
-                    X87Operands.waitBeforeMemory(c);
+                    boolean entered = c.afterMmxInstruction();
+                    if (!entered) {
+                        X87Operands.waitBeforeMemory(c);
+                    }
                     handler.lift(c);
-                    enter(c, 0);
+                    if (!entered) {
+                        enter(c, 0);
+                    }
+                    c.markMmxInstruction();
                 },
                 mnemonics);
     }
@@ -39,10 +50,13 @@ final class MmxOperands {
     static void onTransitionFirst(HandlerTable t, Handler handler, Mnemonic... mnemonics) {
         t.onMmx(
                 c -> {
-                    X87Operands.waitBeforeMemory(c);
-                    enter(c, 0);
-                    c.commitAndContinue();
+                    if (!c.afterMmxInstruction()) {
+                        X87Operands.waitBeforeMemory(c);
+                        enter(c, 0);
+                        c.commitAndContinue();
+                    }
                     handler.lift(c);
+                    c.markMmxInstruction();
                 },
                 mnemonics);
     }
