@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define VOID_PROGRAMS(X) X(sort) X(hash) X(bytecode) X(bignum) X(compress) X(strings) X(files) X(memory) X(intmath) \
-    X(setjmp) X(textfilter) X(floatmath) X(fptrap)
+    X(setjmp) X(textfilter) X(floatmath) X(fptrap) X(mmx)
 #define ARGS_PROGRAMS(X) X(args_env) X(exitcode)
 
 #define DECLARE_VOID(name) int guest_main_##name(void);

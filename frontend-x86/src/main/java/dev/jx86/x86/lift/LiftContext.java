@@ -38,6 +38,8 @@ public final class LiftContext {
     private Block block;
     private final Memory[] addressedOperands = new Memory[2];
     private final Value[] addresses = new Value[2];
+    private boolean mmxInstruction;
+    private boolean afterMmxInstruction;
 
     LiftContext(IrBuilder builder, CpuMode mode) {
         this.b = builder;
@@ -45,6 +47,8 @@ public final class LiftContext {
     }
 
     void begin(Instruction instruction) {
+        afterMmxInstruction = mmxInstruction;
+        mmxInstruction = false;
         insn = instruction;
         addressedOperands[0] = addressedOperands[1] = null;
         if (instruction.prefixes().fwait()) {
@@ -60,8 +64,19 @@ public final class LiftContext {
 
     /** Starts bytes that are no instruction (they raise an exception). */
     void begin(long address, int length) {
+        afterMmxInstruction = mmxInstruction = false;
         insn = null;
         b.boundary(address, length);
+    }
+
+    /** Marks this instruction as an MMX instruction that leaves TOP 0, every tag valid and no x87 exception pending. */
+    void markMmxInstruction() {
+        mmxInstruction = true;
+    }
+
+    /** Whether the previous instruction of this block was one {@link #markMmxInstruction} marked. */
+    boolean afterMmxInstruction() {
+        return afterMmxInstruction;
     }
 
     /** The builder, for ops this class has no shorthand for. */
@@ -174,6 +189,16 @@ public final class LiftContext {
         pendingCount = 0;
     }
 
+    /**
+     * Commits this instruction's writes so far and starts a second boundary at the same instruction, so that a fault
+     * in what follows reports this instruction with those writes done (MASKMOVQ's x87 state transition, which the
+     * processor makes before its store can fault).
+     */
+    void commitAndContinue() {
+        finishInstruction();
+        b.boundary(insn.address(), insn.length());
+    }
+
     /** Drops this instruction's held-back writes (it raises an exception instead). */
     private void discardInstruction() {
         for (int k = 0; k < pendingCount; k++) {
@@ -196,6 +221,7 @@ public final class LiftContext {
             case GPR32, GPR16, GPR8 -> b.convert(Op.TRUNC, type(r.size()), gpr64(r.number()));
             case GPR8_HIGH -> b.extract(Type.I8, gpr64(r.number() - 4), 8);
             case XMM -> get(Type.V128, StateLayout.xmm(r.number()));
+            case MMX -> get(Type.I64, StateLayout.fpr(r.number()));
             case SEGMENT -> resize(get(Type.I64, StateLayout.segment(r.number())), Type.I16);
             default -> throw new UnsupportedOperationException("register " + r.text() + " is not lifted");
         };
@@ -212,6 +238,12 @@ public final class LiftContext {
                 set(StateLayout.gpr(n), b.insert(gpr64(n), v, 8));
             }
             case XMM -> set(StateLayout.xmm(r.number()), v);
+            case MMX -> {
+                // MMn is the significand of physical register Rn; a write sets Rn's sign and exponent to all ones
+                // (SDM Vol. 1 9.5.1). TOP and the tags are the MMX instruction's (MmxOperands).
+                set(StateLayout.fpr(r.number()), resize(v, Type.I64));
+                set(StateLayout.fpr(r.number()) + 1, b.constant(Type.I64, 0xffff));
+            }
             default -> throw new UnsupportedOperationException("register " + r.text() + " is not written here");
         }
     }

@@ -51,7 +51,10 @@ public final class Lifter {
                 new Sse41Float(),
                 new Sse41InsertExtract(),
                 new Sse42StringCompare(),
-                new AesClmul());
+                new AesClmul(),
+                new Mmx(),
+                new MmxSse(),
+                new MmxSsse3());
     }
 
     private static HandlerTable table() {
@@ -78,7 +81,7 @@ public final class Lifter {
             c.raise(Vectors.GP, 0); // user mode runs at CPL 3
             return;
         }
-        Handler handler = TABLE.get(insn.mnemonic());
+        Handler handler = TABLE.get(insn);
         if (handler == null) {
             c.raise(Vectors.UD);
             return;

@@ -15,8 +15,8 @@ import dev.jx86.x86.decode.Mnemonic;
 /**
  * SSE and SSE2 conversions (SDM Vol. 1 10.4.5, 11.4.2.5): integer to float, float to float, and float to integer —
  * the CVTT forms truncate, the others round by MXCSR.RC. An out-of-range or NaN input gives the integer indefinite
- * (the lane's minimum value). CVTPS2PI and kin always write an MMX register and have no handler until MMX is lifted (#UD); CVTPI2PS and
- * CVTPI2PD with a memory source are SSE instructions and are lifted.
+ * (the lane's minimum value). CVTPI2PS and CVTPI2PD with a memory source are SSE instructions; their MMX-register
+ * forms and CVTPS2PI and kin, which always write an MMX register, are {@link MmxSse}.
  */
 final class SseConversion implements Semantics {
     @Override
@@ -103,11 +103,18 @@ final class SseConversion implements Semantics {
     }
 
     private static void roundingToInt(LiftContext c, LaneShape shape, VectorConversion truncate) {
-        Value x = SseOperands.vector(c, 1);
-        Value integral = roundPacked(c, shape, x);
+        SseOperands.writeVector(c, 0, toInt32(c, shape, truncate, true, SseOperands.vector(c, 1)));
+    }
+
+    /**
+     * The float lanes of {@code x} as 32-bit integers, rounded by MXCSR.RC or truncated, with their exception
+     * flags recorded (every lane of {@code x} counts: zero lanes raise nothing).
+     */
+    static Value toInt32(LiftContext c, LaneShape shape, VectorConversion truncate, boolean round, Value x) {
+        Value integral = round ? roundPacked(c, shape, x) : x;
         SseExceptions.record(
                 c, c.ir().vfexcept(FloatOperation.TO_INT32, shape, x, integral, SseOperands.environment(c)));
-        SseOperands.writeVector(c, 0, vconvert(c, truncate, integral));
+        return vconvert(c, truncate, integral);
     }
 
     /** CVTPI2PS xmm, m64: two doublewords into the low two single lanes; the high two are kept. */

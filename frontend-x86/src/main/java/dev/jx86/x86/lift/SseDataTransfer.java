@@ -34,7 +34,7 @@ final class SseDataTransfer implements Semantics {
         on(t, c -> moveMask(c, LaneShape.I8X16), PMOVMSKB);
         on(t, c -> SseOperands.storeVector(c, 0, c.read(SseOperands.xmm(c, 1)), true), MOVNTPS, MOVNTPD, MOVNTDQ);
         on(t, c -> c.write(0, c.read(1)), MOVNTI);
-        on(t, SseDataTransfer::maskmovdqu, MASKMOVDQU);
+        on(t, c -> maskMove(c, Type.V128), MASKMOVDQU);
     }
 
     /** MOVAPS/MOVUPS and kin: 16 bytes between registers and memory; the A forms fault on misaligned memory. */
@@ -93,24 +93,27 @@ final class SseDataTransfer implements Semantics {
 
     /** MOVMSKPS/MOVMSKPD/PMOVMSKB: the lanes' sign bits into a general register, zero-extended. */
     private static void moveMask(LiftContext c, LaneShape shape) {
-        Value mask = c.ir().vector(Op.VMOVEMASK, shape, c.read(SseOperands.xmm(c, 1)));
+        Value mask = c.ir().vector(Op.VMOVEMASK, shape, SseOperands.vector(c, 1));
         c.write(0, c.resize(mask, LiftContext.type(c.operandBytes(0))));
     }
 
     /**
-     * MASKMOVDQU: the bytes of the first operand whose mask byte (second operand) has its top bit set are stored at
-     * DS:rDI. Done as a 16-byte read-modify-write, so it faults like a 16-byte access even when the mask is
-     * partial (the SDM allows faults on masked-out bytes) and is not atomic against other threads' stores to the
-     * unselected bytes.
+     * MASKMOVDQU (and MASKMOVQ, {@code width} I64): the bytes of the first operand whose mask byte (second operand)
+     * has its top bit set are stored at DS:rDI. Done as a read-modify-write of the whole width, so it faults like a
+     * full access even when the mask is partial (the SDM allows faults on masked-out bytes) and is not atomic
+     * against other threads' stores to the unselected bytes.
      */
-    private static void maskmovdqu(LiftContext c) {
+    static void maskMove(LiftContext c, Type width) {
         int bytes = c.insn().addressSize();
         Value di = c.resize(c.read(c.gpr(bytes, StateLayout.RDI)), Type.I64);
         Value address = c.withSegmentBase(segmentOverride(c), di);
-        Value mask =
-                c.ir().vicmp(IntCondition.SLT, LaneShape.I8X16, c.read(SseOperands.xmm(c, 1)), SseOperands.zero(c));
-        Value old = c.load(Type.V128, address);
-        Value data = c.read(SseOperands.xmm(c, 0));
+        Value mask = c.ir().vicmp(IntCondition.SLT, LaneShape.I8X16, SseOperands.vector(c, 1), SseOperands.zero(c));
+        Value data = SseOperands.vector(c, 0);
+        if (width != Type.V128) {
+            mask = c.ir().extract(width, mask, 0);
+            data = c.ir().extract(width, data, 0);
+        }
+        Value old = c.load(width, address);
         c.store(address, c.ir().or(c.ir().and(data, mask), c.ir().binary(Op.ANDN, mask, old)));
     }
 

@@ -85,7 +85,7 @@ final class SseIntegerArithmetic implements Semantics {
     /** {@code dst = f(dst, src)} over whole registers; a memory source must be 16-byte aligned. */
     static void binary(LiftContext c, BinaryOperator<Value> f) {
         Value src = SseOperands.vector(c, 1);
-        Value dst = c.read(SseOperands.xmm(c, 0));
+        Value dst = SseOperands.vector(c, 0);
         SseOperands.writeVector(c, 0, f.apply(dst, src));
     }
 
@@ -135,7 +135,7 @@ final class SseIntegerArithmetic implements Semantics {
     }
 
     /**
-     * PSLL/PSRL/PSRA by an immediate or by the low quadword of an XMM register or aligned m128: an unsigned count of
+     * PSLL/PSRL/PSRA by an immediate or by the low quadword of an XMM register or aligned m128 (MMX: mm/m64): an unsigned count of
      * the lane width or more clears the lanes (fills them with the sign for PSRA).
      */
     private static void shift(HandlerTable t, Op op, LaneShape shape, Mnemonic m) {
@@ -145,7 +145,7 @@ final class SseIntegerArithmetic implements Semantics {
                     Value count = c.insn().operand(1) instanceof Immediate
                             ? c.i64(SseOperands.imm8(c, 1))
                             : c.ir().extract(Type.I64, SseOperands.vector(c, 1), 0);
-                    Value dst = c.read(SseOperands.xmm(c, 0));
+                    Value dst = SseOperands.vector(c, 0);
                     SseOperands.writeVector(c, 0, c.ir().vector(op, shape, dst, count));
                 },
                 m);

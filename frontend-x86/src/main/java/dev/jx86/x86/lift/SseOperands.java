@@ -17,36 +17,25 @@ import dev.jx86.x86.decode.Register;
  * 16-byte alignment rule of legacy SSE memory operands (SDM Vol. 1 10.4.1.1: #GP(0) when a 128-bit operand is not
  * aligned, except for the unaligned moves), and the guard that keeps handlers to their legacy forms.
  *
- * <p>The guard: VEX-encoded forms decode to their own V-mnemonics, but an MMX-register form shares the mnemonic of
- * its SSE2 sibling (PADDB mm, mm/m64); MMX is not lifted yet, so such a form raises #UD here, as does any VEX form
- * that reaches an SSE handler.
+ * <p>The guard: VEX-encoded forms decode to their own V-mnemonics; any VEX form that reaches an SSE handler raises
+ * #UD. MMX-register forms never reach these handlers through the guard ({@link HandlerTable#get(Instruction)}
+ * sends them to the {@code Mmx*} classes), but many MMX forms are these handlers run on MMX operands: an MMX
+ * register reads as a v128 whose high half is zero, and a write keeps the low 64 bits ({@link MmxOperands}).
  */
 final class SseOperands {
     private SseOperands() {}
 
-    /** Registers {@code handler} for {@code mnemonics}, guarded so that only legacy XMM forms reach it. */
+    /** Registers {@code handler} for {@code mnemonics}, guarded so that no VEX form reaches it. */
     static void on(HandlerTable t, Handler handler, Mnemonic... mnemonics) {
         t.on(
                 c -> {
-                    if (legacyXmm(c.insn())) {
+                    if (c.insn().prefixes().vex() == null) {
                         handler.lift(c);
                     } else {
                         c.raise(Vectors.UD);
                     }
                 },
                 mnemonics);
-    }
-
-    private static boolean legacyXmm(Instruction insn) {
-        if (insn.prefixes().vex() != null) {
-            return false;
-        }
-        for (Operand op : insn.operands()) {
-            if (op instanceof Register r && r.kind() == Register.Kind.MMX) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -57,7 +46,7 @@ final class SseOperands {
         return c.get(Type.I32, StateLayout.MXCSR);
     }
 
-    /** The XMM register operand {@code i}. */
+    /** The XMM (or MMX) register operand {@code i}. */
     static Register xmm(LiftContext c, int i) {
         return (Register) c.insn().operand(i);
     }
@@ -68,13 +57,13 @@ final class SseOperands {
     }
 
     /**
-     * Operand {@code i} as a v128: an XMM register, or memory — 16 bytes (checked for alignment if {@code aligned}),
+     * Operand {@code i} as a v128: an XMM register, an MMX register zero-extended, or memory — 16 bytes (checked for alignment if {@code aligned}),
      * or a narrower operand (m64 of CVTPS2PD, m32...) loaded and zero-extended.
      */
     static Value vector(LiftContext c, int i, boolean aligned) {
         Operand op = c.insn().operand(i);
         if (op instanceof Register r) {
-            return c.read(r);
+            return r.kind() == Register.Kind.MMX ? widen(c, c.read(r)) : c.read(r);
         }
         Memory m = (Memory) op;
         Value address = c.address(m);
@@ -102,9 +91,10 @@ final class SseOperands {
         return c.read(i, type.bits() / 8);
     }
 
-    /** Writes XMM operand {@code i} with all 128 bits of {@code v}. */
+    /** Writes XMM operand {@code i} with all 128 bits of {@code v}, or MMX operand {@code i} with the low 64. */
     static void writeVector(LiftContext c, int i, Value v) {
-        c.write(xmm(c, i), v);
+        Register r = xmm(c, i);
+        c.write(r, r.kind() == Register.Kind.MMX ? c.ir().extract(Type.I64, v, 0) : v);
     }
 
     /** Writes the low lane of XMM operand {@code i} with {@code lane}, keeping the other bits. */

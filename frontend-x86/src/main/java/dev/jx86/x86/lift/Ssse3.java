@@ -12,7 +12,7 @@ import dev.jx86.x86.decode.Mnemonic;
 /**
  * SSSE3 (SDM Vol. 1 12.4), the XMM forms: PSHUFB is the IR's {@code vpermute}; the horizontal adds, sign and
  * absolute-value operations, PMADDUBSW, PMULHRSW and PALIGNR are short compositions of lane ops. The MMX-register
- * forms raise #UD until MMX is lifted (the guard in {@link SseOperands#on}).
+ * forms are {@link MmxSsse3}.
  */
 final class Ssse3 implements Semantics {
     private static final LaneShape B = LaneShape.I8X16;
@@ -41,6 +41,11 @@ final class Ssse3 implements Semantics {
 
     /** PHADD/PHSUB: adjacent lanes combined, the destination's pairs in the low half, the source's in the high. */
     private static void horizontal(HandlerTable t, Op op, LaneShape shape, Mnemonic m) {
+        on(t, c -> SseIntegerArithmetic.binary(c, (a, b) -> horizontal(c, op, shape, a, b)), m);
+    }
+
+    /** The lanes of {@code a} then {@code b} combined in adjacent pairs by {@code op}. */
+    static Value horizontal(LiftContext c, Op op, LaneShape shape, Value a, Value b) {
         int width = shape.laneBits() / 8;
         int n = shape.lanes();
         int[] firsts = new int[n];
@@ -51,11 +56,7 @@ final class Ssse3 implements Semantics {
         }
         byte[] even = SseOperands.laneTable(width, firsts);
         byte[] odd = SseOperands.laneTable(width, seconds);
-        on(
-                t,
-                c -> SseIntegerArithmetic.binary(
-                        c, (a, b) -> c.ir().vector(op, shape, c.ir().vshuffle(a, b, even), c.ir().vshuffle(a, b, odd))),
-                m);
+        return c.ir().vector(op, shape, c.ir().vshuffle(a, b, even), c.ir().vshuffle(a, b, odd));
     }
 
     /** PSIGN: each destination lane negated where the source lane is negative, zeroed where it is zero. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SSE faults (alignment, reserved MXCSR bits, VEX and MMX forms) and the MXCSR/FXSAVE state instructions. */
+/** SSE faults (alignment, reserved MXCSR bits, VEX forms) and the MXCSR/FXSAVE state instructions. */
 class SseFaultsAndStateTest {
     private static final long DATA = LiftTester.DATA;
 
@@ -89,18 +89,11 @@ class SseFaultsAndStateTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "paddb mm0, mm1 (MMX) | 0f fc c1",
-                "movq mm0, [rdx] (MMX) | 0f 6f 02",
-                "pshufw mm0, mm1, 0 (MMX) | 0f 70 c1 00",
-                "cvtps2pi mm0, xmm1 (MMX) | 0f 2d c1",
-                "cvtpi2ps xmm0, mm1 (MMX source) | 0f 2a c1",
-                "emms | 0f 77",
                 "vaddps xmm0, xmm0, xmm1 (VEX) | c5 f8 58 c1",
                 "vmovdqa xmm0, [rdx] (VEX) | c5 f9 6f 02",
                 "vpxor xmm0, xmm0, xmm0 (VEX) | c5 f9 ef c0",
-                "pshufb mm0, mm1 (SSSE3 MMX form) | 0f 38 00 c1",
-                "palignr mm0, [rdx], 3 (SSSE3 MMX form) | 0f 3a 0f 02 03",
-                "pabsd mm0, mm1 (SSSE3 MMX form) | 0f 38 1e c1",
+                "femms (3DNow!, not advertised) | 0f 0e",
+                "pfadd mm0, mm1 (3DNow!, not advertised) | 0f 0f c1 9e",
                 "monitor (not advertised) | 0f 01 c8",
                 "mwait (not advertised) | 0f 01 c9",
                 "vpshufb xmm0, xmm0, xmm1 (VEX) | c4 e2 79 00 c1",

@@ -66,8 +66,9 @@ public final class StateLayout implements SlotNames {
     /**
      * The x87 physical register {@code Ri} (R0-R7; ST(j) is R((TOP + j) mod 8)) is two slots: {@code FPR0 + 2i} holds
      * its 64-bit significand with the explicit integer bit, {@code FPR0 + 2i + 1} its sign and 15-bit exponent. MMX
-     * register {@code i} is the significand slot of {@code Ri}: an MMX write sets the exponent slot to 0xffff, TOP
-     * to 0 and every tag to valid, EMMS empties the tags (SDM Vol. 1 9.5), so MMX needs no state of its own.
+     * register {@code i} is the significand slot of {@code Ri}: an MMX write sets the exponent slot to 0xffff, every
+     * MMX instruction sets TOP to 0 and every tag to valid, EMMS empties the tags (SDM Vol. 1 9.5), so MMX needs no
+     * state of its own.
      */
     public static final int FPR0 = XMM0 + 32;
 

@@ -210,6 +210,16 @@ final class Operands {
         return chance(2) ? xmm() : mem(size);
     }
 
+    /** An MMX register. */
+    String mm() {
+        return "mm" + random.nextInt(8);
+    }
+
+    /** An MMX register or a memory operand of {@code size} bytes. */
+    String mq(int size) {
+        return chance(2) ? mm() : mem(size);
+    }
+
     static String signed(long value) {
         return value < 0 ? "-" + Long.toString(-value) : "+" + value;
     }

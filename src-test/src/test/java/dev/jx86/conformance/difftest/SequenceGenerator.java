@@ -71,6 +71,7 @@ final class SequenceGenerator {
             Sse4Templates.register(all);
         }
         X87Templates.register(all);
+        MmxTemplates.register(all);
         return all.stream().filter(t -> t.modes().includes(bits64)).toList();
     }
 
