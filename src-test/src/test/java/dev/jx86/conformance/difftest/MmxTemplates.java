@@ -13,6 +13,9 @@ import java.util.List;
 final class MmxTemplates {
     private MmxTemplates() {}
 
+    /** What the families of MMX-register forms start with, before the mnemonic. */
+    static final String PREFIX = "mmx.";
+
     /** Instructions of the form {@code op mm, mm/m64}. */
     private static final String[] PACKED = {
         "paddb",
@@ -144,10 +147,10 @@ final class MmxTemplates {
     }
 
     private static Template of(String mnemonic, java.util.function.Consumer<Operands> emit) {
-        return Template.of("mmx." + mnemonic, emit);
+        return Template.of(PREFIX + mnemonic, emit);
     }
 
     private static Template longMode(String mnemonic, java.util.function.Consumer<Operands> emit) {
-        return Template.longMode("mmx." + mnemonic, emit);
+        return Template.longMode(PREFIX + mnemonic, emit);
     }
 }

@@ -75,9 +75,14 @@ final class SequenceGenerator {
         return all.stream().filter(t -> t.modes().includes(bits64)).toList();
     }
 
+    /** The decoder mnemonic a family names: the family itself, or after a form prefix ({@code mmx.paddb}). */
+    static String mnemonicOf(String family) {
+        return family.startsWith(MmxTemplates.PREFIX) ? family.substring(MmxTemplates.PREFIX.length()) : family;
+    }
+
     private static FlagEffects effectsOf(String family) {
         try {
-            return FlagTable.of(Mnemonic.valueOf(family.toUpperCase(Locale.ROOT)));
+            return FlagTable.of(Mnemonic.valueOf(mnemonicOf(family).toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return FlagEffects.NONE;
         }
