@@ -5,6 +5,7 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.Translator;
+import dev.jx86.runtime.jfr.Recorder;
 import dev.jx86.runtime.jfr.TranslationEvent;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
@@ -218,15 +219,17 @@ public final class ExecutionLoop implements Engine {
         if (profile != null) {
             profile.translating();
         }
-        var event = new TranslationEvent();
-        event.begin();
+        TranslationEvent event = Recorder.started() ? new TranslationEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         long start = System.nanoTime();
         var block = translator.translate(cpu.memory(), pc, cpu.mode());
         long nanos = System.nanoTime() - start;
         Translation t = new Translation(block, cpu.mode(), nanos);
         statistics.translations++;
         statistics.translateNanos += nanos;
-        if (event.shouldCommit()) {
+        if (event != null && event.shouldCommit()) {
             event.pc = pc;
             event.guestBytes = (int) (t.end() - pc);
             event.instructions = t.instructions();
