@@ -97,10 +97,6 @@ public final class ExecutionLoop implements Engine {
         if (sampler != null) {
             sampler.guest(Thread.currentThread());
         }
-        if (compiles && !warmedUp) {
-            warmedUp = true;
-            tiering.compiler().warmUp(cpu);
-        }
         while (true) {
             // Cleared before the stop check: a request that lands after it still reaches a region's back edge.
             out.exitRequested = false;
@@ -137,6 +133,12 @@ public final class ExecutionLoop implements Engine {
             }
             long next;
             CompiledBlock compiled = t.compiled;
+            if (compiled != null && !warmedUp) {
+                // Before the first compiled code runs, not at start: a program that compiles nothing (a short run)
+                // is spared its cost (docs/performance.md, "Start-up").
+                warmedUp = true;
+                tiering.compiler().warmUp(cpu);
+            }
             if (sampler != null) {
                 sampler.entering(t);
             }
