@@ -135,7 +135,8 @@ class LauncherTest {
 
         // a jar rewritten after the cache was made (a ./build run by hand), which the JVM would refuse the cache for
         try (Stream<Path> jars = Files.list(root.resolve("tools/target/lib"))) {
-            Path jar = jars.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+            Path jar =
+                    jars.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
             Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(2)));
         }
         Result newerJar = launch(Map.of(), "--version");
