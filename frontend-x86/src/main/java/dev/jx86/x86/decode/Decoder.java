@@ -14,9 +14,25 @@ public final class Decoder {
     /** The plain encodings' table ({@link PlainReader}). */
     private final PlainTable plain;
 
+    /**
+     * One shared decoder per mode, made when first asked for: each mode's table costs milliseconds to build, and a
+     * program runs in one mode. A race makes two equal decoders (all their fields are final), never a broken one.
+     */
+    private static final Decoder[] SHARED = new Decoder[Mode.values().length];
+
     public Decoder(Mode mode) {
         this.mode = mode;
         this.plain = PlainTable.of(mode);
+    }
+
+    /** The shared decoder for {@code mode}, built on first use. */
+    public static Decoder of(Mode mode) {
+        Decoder decoder = SHARED[mode.ordinal()];
+        if (decoder == null) {
+            decoder = new Decoder(mode);
+            SHARED[mode.ordinal()] = decoder;
+        }
+        return decoder;
     }
 
     public Mode mode() {

@@ -29,9 +29,6 @@ public final class X86Translator implements Translator {
 
     private static final int PAGE = 4096;
 
-    private final Decoder decoder64 = new Decoder(Mode.BITS64);
-    private final Decoder decoder32 = new Decoder(Mode.BITS32);
-    private final Decoder decoder16 = new Decoder(Mode.BITS16);
     private final PassPipeline passes;
 
     public X86Translator() {
@@ -113,9 +110,9 @@ public final class X86Translator implements Translator {
 
     private Decoder decoder(CpuMode mode) {
         return switch (mode) {
-            case LONG_64 -> decoder64;
-            case PROTECTED_32 -> decoder32;
-            case REAL_16 -> decoder16;
+            case LONG_64 -> Decoder.of(Mode.BITS64);
+            case PROTECTED_32 -> Decoder.of(Mode.BITS32);
+            case REAL_16 -> Decoder.of(Mode.BITS16);
         };
     }
 

@@ -5,6 +5,7 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.Translator;
+import dev.jx86.runtime.jfr.Recorder;
 import dev.jx86.runtime.jfr.TranslationEvent;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
@@ -96,10 +97,6 @@ public final class ExecutionLoop implements Engine {
         if (sampler != null) {
             sampler.guest(Thread.currentThread());
         }
-        if (compiles && !warmedUp) {
-            warmedUp = true;
-            tiering.compiler().warmUp(cpu);
-        }
         while (true) {
             // Cleared before the stop check: a request that lands after it still reaches a region's back edge.
             out.exitRequested = false;
@@ -136,6 +133,12 @@ public final class ExecutionLoop implements Engine {
             }
             long next;
             CompiledBlock compiled = t.compiled;
+            if (compiled != null && !warmedUp) {
+                // Before the first compiled code runs, not at start: a program that compiles nothing (a short run)
+                // is spared its cost (docs/performance.md, "Start-up").
+                warmedUp = true;
+                tiering.compiler().warmUp(cpu);
+            }
             if (sampler != null) {
                 sampler.entering(t);
             }
@@ -218,15 +221,17 @@ public final class ExecutionLoop implements Engine {
         if (profile != null) {
             profile.translating();
         }
-        var event = new TranslationEvent();
-        event.begin();
+        TranslationEvent event = Recorder.started() ? new TranslationEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         long start = System.nanoTime();
         var block = translator.translate(cpu.memory(), pc, cpu.mode());
         long nanos = System.nanoTime() - start;
         Translation t = new Translation(block, cpu.mode(), nanos);
         statistics.translations++;
         statistics.translateNanos += nanos;
-        if (event.shouldCommit()) {
+        if (event != null && event.shouldCommit()) {
             event.pc = pc;
             event.guestBytes = (int) (t.end() - pc);
             event.instructions = t.instructions();

@@ -4,6 +4,7 @@ import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
 import dev.jx86.runtime.jfr.GuestExitEvent;
+import dev.jx86.runtime.jfr.Recorder;
 import dev.jx86.runtime.profile.ExitKind;
 
 /**
@@ -45,6 +46,9 @@ final class ExitObserver {
         }
         if (profile != null) {
             profile.exited(kind);
+        }
+        if (!Recorder.started()) {
+            return;
         }
         var event = new GuestExitEvent();
         if (event.isEnabled()) {

@@ -2,6 +2,7 @@ package dev.jx86.runtime.exec;
 
 import dev.jx86.ir.Block;
 import dev.jx86.runtime.jfr.CompilationEvent;
+import dev.jx86.runtime.jfr.Recorder;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
@@ -134,6 +135,9 @@ final class TierUp {
 
     /** {@code compile(region, optimization)}, as a JFR event. */
     CompiledBlock compileObserved(Region region, Optimization optimization) {
+        if (!Recorder.started()) {
+            return tiering.compiler().compile(region, optimization);
+        }
         var event = new CompilationEvent();
         event.begin();
         CompiledBlock code = tiering.compiler().compile(region, optimization);

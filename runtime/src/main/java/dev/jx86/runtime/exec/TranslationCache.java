@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.jfr.EvictionEvent;
 import dev.jx86.runtime.jfr.InvalidationEvent;
+import dev.jx86.runtime.jfr.Recorder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,15 +47,21 @@ public final class TranslationCache {
                         evictions++;
                         forget(t);
                         retirement.retired(t, false);
-                        var event = new EvictionEvent();
-                        if (event.shouldCommit()) {
-                            event.pc = t.pc();
-                            event.irOps = t.block().size();
-                            event.commit();
+                        if (Recorder.started()) {
+                            recordEviction(t);
                         }
                     }
                 })
                 .build();
+    }
+
+    private static void recordEviction(Translation t) {
+        var event = new EvictionEvent();
+        if (event.shouldCommit()) {
+            event.pc = t.pc();
+            event.irOps = t.block().size();
+            event.commit();
+        }
     }
 
     /** The translation of {@code pc} in {@code mode}, translating it with {@code translate} if there is none. */
@@ -110,12 +117,14 @@ public final class TranslationCache {
             }
         }
         invalidations += dropped;
-        var event = new InvalidationEvent();
-        if (dropped > 0 && event.shouldCommit()) {
-            event.start = start;
-            event.end = end;
-            event.translations = dropped;
-            event.commit();
+        if (dropped > 0 && Recorder.started()) {
+            var event = new InvalidationEvent();
+            if (event.shouldCommit()) {
+                event.start = start;
+                event.end = end;
+                event.translations = dropped;
+                event.commit();
+            }
         }
         return dropped;
     }

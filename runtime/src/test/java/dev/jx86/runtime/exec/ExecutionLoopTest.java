@@ -337,6 +337,49 @@ class ExecutionLoopTest {
         assertThat(loop.statistics().blocks()).isEqualTo(10 + 10 + 1 + 1);
     }
 
+    /**
+     * The backend's warm-up (JvmBlockCompiler's accessors through their TLB-miss paths) runs once, just before the
+     * first compiled code runs: a run that compiles nothing never pays for it.
+     */
+    @Test
+    void theCompilersWarmUpRunsOnceBeforeTheFirstCompiledCodeAndNeverWithoutIt() {
+        TableTranslator tr = new TableTranslator();
+        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
+        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
+        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        List<String> events = new ArrayList<>();
+        InterpretingCompiler interpreting = new InterpretingCompiler();
+        BlockCompiler compiler = new BlockCompiler() {
+            @Override
+            public CompiledBlock compile(Region region, Optimization optimization) {
+                CompiledBlock code = interpreting.compile(region, optimization);
+                return (cpu, outcome) -> {
+                    events.add("compiled code");
+                    return code.run(cpu, outcome);
+                };
+            }
+
+            @Override
+            public void warmUp(Cpu cpu) {
+                events.add("warm-up");
+            }
+        };
+        Tiering tiering = Tiering.mixed(compiler, 10).inForeground();
+        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
+        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, 5); // five rounds: nothing gets hot
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
+        assertThat(events).isEmpty();
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, 1000);
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
+        cpu.rip(0x1000);
+        cpu.gpr(StateLayout.RAX, 1000);
+        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
+        assertThat(events).startsWith("warm-up", "compiled code").containsOnlyOnce("warm-up");
+    }
+
     @Test
     void aProfileCountsExecutionsInBothTiersAndTheExits() {
         TableTranslator tr = new TableTranslator();

@@ -1,5 +1,7 @@
 package dev.jx86.x86.decode.tables;
 
+import java.util.regex.Pattern;
+
 /**
  * Where a row sits in the opcode space, parsed from the Intel SDM's opcode column: {@code "00 /r"},
  * {@code "80 /7"}, {@code "B8+r"}, {@code "66 0F 58 /r"}, {@code "NP 0F 10 /r"}, {@code "REX.W 0F C7
@@ -32,8 +34,11 @@ public record Encoding(
     public static final int MEMORY = 0;
     public static final int REGISTER = 1;
 
+    /** Compiled once: every start parses the ~2,000 rows of the tables (String.split would compile it per row). */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     public static Encoding parse(String text) {
-        String[] tokens = text.trim().split("\\s+");
+        String[] tokens = BLANKS.split(text.trim());
         int i = 0;
         int prefix = ANY;
         int w = ANY;
