@@ -140,6 +140,16 @@ final class FloatVectorLowering extends BlockLowering {
 
     void floatExceptions(int i) {
         FloatOperation k = FloatOperation.values()[(int) b.aux0(i)];
+        if (k == FloatOperation.FROM_INT_TO_SINGLE || k == FloatOperation.FROM_INT_TO_DOUBLE) {
+            String to = k == FloatOperation.FROM_INT_TO_SINGLE ? "Single" : "Double";
+            loadLow(b.arg(i, 0));
+            loadLow(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, "fromInt" + scalarSuffix(b.type(b.arg(i, 0))) + "To" + to + "Flags", "(JJJ)I");
+            mv.visitInsn(I2L);
+            storeLow(i);
+            return;
+        }
         String fast = fastPath(k);
         if (fast != null) {
             loadLow(b.arg(i, 0));

@@ -16,7 +16,7 @@ import dev.jx86.ir.Type;
  * Everything else — a NaN result, a directed rounding mode, denormal operands, results near underflow or overflow —
  * goes to {@link FloatSemantics} and {@link FloatExceptions}, the reference, so the results are theirs bit for bit
  * (FloatFastPathTest compares them). Methods named {@code ...32x2} work on two binary32 lanes packed in a long, the
- * half of an f32x4 vector.
+ * half of an f32x4 vector. The flags of integer-to-float conversions need no environment at all.
  */
 public final class FloatFastPath {
     private FloatFastPath() {}
@@ -299,6 +299,30 @@ public final class FloatFastPath {
 
     public static int sqrtFlags32x2(long a, long b, long env) {
         return sqrtFlags32(a & LOW, 0, env) | sqrtFlags32(a >>> 32, 0, env);
+    }
+
+    // ---- integer to float conversions' flags: inexact unless the integer survives the round trip (any rounding
+    // mode: whether a conversion is exact does not depend on it)
+
+    /** An i32 always fits a binary64. */
+    public static int fromInt32ToDoubleFlags(long a, long b, long env) {
+        return 0;
+    }
+
+    public static int fromInt64ToDoubleFlags(long a, long b, long env) {
+        double d = a;
+        return d != 0x1p63 && (long) d == a ? 0 : INEXACT;
+    }
+
+    public static int fromInt32ToSingleFlags(long a, long b, long env) {
+        int v = (int) a;
+        float f = v;
+        return f != 0x1p31f && (int) f == v ? 0 : INEXACT;
+    }
+
+    public static int fromInt64ToSingleFlags(long a, long b, long env) {
+        float f = a;
+        return f != 0x1p63f && (long) f == a ? 0 : INEXACT;
     }
 
     // ---- classification

@@ -75,6 +75,47 @@ class FloatFastPathTest {
         }
     }
 
+    @Test
+    void integerConversionFlagsAgreeWithTheReference() {
+        List<Long> values = new ArrayList<>(List.of(
+                0L,
+                1L,
+                -1L,
+                1L << 24,
+                (1L << 24) + 1,
+                1L << 53,
+                (1L << 53) + 1,
+                -(1L << 53) - 1,
+                (long) Integer.MAX_VALUE,
+                (long) Integer.MIN_VALUE,
+                Integer.MAX_VALUE - 63L,
+                Long.MAX_VALUE,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE - 511,
+                Long.MAX_VALUE - 512,
+                Long.MIN_VALUE + 1));
+        Random random = new Random(3);
+        for (int n = 0; n < 2000; n++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long v : values) {
+            long i32 = v & 0xffff_ffffL;
+            for (long env : ENVIRONMENTS) {
+                assertThat(FloatFastPath.fromInt32ToDoubleFlags(i32, 0, env))
+                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_DOUBLE, Type.I32, i32, 0, env));
+                assertThat(FloatFastPath.fromInt32ToSingleFlags(i32, 0, env))
+                        .as("%x", i32)
+                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_SINGLE, Type.I32, i32, 0, env));
+                assertThat(FloatFastPath.fromInt64ToDoubleFlags(v, 0, env))
+                        .as("%x", v)
+                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_DOUBLE, Type.I64, v, 0, env));
+                assertThat(FloatFastPath.fromInt64ToSingleFlags(v, 0, env))
+                        .as("%x", v)
+                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_SINGLE, Type.I64, v, 0, env));
+            }
+        }
+    }
+
     private static void check64(long a, long b, long env) {
         String at = String.format("%016x %016x env %x", a, b, env);
         assertThat(FloatFastPath.add64(a, b, env)).as("add " + at).isEqualTo(value(Op.FADD, Type.I64, a, b, env));
