@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The workloads of issue 4: the integer kernels of {@code bench/guest} (built with gcc on demand, sized by the
- * table {@code bench/guest/kernels} to 0.5-2 s natively), and Debian's busybox-static on generated inputs.
+ * The workloads of issues 4 and 5: the kernels of {@code bench/guest} (built with gcc on demand, sized by the table
+ * {@code bench/guest/kernels} to 0.5-2 s natively), and Debian's busybox-static on generated inputs and, for
+ * floating point, on an awk loop.
  */
 final class Suite {
     static final Path BUSYBOX = Path.of("/bin/busybox");
@@ -47,6 +48,15 @@ final class Suite {
                 "bb-sort",
                 "busybox sort of " + lines + " lines of words and numbers",
                 () -> List.of("sort", inputs.lines(lines).toString())));
+        long steps = quick ? 20_000 : 1_500_000;
+        all.add(busybox(
+                "bb-awk",
+                "busybox awk floating-point loop: pi by the midpoint rule in " + steps + " steps",
+                () -> List.of(
+                        "awk",
+                        "BEGIN { n = " + steps + "; h = 1 / n; s = 0;"
+                                + " for (i = 0; i < n; i++) { x = (i + 0.5) * h; s += 4 / (1 + x * x) };"
+                                + " printf \"%.15f\\n\", s * h }")));
         return all;
     }
 

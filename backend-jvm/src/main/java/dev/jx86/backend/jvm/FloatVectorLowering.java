@@ -19,7 +19,50 @@ final class FloatVectorLowering extends BlockLowering {
         super(asm, b, local, scratchLocal, tempLocal);
     }
 
-    // ---- floating point: the IR's semantics
+    // ---- floating point: the IR's semantics, the arithmetic ops through FloatFastPath (the host's arithmetic
+    // where the environment is the default, else the same semantics)
+
+    private static final String FAST = EVAL + "FloatFastPath";
+
+    /** The FloatFastPath name of a float or vector-float arithmetic op, or null if it has none. */
+    private static String fastPath(Op op) {
+        return switch (op) {
+            case FADD, VFADD -> "add";
+            case FSUB, VFSUB -> "sub";
+            case FMUL, VFMUL -> "mul";
+            case FDIV, VFDIV -> "div";
+            default -> null;
+        };
+    }
+
+    private static String fastPath(FloatOperation k) {
+        return switch (k) {
+            case ADD -> "add";
+            case SUB -> "sub";
+            case MUL -> "mul";
+            case DIV -> "div";
+            case SQRT -> "sqrt";
+            case MIN_MAX,
+                    COMPARE_QUIET,
+                    COMPARE_SIGNALING,
+                    EXTEND,
+                    NARROW,
+                    FROM_INT_TO_SINGLE,
+                    FROM_INT_TO_DOUBLE,
+                    TO_INT32,
+                    TO_INT64,
+                    ROUND -> null;
+        };
+    }
+
+    private static String scalarSuffix(Type t) {
+        return t == Type.I64 ? "64" : "32";
+    }
+
+    /** The FloatFastPath suffix for one half of a float vector: a binary64 lane or two binary32 lanes. */
+    private static String laneSuffix(LaneShape shape) {
+        return shape == LaneShape.F64X2 ? "64" : "32x2";
+    }
 
     /** The float environment operand of instruction {@code i} (the last one), or 0 for an op without one. */
     private void pushEnvironment(int i) {
@@ -31,6 +74,15 @@ final class FloatVectorLowering extends BlockLowering {
     }
 
     void floatBinary(int i) {
+        String fast = fastPath(b.op(i));
+        if (fast != null) {
+            loadLow(b.arg(i, 0));
+            loadLow(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, fast + scalarSuffix(b.type(i)), "(JJJ)J");
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(Op.class, b.op(i));
         asm.enumConstant(Type.class, b.type(i));
         loadLow(b.arg(i, 0));
@@ -42,6 +94,13 @@ final class FloatVectorLowering extends BlockLowering {
 
     /** FSQRT or FROUND. */
     void floatUnary(int i) {
+        if (b.op(i) == Op.FSQRT) {
+            loadLow(b.arg(i, 0));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, "sqrt" + scalarSuffix(b.type(i)), "(JJ)J");
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(Type.class, b.type(i));
         loadLow(b.arg(i, 0));
         pushEnvironment(i);
@@ -80,6 +139,27 @@ final class FloatVectorLowering extends BlockLowering {
     }
 
     void floatExceptions(int i) {
+        FloatOperation k = FloatOperation.values()[(int) b.aux0(i)];
+        if (k == FloatOperation.FROM_INT_TO_SINGLE || k == FloatOperation.FROM_INT_TO_DOUBLE) {
+            String to = k == FloatOperation.FROM_INT_TO_SINGLE ? "Single" : "Double";
+            loadLow(b.arg(i, 0));
+            loadLow(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, "fromInt" + scalarSuffix(b.type(b.arg(i, 0))) + "To" + to + "Flags", "(JJJ)I");
+            mv.visitInsn(I2L);
+            storeLow(i);
+            return;
+        }
+        String fast = fastPath(k);
+        if (fast != null) {
+            loadLow(b.arg(i, 0));
+            loadLow(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, fast + "Flags" + scalarSuffix(b.type(b.arg(i, 0))), "(JJJ)I");
+            mv.visitInsn(I2L);
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(FloatOperation.class, FloatOperation.values()[(int) b.aux0(i)]);
         asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
         loadLow(b.arg(i, 0));
@@ -95,6 +175,21 @@ final class FloatVectorLowering extends BlockLowering {
     // VectorSemantics
 
     void vectorBinary(int i) {
+        String fast = fastPath(b.op(i));
+        if (fast != null) {
+            String method = fast + laneSuffix(LaneShape.values()[(int) b.aux0(i)]);
+            loadLow(b.arg(i, 0));
+            loadLow(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, method, "(JJJ)J");
+            loadHigh(b.arg(i, 0));
+            loadHigh(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, method, "(JJJ)J");
+            storeHigh(i);
+            storeLow(i);
+            return;
+        }
         String lanes = lanesMethod(i);
         if (lanes != null) {
             int w = LaneShape.values()[(int) (b.op(i) == Op.VICMP ? b.aux1(i) : b.aux0(i))].laneBits();
@@ -122,6 +217,18 @@ final class FloatVectorLowering extends BlockLowering {
     }
 
     void vectorUnary(int i) {
+        if (b.op(i) == Op.VFSQRT) {
+            String method = "sqrt" + laneSuffix(LaneShape.values()[(int) b.aux0(i)]);
+            loadLow(b.arg(i, 0));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, method, "(JJ)J");
+            loadHigh(b.arg(i, 0));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, method, "(JJ)J");
+            storeHigh(i);
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(Op.class, b.op(i));
         asm.pushLong(b.aux0(i));
         loadPair(b.arg(i, 0));
@@ -258,6 +365,22 @@ final class FloatVectorLowering extends BlockLowering {
     }
 
     void vectorFloatExceptions(int i) {
+        String fast = fastPath(FloatOperation.values()[(int) b.aux0(i)]);
+        if (fast != null) {
+            String method = fast + "Flags" + laneSuffix(LaneShape.values()[(int) b.aux1(i)]);
+            loadLow(b.arg(i, 0));
+            loadLow(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, method, "(JJJ)I");
+            loadHigh(b.arg(i, 0));
+            loadHigh(b.arg(i, 1));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, method, "(JJJ)I");
+            mv.visitInsn(IOR);
+            mv.visitInsn(I2L);
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(FloatOperation.class, FloatOperation.values()[(int) b.aux0(i)]);
         asm.enumConstant(LaneShape.class, LaneShape.values()[(int) b.aux1(i)]);
         loadPair(b.arg(i, 0));

@@ -6,6 +6,7 @@ import dev.jx86.ir.ExitReason;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.ir.Type;
+import dev.jx86.runtime.abi.CoreHelpers;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
@@ -510,6 +511,16 @@ final class RegionEmitter implements Opcodes {
         asm.pushInt(StateLayout.RIP);
         asm.pushLong(pc);
         mv.visitInsn(LASTORE);
+        // raise_if and raise_code_if do nothing when their condition (the first argument) is 0, the common case
+        // (an SSE instruction's unmasked exceptions, a zero divisor): test it here rather than call.
+        Label skip = null;
+        if (raisesOnCondition(b.aux0(i))) {
+            skip = new Label();
+            lowering.loadLow(b.arg(i, 0));
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFEQ, skip);
+        }
         int field = helperFields.get((int) b.aux0(i));
         mv.visitFieldInsn(GETSTATIC, className, "h" + field, "L" + HELPER_FUNCTION + ";");
         mv.visitVarInsn(ALOAD, CPU_LOCAL);
@@ -533,6 +544,13 @@ final class RegionEmitter implements Opcodes {
         if (b.helper(i).effects().contains(Effect.WRITES_STATE)) {
             state.load(asm);
         }
+        if (skip != null) {
+            mv.visitLabel(skip);
+        }
+    }
+
+    private static boolean raisesOnCondition(long helperId) {
+        return helperId == CoreHelpers.RAISE_IF.id() || helperId == CoreHelpers.RAISE_CODE_IF.id();
     }
 
     // ---- terminals and the ways out

@@ -14,10 +14,13 @@ import dev.jx86.ir.VectorConversion;
 public final class VectorSemantics {
     private VectorSemantics() {}
 
+    /** {@code LaneShape.values()} copies its array on every call; compiled code reaches these methods per op. */
+    private static final LaneShape[] SHAPES = LaneShape.values();
+
     /** A VECTOR_BINARY op whose aux words are {@code aux0} and {@code aux1}. */
     public static void binary(Op op, long aux0, long aux1, long[] a, long[] b, long env, long[] out) {
         if (op == Op.VNARROWS || op == Op.VNARROWU) {
-            narrow(op, LaneShape.values()[(int) aux0], a, b, out);
+            narrow(op, SHAPES[(int) aux0], a, b, out);
             return;
         }
         if (op == Op.VPERMUTE) {
@@ -25,7 +28,7 @@ public final class VectorSemantics {
             return;
         }
         boolean compare = op == Op.VICMP || op == Op.VFCMP;
-        LaneShape shape = LaneShape.values()[(int) (compare ? aux1 : aux0)];
+        LaneShape shape = SHAPES[(int) (compare ? aux1 : aux0)];
         int w = shape.laneBits();
         Type lane = Type.ofBits(w);
         long[] x = lanes(shape, a);
@@ -70,7 +73,7 @@ public final class VectorSemantics {
             VectorConversions.convert(VectorConversion.values()[(int) aux0], a, env, out);
             return;
         }
-        LaneShape shape = LaneShape.values()[(int) aux0];
+        LaneShape shape = SHAPES[(int) aux0];
         long[] x = lanes(shape, a);
         Type lane = Type.ofBits(shape.laneBits());
         for (int i = 0; i < x.length; i++) {
@@ -130,7 +133,7 @@ public final class VectorSemantics {
     /** Narrows the lanes of a (low half of the result) and b (high half) with signed or unsigned saturation. */
     private static void narrow(Op op, LaneShape source, long[] a, long[] b, long[] out) {
         int w = source.laneBits();
-        LaneShape target = LaneShape.values()[source.ordinal() - 1];
+        LaneShape target = SHAPES[source.ordinal() - 1];
         long[] x = lanes(source, a);
         long[] y = lanes(source, b);
         long[] result = new long[2 * x.length];
