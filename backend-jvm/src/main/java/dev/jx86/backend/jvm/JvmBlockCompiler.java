@@ -97,33 +97,27 @@ public final class JvmBlockCompiler implements BlockCompiler {
         int i = (int) ((address >>> TlbArrays.PAGE_SHIFT) & TlbArrays.MASK) << 1;
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (int miss = 0; miss < 2; miss++) {
-                if (miss == 1) {
-                    tlb.read[i] = TlbArrays.INVALID;
-                    tlb.write[i] = TlbArrays.INVALID;
-                }
+                boolean forget = miss == 1;
+                forgetEntry(tlb, i, forget);
                 Support.store8(tlb.write, memory, address, Support.load8(tlb.read, memory, address));
-                if (miss == 1) {
-                    tlb.read[i] = TlbArrays.INVALID;
-                    tlb.write[i] = TlbArrays.INVALID;
-                }
+                forgetEntry(tlb, i, forget);
                 Support.store16(tlb.write, memory, address, Support.load16(tlb.read, memory, address));
-                if (miss == 1) {
-                    tlb.read[i] = TlbArrays.INVALID;
-                    tlb.write[i] = TlbArrays.INVALID;
-                }
+                forgetEntry(tlb, i, forget);
                 Support.store32(tlb.write, memory, address, Support.load32(tlb.read, memory, address));
-                if (miss == 1) {
-                    tlb.read[i] = TlbArrays.INVALID;
-                    tlb.write[i] = TlbArrays.INVALID;
-                }
+                forgetEntry(tlb, i, forget);
                 Support.store64(tlb.write, memory, address, Support.load64(tlb.read, memory, address));
-                if (miss == 1) {
-                    tlb.read[i] = TlbArrays.INVALID;
-                    tlb.write[i] = TlbArrays.INVALID;
-                }
+                forgetEntry(tlb, i, forget);
                 Support.load128(tlb.read, memory, address, pair);
                 Support.store128(tlb.write, memory, address, pair[0], pair[1]);
             }
+        }
+    }
+
+    /** Empties TLB entry {@code i} when {@code forget}, so that the next access takes the miss path. */
+    private static void forgetEntry(TlbArrays tlb, int i, boolean forget) {
+        if (forget) {
+            tlb.read[i] = TlbArrays.INVALID;
+            tlb.write[i] = TlbArrays.INVALID;
         }
     }
 
