@@ -1,9 +1,9 @@
 package dev.jx86.runtime.exec;
 
+import static dev.jx86.runtime.exec.LoopFixtures.NO_MEMORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jx86.ir.Block;
-import dev.jx86.ir.ExitReason;
 import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.IrBuilder;
 import dev.jx86.ir.Op;
@@ -13,89 +13,21 @@ import dev.jx86.runtime.abi.CoreHelpers;
 import dev.jx86.runtime.abi.Cpu;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.abi.GuestFault;
-import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.StateLayout;
-import dev.jx86.runtime.abi.Translator;
 import dev.jx86.runtime.abi.Vectors;
-import dev.jx86.runtime.elf.Symbolizer;
-import dev.jx86.runtime.profile.CallStacks;
-import dev.jx86.runtime.profile.ExitCount;
-import dev.jx86.runtime.profile.ExitKind;
-import dev.jx86.runtime.profile.Phase;
-import dev.jx86.runtime.profile.Profile;
-import dev.jx86.runtime.profile.RegionStats;
-import dev.jx86.runtime.profile.TranslationStats;
+import dev.jx86.runtime.exec.LoopFixtures.InterpretingCompiler;
+import dev.jx86.runtime.exec.LoopFixtures.TableTranslator;
 import dev.jx86.runtime.tier1.BlockCompiler;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /** The dispatcher on hand-written IR blocks: continuing, exits, faults, caching and invalidation. */
 class ExecutionLoopTest {
-    /** A translator that serves blocks from a table and counts translations. */
-    private static final class TableTranslator implements Translator {
-        final Map<Long, LongFunction<Block>> blocks = new HashMap<>();
-        final List<Long> translated = new ArrayList<>();
-
-        @Override
-        public Block translate(GuestMemory memory, long pc, CpuMode mode) {
-            translated.add(pc);
-            LongFunction<Block> f = blocks.get(pc);
-            if (f == null) {
-                throw new GuestFault(Vectors.PF, 0x14, pc);
-            }
-            return f.apply(pc);
-        }
-    }
-
-    /** No memory: these blocks never load or store. */
-    private static final GuestMemory NO_MEMORY = new GuestMemory() {
-        @Override
-        public long load(long address, int size) {
-            throw new GuestFault(Vectors.PF, 4, address);
-        }
-
-        @Override
-        public void store(long address, int size, long value) {
-            throw new GuestFault(Vectors.PF, 6, address);
-        }
-
-        @Override
-        public int fetch(long address, byte[] buffer, int length) {
-            throw new GuestFault(Vectors.PF, 0x14, address);
-        }
-
-        @Override
-        public void checkWrite(long address, long length) {}
-
-        @Override
-        public void checkRead(long address, long length) {}
-    };
-
-    /** rax -= 1; loop to the same pc while rax != 0, else go on to pc + 0x10. */
-    private static Block countdown(long pc) {
-        IrBuilder b = new IrBuilder(pc);
-        b.boundary(pc, 4);
-        Value rax = b.get(Type.I64, StateLayout.RAX);
-        Value next = b.sub(rax, b.constant(Type.I64, 1));
-        b.set(StateLayout.RAX, next);
-        Value more = b.icmp(IntCondition.NE, next, b.constant(Type.I64, 0));
-        return b.branch(more, pc, pc + 0x10);
-    }
-
-    private static Block syscall(long pc) {
-        IrBuilder b = new IrBuilder(pc);
-        b.boundary(pc, 2);
-        return b.exit(ExitReason.SYSCALL, pc + 2);
-    }
-
     /** rbx = 7, then at the second instruction raise #DE if rax == 0 (the first instruction's write stays). */
     private static Block divide(long pc) {
         IrBuilder b = new IrBuilder(pc);
@@ -111,8 +43,8 @@ class ExecutionLoopTest {
     @Test
     void runsBlocksUntilASystemCallAndCachesThem() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::countdown);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         ExecutionLoop loop = new ExecutionLoop(tr);
         Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
         cpu.rip(0x1000);
@@ -173,7 +105,7 @@ class ExecutionLoopTest {
     @Test
     void invalidationRetranslatesAndWatchesCodePages() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1ff8L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1ff8L, LoopFixtures::syscall);
         List<Long> watched = new ArrayList<>();
         ExecutionLoop loop = new ExecutionLoop(tr, watched::add, TranslationCache.DEFAULT_MAX_OPS);
         Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
@@ -194,7 +126,7 @@ class ExecutionLoopTest {
     void theCacheEvictsSingleTranslationsWhenFull() {
         TableTranslator tr = new TableTranslator();
         for (long pc = 0x1000; pc < 0x1000 + 100 * 0x10; pc += 0x10) {
-            tr.blocks.put(pc, ExecutionLoopTest::syscall);
+            tr.blocks.put(pc, LoopFixtures::syscall);
         }
         ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, 40);
         Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
@@ -210,7 +142,7 @@ class ExecutionLoopTest {
     @Test
     void aStopRequestReturnsAtTheNextBlock() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
+        tr.blocks.put(0x1000L, LoopFixtures::countdown);
         ExecutionLoop loop = new ExecutionLoop(tr);
         Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
         cpu.rip(0x1000);
@@ -249,8 +181,8 @@ class ExecutionLoopTest {
     @Test
     void aBlockTheCompilerDeclinesIsInterpreted() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::countdown);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         ExecutionLoop loop =
                 new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, (block, optimization) -> null);
         Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
@@ -263,63 +195,12 @@ class ExecutionLoopTest {
     }
 
     /** rax -= 1, then on to 0x1020 while rax != 0, else to the system call at 0x1010. */
-    private static Block loopHead(long pc) {
-        IrBuilder b = new IrBuilder(pc);
-        b.boundary(pc, 4);
-        Value next = b.sub(b.get(Type.I64, StateLayout.RAX), b.constant(Type.I64, 1));
-        b.set(StateLayout.RAX, next);
-        return b.branch(b.icmp(IntCondition.NE, next, b.constant(Type.I64, 0)), 0x1020, 0x1010);
-    }
-
-    /** rbx += 1, back to 0x1000. */
-    private static Block loopBody(long pc) {
-        IrBuilder b = new IrBuilder(pc);
-        b.boundary(pc, 4);
-        b.set(StateLayout.RBX, b.add(b.get(Type.I64, StateLayout.RBX), b.constant(Type.I64, 1)));
-        return b.jump(0x1000);
-    }
-
-    /**
-     * A stand-in backend whose "compiled" code interprets the region's blocks as compiled regions run them: on to the
-     * next block while it is one of the region's, leaving at a back edge only when asked to.
-     */
-    private static final class InterpretingCompiler implements BlockCompiler {
-        final List<List<Long>> regions = new ArrayList<>();
-        final List<Optimization> optimizations = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public CompiledBlock compile(Region region, Optimization optimization) {
-            optimizations.add(optimization);
-            regions.add(region.blocks().stream().map(Block::pc).toList());
-            return (cpu, outcome) -> {
-                Interpreter interpreter = new Interpreter();
-                int k = 0;
-                while (true) {
-                    if (region.counters() != null) {
-                        region.counters().counter(k).count++;
-                    }
-                    long next = interpreter.run(region.blocks().get(k), cpu, outcome);
-                    int following = -1;
-                    for (int j = 0; j < region.blocks().size(); j++) {
-                        following = region.blocks().get(j).pc() == next ? j : following;
-                    }
-                    if (outcome.kind != Interpreter.Outcome.CONTINUE
-                            || following < 0
-                            || (following <= k && outcome.exitRequested)) {
-                        return next;
-                    }
-                    k = following;
-                }
-            };
-        }
-    }
-
     @Test
     void mixedTierCompilesAHotBlockWithItsHotSuccessorsAsOneRegion() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
-        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::loopHead);
+        tr.blocks.put(0x1020L, LoopFixtures::loopBody);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         InterpretingCompiler compiler = new InterpretingCompiler();
         Tiering tiering = Tiering.mixed(compiler, 10).inForeground();
         ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
@@ -344,9 +225,9 @@ class ExecutionLoopTest {
     @Test
     void theCompilersWarmUpRunsOnceBeforeTheFirstCompiledCodeAndNeverWithoutIt() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
-        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::loopHead);
+        tr.blocks.put(0x1020L, LoopFixtures::loopBody);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         List<String> events = new ArrayList<>();
         InterpretingCompiler interpreting = new InterpretingCompiler();
         BlockCompiler compiler = new BlockCompiler() {
@@ -380,137 +261,6 @@ class ExecutionLoopTest {
         assertThat(events).startsWith("warm-up", "compiled code").containsOnlyOnce("warm-up");
     }
 
-    @Test
-    void aProfileCountsExecutionsInBothTiersAndTheExits() {
-        TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
-        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
-        Tiering tiering = Tiering.mixed(new InterpretingCompiler(), 10).inForeground();
-        ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
-        ProfileRecorder recorder = loop.recordProfile();
-        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
-        cpu.rip(0x1000);
-        cpu.gpr(StateLayout.RAX, 1000);
-        assertThat(loop.run(cpu)).isEqualTo(new Stop.Syscall(0x1012));
-        assertThat(recorder.phase()).isEqualTo(Phase.RUNTIME);
-        Profile profile = recorder.profile(loop, cpu, CallStacks.NONE, Symbolizer.empty());
-
-        Map<Long, TranslationStats> byPc = new HashMap<>();
-        profile.translations().forEach(t -> byPc.put(t.pc(), t));
-        assertThat(byPc.keySet()).containsExactlyInAnyOrder(0x1000L, 0x1020L, 0x1010L);
-        // head and body ran 10 times each interpreted (the head got hot at its 10th), then the region was entered
-        // at the head once and looped inside
-        assertThat(byPc.get(0x1000L).interpretedExecutions()).isEqualTo(10);
-        assertThat(byPc.get(0x1020L).interpretedExecutions()).isEqualTo(10);
-        assertThat(byPc.get(0x1000L).compiled()).isTrue();
-        assertThat(byPc.get(0x1000L).fate()).isEqualTo(TranslationStats.Fate.LIVE);
-        assertThat(profile.regions()).hasSize(1);
-        RegionStats region = profile.regions().getFirst();
-        assertThat(region.blocks()).extracting(RegionStats.Member::pc).containsExactly(0x1000L, 0x1020L);
-        assertThat(region.blocks()).extracting(RegionStats.Member::executions).containsExactly(990L, 989L);
-        assertThat(byPc.get(0x1000L).interpretedExecutions()
-                        + region.blocks().get(0).executions())
-                .isEqualTo(1000);
-        assertThat(byPc.get(0x1020L).interpretedExecutions()
-                        + region.blocks().get(1).executions())
-                .isEqualTo(999);
-
-        assertThat(profile.exits())
-                .filteredOn(e -> e.kind() == ExitKind.SYSCALL)
-                .singleElement()
-                .extracting(ExitCount::count)
-                .isEqualTo(1L);
-        assertThat(profile.exits())
-                .filteredOn(e -> e.kind() == ExitKind.TRANSLATION)
-                .singleElement()
-                .extracting(ExitCount::count)
-                .isEqualTo(3L);
-        assertThat(profile.cache().dispatches()).isEqualTo(loop.statistics().blocks());
-        assertThat(profile.cache().translations()).isEqualTo(3);
-    }
-
-    @Test
-    void aProfileKeepsTheCountsOfInvalidatedTranslations() {
-        TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
-        ExecutionLoop loop = new ExecutionLoop(tr);
-        ProfileRecorder recorder = loop.recordProfile();
-        Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
-        cpu.rip(0x1000);
-        cpu.gpr(StateLayout.RAX, 100);
-        loop.run(cpu);
-        loop.invalidate(0x1000, 0x2000);
-        cpu.rip(0x1000);
-        cpu.gpr(StateLayout.RAX, 50);
-        loop.run(cpu);
-        Profile profile = recorder.profile(loop, cpu, CallStacks.NONE, Symbolizer.empty());
-        List<TranslationStats> head =
-                profile.translations().stream().filter(t -> t.pc() == 0x1000).toList();
-        assertThat(head)
-                .extracting(TranslationStats::fate)
-                .containsExactlyInAnyOrder(TranslationStats.Fate.INVALIDATED, TranslationStats.Fate.LIVE);
-        assertThat(head.stream()
-                        .mapToLong(TranslationStats::interpretedExecutions)
-                        .sum())
-                .isEqualTo(150);
-        assertThat(profile.exits())
-                .filteredOn(e -> e.kind() == ExitKind.CODE_WRITE)
-                .singleElement()
-                .extracting(ExitCount::count)
-                .isEqualTo(1L);
-        assertThat(profile.exits())
-                .filteredOn(e -> e.kind() == ExitKind.SYSCALL)
-                .singleElement()
-                .satisfies(e -> assertThat(e.nanos()).isPositive());
-    }
-
-    /** The JFR events of the runtime, recorded in this JVM while the loop translates, invalidates and exits. */
-    @Test
-    void jfrEventsForTranslationsInvalidationsAndExits() throws java.io.IOException {
-        List<String> seen = new ArrayList<>();
-        try (var recording = new jdk.jfr.Recording()) {
-            for (String name : List.of("dev.jx86.Translation", "dev.jx86.Invalidation", "dev.jx86.GuestExit")) {
-                recording.enable(name).withoutThreshold();
-            }
-            recording.start();
-            TableTranslator tr = new TableTranslator();
-            tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
-            tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
-            ExecutionLoop loop = new ExecutionLoop(tr);
-            Cpu cpu = new Cpu(NO_MEMORY, CpuMode.LONG_64);
-            cpu.rip(0x1000);
-            cpu.gpr(StateLayout.RAX, 10);
-            loop.run(cpu); // a system call: the exit event lasts until the next run
-            loop.invalidate(0x1000, 0x2000);
-            cpu.rip(0x1000);
-            cpu.gpr(StateLayout.RAX, 10);
-            loop.run(cpu);
-            recording.stop();
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("jx86", ".jfr");
-            try {
-                recording.dump(file);
-                for (var event : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
-                    String name = event.getEventType().getName();
-                    seen.add(name
-                            + (event.hasField("pc") ? " 0x" + Long.toHexString(event.getLong("pc")) : "")
-                            + (event.hasField("reason") ? " " + event.getString("reason") : ""));
-                }
-            } finally {
-                java.nio.file.Files.delete(file);
-            }
-        }
-        assertThat(seen)
-                .contains(
-                        "dev.jx86.Translation 0x1000",
-                        "dev.jx86.Translation 0x1010",
-                        "dev.jx86.Invalidation",
-                        "dev.jx86.GuestExit 0x1012 syscall");
-        assertThat(seen.stream().filter(e -> e.equals("dev.jx86.Translation 0x1000")))
-                .hasSize(2);
-    }
-
     /** rax -= 1; on to the switch at 0x2020 while rax != 0, else to the system call at 0x2010. */
     private static Block switchLoopHead(long pc) {
         IrBuilder b = new IrBuilder(pc);
@@ -542,7 +292,7 @@ class ExecutionLoopTest {
     void aRegionTakesInTheHotTargetsOfAnIndirectJump() {
         TableTranslator tr = new TableTranslator();
         tr.blocks.put(0x2000L, ExecutionLoopTest::switchLoopHead);
-        tr.blocks.put(0x2010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x2010L, LoopFixtures::syscall);
         tr.blocks.put(0x2020L, ExecutionLoopTest::switchJump);
         for (long c = 0x3000; c < 0x3040; c += 0x10) {
             tr.blocks.put(c, ExecutionLoopTest::switchCase);
@@ -570,9 +320,9 @@ class ExecutionLoopTest {
     @Test
     void aRegionWhereTheGuestSpendsItsTimeIsCompiledAgainForTheOptimizingCompiler() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
-        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::loopHead);
+        tr.blocks.put(0x1020L, LoopFixtures::loopBody);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         InterpretingCompiler compiler = new InterpretingCompiler();
         Tiering tiering = Tiering.mixed(compiler, 10).withHotSamples(5);
         assertThat(tiering.samples()).isTrue();
@@ -605,9 +355,9 @@ class ExecutionLoopTest {
     @Test
     void aStopRequestLeavesARegionAtItsBackEdge() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
-        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::loopHead);
+        tr.blocks.put(0x1020L, LoopFixtures::loopBody);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         InterpretingCompiler compiler = new InterpretingCompiler();
         ExecutionLoop loop = new ExecutionLoop(
                 tr,
@@ -638,8 +388,8 @@ class ExecutionLoopTest {
     @Test
     void verifyReportsCompiledCodeThatDiffersAndKeepsTheInterpretersResult() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::countdown);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::countdown);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         // a wrong backend: the countdown block "compiled" so that it also sets rbx
         BlockCompiler wrong = (region, optimization) -> (c, outcome) -> {
             c.gpr(StateLayout.RBX, 42);
@@ -659,9 +409,9 @@ class ExecutionLoopTest {
     @Test
     void verifyAcceptsCompiledCodeThatAgrees() {
         TableTranslator tr = new TableTranslator();
-        tr.blocks.put(0x1000L, ExecutionLoopTest::loopHead);
-        tr.blocks.put(0x1020L, ExecutionLoopTest::loopBody);
-        tr.blocks.put(0x1010L, ExecutionLoopTest::syscall);
+        tr.blocks.put(0x1000L, LoopFixtures::loopHead);
+        tr.blocks.put(0x1020L, LoopFixtures::loopBody);
+        tr.blocks.put(0x1010L, LoopFixtures::syscall);
         Tiering tiering =
                 Tiering.mixed(new InterpretingCompiler(), 5).inForeground().verified();
         ExecutionLoop loop = new ExecutionLoop(tr, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS, tiering);
