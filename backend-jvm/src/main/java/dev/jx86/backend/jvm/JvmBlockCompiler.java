@@ -3,6 +3,7 @@ package dev.jx86.backend.jvm;
 import dev.jx86.backend.jvm.gen.Support;
 import dev.jx86.ir.Block;
 import dev.jx86.runtime.abi.Cpu;
+import dev.jx86.runtime.abi.FlatLayout;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.Helpers;
@@ -94,6 +95,10 @@ public final class JvmBlockCompiler implements BlockCompiler {
         } catch (GuestFault fault) {
             return; // no writable stack: nothing to warm up with
         }
+        if (FlatLayout.ENABLED) {
+            warmUpFlat(tlb, memory, address);
+            return;
+        }
         int i = (int) ((address >>> TlbArrays.PAGE_SHIFT) & TlbArrays.MASK) << 1;
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (int miss = 0; miss < 2; miss++) {
@@ -109,6 +114,26 @@ public final class JvmBlockCompiler implements BlockCompiler {
                 forgetEntry(tlb, i, forget);
                 Support.load128(tlb.read, memory, address, pair);
                 Support.store128(tlb.write, memory, address, pair[0], pair[1]);
+            }
+        }
+    }
+
+    /**
+     * {@link #warmUp} of the flat accessors: the hit path with the memory's permission map (the page at
+     * {@code address} was just touched, so it may be read and written), the other with a map of zeros.
+     */
+    private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long address) {
+        long base = tlb.base;
+        long[] pair = new long[2];
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (int miss = 0; miss < 2; miss++) {
+                long map = miss == 1 ? FlatLayout.NO_PERMISSIONS : tlb.permissions;
+                Support.flatStore8(map, base, memory, address, Support.flatLoad8(map, base, memory, address));
+                Support.flatStore16(map, base, memory, address, Support.flatLoad16(map, base, memory, address));
+                Support.flatStore32(map, base, memory, address, Support.flatLoad32(map, base, memory, address));
+                Support.flatStore64(map, base, memory, address, Support.flatLoad64(map, base, memory, address));
+                Support.flatLoad128(map, base, memory, address, pair);
+                Support.flatStore128(map, base, memory, address, pair[0], pair[1]);
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.CoreHelpers;
+import dev.jx86.runtime.abi.FlatLayout;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
@@ -37,11 +38,12 @@ import org.objectweb.asm.Opcodes;
  * read by a later block, written back, or needed by a condition that cannot be computed from the result alone. A
  * guest loop whose compare and branch fuse computes no flags at all.
  *
- * <p><b>Memory.</b> Loads and stores go through small static methods of {@code gen.Support} that probe the CPU's
- * software TLB ({@code GuestMemory.tlb()}, its arrays in locals) and access host memory at the entry's addend plus the
- * guest address on a hit, through one constant segment over all of native memory; a miss calls
- * {@code GuestMemory}. HotSpot inlines them; a probe written out in the region's own bytecode was 4x larger, and
- * C1 and C2 spent their time compiling it.
+ * <p><b>Memory.</b> Loads and stores go through small static methods of {@code gen.Support}. With flat memory
+ * ({@code FlatLayout}, where the host has it) they read the page's permission byte and access host memory at the
+ * memory's base plus the guest address, the base and the map's address in locals; otherwise they probe the CPU's
+ * software TLB ({@code GuestMemory.tlb()}, its arrays in locals) and access host memory at the entry's addend plus
+ * the guest address. Anything else calls {@code GuestMemory}. HotSpot inlines them; a probe written out in the
+ * region's own bytecode was 4x larger, and C1 and C2 spent their time compiling it.
  *
  * <p><b>Faults.</b> Nothing is stored on the fast path: each op that may fault (load, store, call) is covered by an
  * exception-table entry whose handler records the instruction's pc in {@code outcome.faultPc}, writes the state
@@ -68,9 +70,15 @@ final class RegionEmitter implements Opcodes {
     private static final int SCRATCH_LOCAL = 5;
     private static final int NEXT_LOCAL = 6; // a long: 6 and 7
     private static final int EXCEPTION_LOCAL = 8;
+    // The TLB's arrays, or with flat memory the permission map and the base (longs: 9-10 and 11-12).
     private static final int READ_TLB_LOCAL = 9;
     private static final int WRITE_TLB_LOCAL = 10;
-    private static final int FIRST_SLOT_LOCAL = 11;
+    private static final int PERMISSIONS_LOCAL = 9;
+    private static final int BASE_LOCAL = 11;
+    private static final int FIRST_SLOT_LOCAL = 13;
+
+    /** Whether memory ops use the flat accessors ({@code FlatLayout}) rather than the TLB's. */
+    private static final boolean FLAT = FlatLayout.ENABLED;
 
     /**
      * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, and whether the
@@ -299,10 +307,17 @@ final class RegionEmitter implements Opcodes {
         mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
         mv.visitMethodInsn(INVOKEINTERFACE, MEMORY, "tlb", "()L" + TLB + ";", true);
         mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETFIELD, TLB, "read", "[J");
-        mv.visitVarInsn(ASTORE, READ_TLB_LOCAL);
-        mv.visitFieldInsn(GETFIELD, TLB, "write", "[J");
-        mv.visitVarInsn(ASTORE, WRITE_TLB_LOCAL);
+        if (FLAT) {
+            mv.visitFieldInsn(GETFIELD, TLB, "permissions", "J");
+            mv.visitVarInsn(LSTORE, PERMISSIONS_LOCAL);
+            mv.visitFieldInsn(GETFIELD, TLB, "base", "J");
+            mv.visitVarInsn(LSTORE, BASE_LOCAL);
+        } else {
+            mv.visitFieldInsn(GETFIELD, TLB, "read", "[J");
+            mv.visitVarInsn(ASTORE, READ_TLB_LOCAL);
+            mv.visitFieldInsn(GETFIELD, TLB, "write", "[J");
+            mv.visitVarInsn(ASTORE, WRITE_TLB_LOCAL);
+        }
         mv.visitInsn(ICONST_2);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, SCRATCH_LOCAL);
@@ -462,16 +477,16 @@ final class RegionEmitter implements Opcodes {
      */
     private void load(int i) {
         Type t = b.type(i);
-        pushTlb(READ_TLB_LOCAL);
+        pushAccessor(READ_TLB_LOCAL);
         lowering.loadLow(b.arg(i, 0));
         mv.visitLabel(rangeStart[blockNumber][i]);
         if (t == Type.V128) {
             mv.visitVarInsn(ALOAD, SCRATCH_LOCAL);
-            asm.invokeStatic(PACKAGE + "Support", "load128", "([JL" + MEMORY + ";J[J)V");
+            accessor("load128", "J[J)V");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeScratch(i);
         } else {
-            asm.invokeStatic(PACKAGE + "Support", "load" + t.bits(), "([JL" + MEMORY + ";J)J");
+            accessor("load" + t.bits(), "J)J");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeLow(i);
         }
@@ -481,7 +496,7 @@ final class RegionEmitter implements Opcodes {
     private void store(int i) {
         int v = b.arg(i, 1);
         Type t = b.type(v);
-        pushTlb(WRITE_TLB_LOCAL);
+        pushAccessor(WRITE_TLB_LOCAL);
         lowering.loadLow(b.arg(i, 0));
         lowering.loadLow(v);
         if (t == Type.V128) {
@@ -489,16 +504,32 @@ final class RegionEmitter implements Opcodes {
         }
         mv.visitLabel(rangeStart[blockNumber][i]);
         if (t == Type.V128) {
-            asm.invokeStatic(PACKAGE + "Support", "store128", "([JL" + MEMORY + ";JJJ)V");
+            accessor("store128", "JJJ)V");
         } else {
-            asm.invokeStatic(PACKAGE + "Support", "store" + t.bits(), "([JL" + MEMORY + ";JJ)V");
+            accessor("store" + t.bits(), "JJ)V");
         }
         mv.visitLabel(rangeEnd[blockNumber][i]);
     }
 
-    private void pushTlb(int tlbLocal) {
-        mv.visitVarInsn(ALOAD, tlbLocal);
+    /** The accessor's leading arguments: the permission map and base of flat memory, or the TLB array; the memory. */
+    private void pushAccessor(int tlbLocal) {
+        if (FLAT) {
+            mv.visitVarInsn(LLOAD, PERMISSIONS_LOCAL);
+            mv.visitVarInsn(LLOAD, BASE_LOCAL);
+        } else {
+            mv.visitVarInsn(ALOAD, tlbLocal);
+        }
         mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
+    }
+
+    /** Calls {@code gen.Support}'s accessor {@code name} (flat or TLB); {@code rest} is its descriptor after the memory. */
+    private void accessor(String name, String rest) {
+        if (FLAT) {
+            String flatName = "flat" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            asm.invokeStatic(PACKAGE + "Support", flatName, "(JJL" + MEMORY + ";" + rest);
+        } else {
+            asm.invokeStatic(PACKAGE + "Support", name, "([JL" + MEMORY + ";" + rest);
+        }
     }
 
     private void call(int i) {

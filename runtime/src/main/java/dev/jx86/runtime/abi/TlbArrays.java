@@ -13,7 +13,8 @@ import java.nio.ByteOrder;
  * {@link #HOST}. A hit is an access at that address, little-endian; anything else (a miss, an access crossing the
  * page) goes through {@link GuestMemory#load}/{@link GuestMemory#store}, which may fill the entry. The owner changes
  * the arrays' elements, never the arrays, so code may keep references to them; the host memory behind an entry stays
- * mapped for as long as the memory that filled it is open.
+ * mapped for as long as the memory that filled it is open. A flat memory ({@link FlatLayout}) also gives its base
+ * and permission map here; compiled code then uses those instead of the entries.
  */
 public final class TlbArrays {
     /** log2 of the number of entries. */
@@ -50,7 +51,22 @@ public final class TlbArrays {
     /** The write entries: tag at {@code 2i}, addend at {@code 2i + 1}. */
     public final long[] write = new long[2 * ENTRIES];
 
+    /** The host address of guest address 0 when the memory is flat ({@link FlatLayout}); else 0. */
+    public final long base;
+
+    /** The host address of the memory's permission map ({@link FlatLayout}): {@link FlatLayout#NO_PERMISSIONS} when
+     * the memory is not flat. */
+    public final long permissions;
+
+    /** The TLB of a memory that is not flat. */
     public TlbArrays() {
+        this(0, FlatLayout.NO_PERMISSIONS);
+    }
+
+    /** The TLB of a flat memory at {@code base} with its permission map at {@code permissions}. */
+    public TlbArrays(long base, long permissions) {
+        this.base = base;
+        this.permissions = permissions;
         invalidateAll();
     }
 

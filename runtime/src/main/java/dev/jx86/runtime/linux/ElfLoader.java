@@ -15,8 +15,11 @@ import java.util.List;
  * zero. Dynamically linked programs are refused with a message, for now.
  */
 public final class ElfLoader {
-    /** ELF_ET_DYN_BASE without randomization: 2/3 of the 64-bit user space, page-aligned as Linux prints it. */
-    public static final long PIE_BASE_64 = 0x555555554000L;
+    /**
+     * ELF_ET_DYN_BASE without randomization: 2/3 of the 64-bit user space below its last page, as Linux computes it;
+     * of jx86's 46-bit space ({@link AddressSpace#USER_LIMIT_64}), so 0x2aaaaaaaa000 where Linux has 0x555555554000.
+     */
+    public static final long PIE_BASE_64 = (AddressSpace.USER_LIMIT_64 - AddressSpace.PAGE_SIZE) / 3 * 2;
 
     public static final long PIE_BASE_32 = 0x56555000L;
 

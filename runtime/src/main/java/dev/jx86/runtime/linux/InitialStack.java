@@ -14,8 +14,11 @@ import java.util.List;
  * pointer points, 16-byte aligned.
  */
 public final class InitialStack {
-    /** Top of the 64-bit stack (Linux's STACK_TOP without randomization). */
-    public static final long TOP_64 = 0x7ffffffff000L;
+    /**
+     * Top of the 64-bit stack: the last page of the 46-bit user space jx86 gives 64-bit processes
+     * ({@link AddressSpace#USER_LIMIT_64}), as Linux's STACK_TOP without randomization is the last page of its 47 bits.
+     */
+    public static final long TOP_64 = AddressSpace.USER_LIMIT_64 - AddressSpace.PAGE_SIZE;
     /** Top of a 32-bit process's stack on a 64-bit kernel. */
     public static final long TOP_32 = 0xffffe000L;
     /** The stack mapping's size (RLIMIT_STACK's usual 8 MiB). */

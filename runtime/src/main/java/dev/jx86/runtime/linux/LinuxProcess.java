@@ -71,7 +71,7 @@ public final class LinuxProcess implements AutoCloseable {
         } catch (ElfFormatException e) {
             throw new ProgramLoadException(program + ": " + e.getMessage());
         }
-        long limit = elf.bits() == 64 ? AddressSpace.LIMIT_64 : AddressSpace.LIMIT_32;
+        long limit = elf.bits() == 64 ? AddressSpace.USER_LIMIT_64 : AddressSpace.LIMIT_32;
         AddressSpace space = new AddressSpace(limit, Math.min(limit, options.memoryLimit()));
         try {
             LoadedImage image = ElfLoader.load(elf, program.toString(), space);

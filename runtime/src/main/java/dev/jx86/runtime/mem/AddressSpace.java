@@ -1,5 +1,6 @@
 package dev.jx86.runtime.mem;
 
+import dev.jx86.runtime.abi.FlatLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ public final class AddressSpace implements AutoCloseable {
 
     /** The end of user space in 64-bit mode (canonical lower half, 47 bits). */
     public static final long LIMIT_64 = 1L << 47;
+    /**
+     * The end of a 64-bit Linux process's space under jx86: 46 bits (64 TiB), a bit less than Linux's 47, so that the
+     * whole space fits one flat host reservation beside the JVM's own (docs/memory.md, "Flat memory").
+     */
+    public static final long USER_LIMIT_64 = FlatLayout.SPAN;
+
     /** The end of a 32-bit process's space. */
     public static final long LIMIT_32 = 1L << 32;
 
@@ -36,6 +43,9 @@ public final class AddressSpace implements AutoCloseable {
 
     private final long limit;
     private final FramePool frames;
+    /** The permission bytes of compiled code's accesses, when the frames are flat; else null. */
+    private final PermissionMap permissions;
+
     private final TreeMap<Long, Mapping> mappings = new TreeMap<>();
     private final Map<Long, Page> pages = new HashMap<>();
     private final List<TlbMemory> views = new CopyOnWriteArrayList<>();
@@ -66,7 +76,29 @@ public final class AddressSpace implements AutoCloseable {
             throw new IllegalArgumentException("bad address space limit 0x" + Long.toHexString(limit));
         }
         this.limit = limit;
-        this.frames = FramePool.reserve(frameBytes);
+        FramePool flat = limit <= FlatLayout.SPAN && FlatLayout.ENABLED ? FramePool.flat(limit, frameBytes) : null;
+        PermissionMap map = flat != null ? PermissionMap.reserve() : null;
+        if (flat != null && map == null) {
+            flat.close();
+            flat = null;
+        }
+        this.frames = flat != null ? flat : FramePool.reserve(frameBytes);
+        this.permissions = map;
+    }
+
+    /** Whether the frames are flat: guest address {@code a} at host address {@link #flatBase()} + {@code a}. */
+    public boolean flat() {
+        return permissions != null;
+    }
+
+    /** The host address of guest address 0 when {@link #flat()}; else 0. */
+    long flatBase() {
+        return frames.flatBase();
+    }
+
+    /** The host address of the permission map when {@link #flat()}; else {@link FlatLayout#NO_PERMISSIONS}. */
+    long permissionsAddress() {
+        return permissions != null ? permissions.address() : FlatLayout.NO_PERMISSIONS;
     }
 
     /** One past the highest address the guest may map. */
@@ -126,6 +158,9 @@ public final class AddressSpace implements AutoCloseable {
         }
         carve(start, end);
         mappings.put(start, new Mapping(start, end, protection & Protection.ALL));
+        for (Long page : touchedPages(start >>> PAGE_SHIFT, end >>> PAGE_SHIFT)) {
+            forbid(page); // the next touch gives the page the new protection's bits
+        }
         flushViews(start, end);
         return true;
     }
@@ -193,7 +228,10 @@ public final class AddressSpace implements AutoCloseable {
         for (Long page : touchedPages(first, last)) {
             Page p = pages.remove(page);
             p.code = false;
-            movedPages.put(page + (delta >> PAGE_SHIFT), p);
+            forbid(page);
+            long target = page + (delta >> PAGE_SHIFT);
+            // A flat frame is where its page is: the contents move to the frame of the new page.
+            movedPages.put(target, flat() ? new Page(frames.move(p.frame, target << PAGE_SHIFT)) : p);
         }
         carve(from, from + length);
         for (Mapping m : moved) {
@@ -229,7 +267,11 @@ public final class AddressSpace implements AutoCloseable {
             if (mappingAt(page << PAGE_SHIFT).isEmpty()) {
                 return;
             }
-            pages.computeIfAbsent(page, n -> new Page(frames.allocate())).code = true;
+            Page p = pages.computeIfAbsent(page, n -> new Page(frames.allocate(n << PAGE_SHIFT)));
+            p.code = true;
+            if (permissions != null && permissions.get(page) != 0) {
+                permissions.set(page, FlatLayout.READ);
+            }
         }
         for (TlbMemory view : views) {
             view.flushWrite(page);
@@ -340,21 +382,33 @@ public final class AddressSpace implements AutoCloseable {
         boolean codeWritten = false;
         long page = address >>> PAGE_SHIFT;
         synchronized (this) {
-            resolveMapping(address, access);
+            Mapping m = resolveMapping(address, access);
             p = pages.get(page);
             if (p == null) {
-                p = new Page(frames.allocate());
+                p = new Page(frames.allocate(page << PAGE_SHIFT));
                 pages.put(page, p);
             }
             if (access == Access.WRITE && p.code) {
                 p.code = false;
                 codeWritten = true;
             }
+            if (permissions != null) {
+                permissions.set(page, permissionBits(m, p));
+            }
         }
         if (codeWritten) {
             codeWriteListener.accept(page);
         }
         return p;
+    }
+
+    /** What compiled code may do to page {@code p} of mapping {@code m} without asking ({@link PermissionMap}). */
+    private static int permissionBits(Mapping m, Page p) {
+        int bits = Access.READ.allowedBy(m.protection()) ? FlatLayout.READ : 0;
+        if (Access.WRITE.allowedBy(m.protection()) && !p.code) {
+            bits |= FlatLayout.WRITE;
+        }
+        return bits;
     }
 
     private Mapping resolveMapping(long address, Access access) {
@@ -387,6 +441,7 @@ public final class AddressSpace implements AutoCloseable {
     private void remove(long start, long end) {
         carve(start, end);
         for (Long page : touchedPages(start >>> PAGE_SHIFT, end >>> PAGE_SHIFT)) {
+            forbid(page);
             frames.release(pages.remove(page).frame);
         }
     }
@@ -433,6 +488,18 @@ public final class AddressSpace implements AutoCloseable {
         return result;
     }
 
+    /** What compiled code may do to {@code page} without asking ({@link FlatLayout} bits); 0 when not flat. */
+    synchronized int compiledAccess(long page) {
+        return permissions != null ? permissions.get(page) : 0;
+    }
+
+    /** Takes compiled code's permissions on {@code page} away: its next access asks this space. */
+    private void forbid(long page) {
+        if (permissions != null) {
+            permissions.clear(page);
+        }
+    }
+
     private void flushViews(long start, long end) {
         for (TlbMemory view : views) {
             view.flush(start >>> PAGE_SHIFT, (end + PAGE_MASK) >>> PAGE_SHIFT);
@@ -453,5 +520,8 @@ public final class AddressSpace implements AutoCloseable {
         pages.clear();
         views.clear();
         frames.close();
+        if (permissions != null) {
+            permissions.close();
+        }
     }
 }

@@ -1,45 +1,67 @@
 package dev.jx86.runtime.mem;
 
+import dev.jx86.runtime.abi.HostMappings;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.ArrayDeque;
-import java.util.Locale;
 
 /**
- * The host memory behind guest pages: 4 KiB frames carved from one large region reserved with
- * {@code mmap(MAP_NORESERVE)} (which costs no resident memory until a frame is touched), or, where that is not
- * available, from {@link Arena}-allocated chunks. Frames come back zeroed; released frames are reused.
+ * The host memory behind guest pages: 4 KiB frames, zeroed when handed out, in one of three layouts.
+ *
+ * <ul>
+ *   <li><b>Flat</b>: one reservation as large as the guest's address space ({@link HostMappings}, which costs no
+ *       resident memory until a page is touched), the frame of guest page {@code p} at the reservation's base plus
+ *       {@code p}'s address. Compiled code then reaches any guest byte at one constant offset from its address,
+ *       without looking the page's frame up (docs/memory.md, "Flat memory").
+ *   <li><b>Reserved</b>: frames carved in order of first touch from one reservation of the frame budget.
+ *   <li><b>Chunks</b>: where no reservation can be made, {@link Arena}-allocated chunks of frames.
+ * </ul>
+ *
+ * In every layout at most the budget's worth of frames is in use at once; beyond it {@link #allocate} throws
+ * {@link OutOfMemoryError}.
  */
 final class FramePool implements AutoCloseable {
     static final int FRAME_SIZE = 4096;
 
     private static final int CHUNK_FRAMES = 256;
-    private static final int PROT_READ_WRITE = 3;
-    private static final int MAP_PRIVATE_ANONYMOUS_NORESERVE = 0x02 | 0x20 | 0x4000;
 
     private final MemorySegment reservation;
+    private final boolean flat;
+    private final long budget;
     private final Arena arena;
     private final ArrayDeque<MemorySegment> released = new ArrayDeque<>();
     private MemorySegment chunk;
     private long next;
     private long limit;
+    private long inUse;
 
-    private FramePool(MemorySegment reservation, Arena arena) {
+    private FramePool(MemorySegment reservation, boolean flat, long budgetBytes, Arena arena) {
         this.reservation = reservation;
+        this.flat = flat;
+        this.budget = budgetBytes / FRAME_SIZE;
         this.arena = arena;
-        this.chunk = reservation;
-        this.limit = reservation == null ? 0 : reservation.byteSize();
+        this.chunk = flat ? null : reservation;
+        this.limit = reservation == null || flat ? 0 : reservation.byteSize();
     }
 
     /** A pool that can hand out up to {@code bytes} of frames (the reservation's size, when mmap is available). */
     static FramePool reserve(long bytes) {
         Arena arena = Arena.ofShared();
-        MemorySegment reservation = Native.mmap(bytes, arena);
-        return new FramePool(reservation, arena);
+        return new FramePool(HostMappings.reserve(bytes, arena), false, bytes, arena);
+    }
+
+    /**
+     * A flat pool for guest addresses below {@code span}, with at most {@code budgetBytes} of frames in use; null if
+     * the host cannot reserve {@code span} bytes of address space.
+     */
+    static FramePool flat(long span, long budgetBytes) {
+        Arena arena = Arena.ofShared();
+        MemorySegment reservation = HostMappings.reserve(span, arena);
+        if (reservation == null) {
+            arena.close();
+            return null;
+        }
+        return new FramePool(reservation, true, budgetBytes, arena);
     }
 
     /** Whether this pool is one mmap reservation (else Arena chunks). */
@@ -47,8 +69,23 @@ final class FramePool implements AutoCloseable {
         return reservation != null;
     }
 
-    /** A zeroed frame; throws {@link OutOfMemoryError} when the reservation is used up. */
-    MemorySegment allocate() {
+    /** The host address of guest address 0 in a flat pool; 0 in the other layouts. */
+    long flatBase() {
+        return flat ? reservation.address() : 0;
+    }
+
+    /**
+     * A zeroed frame for the guest page at {@code address} (which only a flat pool uses); throws
+     * {@link OutOfMemoryError} when the budget is used up.
+     */
+    MemorySegment allocate(long address) {
+        if (inUse == budget) {
+            throw new OutOfMemoryError("guest memory budget exhausted");
+        }
+        inUse++;
+        if (flat) {
+            return reservation.asSlice(address, FRAME_SIZE); // zero: never touched, or discarded on release
+        }
         MemorySegment frame = released.poll();
         if (frame != null) {
             return frame.fill((byte) 0);
@@ -66,79 +103,26 @@ final class FramePool implements AutoCloseable {
         return frame;
     }
 
+    /** In a flat pool: the frame of the page at {@code address}, with {@code frame}'s contents; {@code frame} is released. */
+    MemorySegment move(MemorySegment frame, long address) {
+        MemorySegment to = reservation.asSlice(address, FRAME_SIZE);
+        to.copyFrom(frame);
+        HostMappings.discard(frame);
+        return to;
+    }
+
     void release(MemorySegment frame) {
-        released.push(frame);
+        inUse--;
+        if (flat) {
+            HostMappings.discard(frame);
+        } else {
+            released.push(frame);
+        }
     }
 
     /** Frees the host memory; every frame handed out becomes inaccessible (an access throws, never crashes). */
     @Override
     public void close() {
         arena.close();
-    }
-
-    /** The two libc calls, bound once; absent on hosts that are not Linux or deny native access. */
-    @SuppressWarnings("restricted")
-    private static final class Native {
-        private static final MethodHandle MMAP;
-        private static final MethodHandle MUNMAP;
-
-        static {
-            MethodHandle mmap = null;
-            MethodHandle munmap = null;
-            if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-                try {
-                    Linker linker = Linker.nativeLinker();
-                    var libc = linker.defaultLookup();
-                    mmap = linker.downcallHandle(
-                            libc.find("mmap").orElseThrow(),
-                            FunctionDescriptor.of(
-                                    ValueLayout.ADDRESS,
-                                    ValueLayout.ADDRESS,
-                                    ValueLayout.JAVA_LONG,
-                                    ValueLayout.JAVA_INT,
-                                    ValueLayout.JAVA_INT,
-                                    ValueLayout.JAVA_INT,
-                                    ValueLayout.JAVA_LONG));
-                    munmap = linker.downcallHandle(
-                            libc.find("munmap").orElseThrow(),
-                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-                } catch (RuntimeException | Error e) {
-                    mmap = null;
-                    munmap = null;
-                }
-            }
-            MMAP = mmap;
-            MUNMAP = munmap;
-        }
-
-        /** The reservation, unmapped when {@code arena} closes; null if mmap is unavailable or fails. */
-        static MemorySegment mmap(long bytes, Arena arena) {
-            if (MMAP == null) {
-                return null;
-            }
-            try {
-                MemorySegment address = (MemorySegment) MMAP.invokeExact(
-                        MemorySegment.NULL, bytes, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS_NORESERVE, -1, 0L);
-                if (address.address() == -1L || address.address() == 0L) {
-                    return null;
-                }
-                return address.reinterpret(bytes, arena, segment -> munmap(segment, bytes));
-            } catch (Throwable e) {
-                return null;
-            }
-        }
-
-        private static void munmap(MemorySegment reservation, long bytes) {
-            try {
-                int result = (int) MUNMAP.invokeExact(reservation, bytes);
-                if (result != 0) {
-                    throw new IllegalStateException("munmap of the guest memory reservation failed");
-                }
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -27,13 +27,16 @@ public final class TlbMemory implements GuestMemory {
     private static final long INVALID = TlbArrays.INVALID;
 
     private final AddressSpace space;
-    private final TlbArrays tlb = new TlbArrays();
-    private final long[] read = tlb.read;
-    private final long[] write = tlb.write;
+    private final TlbArrays tlb;
+    private final long[] read;
+    private final long[] write;
     private long misses;
 
     TlbMemory(AddressSpace space) {
         this.space = space;
+        this.tlb = new TlbArrays(space.flatBase(), space.permissionsAddress());
+        this.read = tlb.read;
+        this.write = tlb.write;
         flush();
     }
 

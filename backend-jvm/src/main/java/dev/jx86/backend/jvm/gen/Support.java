@@ -7,6 +7,7 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.eval.FlagsSemantics;
 import dev.jx86.ir.eval.FloatExceptions;
 import dev.jx86.ir.eval.VectorSemantics;
+import dev.jx86.runtime.abi.FlatLayout;
 import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.HostMemory;
 import dev.jx86.runtime.abi.TlbArrays;
@@ -27,6 +28,7 @@ public final class Support {
 
     private static final FlagsKind[] KINDS = FlagsKind.values();
     private static final int PAGE = TlbArrays.PAGE_SIZE;
+    private static final int SPAN_BITS = Long.numberOfTrailingZeros(FlatLayout.SPAN);
 
     // ---- guest memory: the TLB probe and the host access on a hit (TlbArrays: tag at 2i, addend at 2i + 1), the
     // GuestMemory call on a miss. Small, so that HotSpot inlines them into the region.
@@ -127,6 +129,97 @@ public final class Support {
             long host = HostMemory.entry(tlb, i + 1) + address;
             HostMemory.putLong(host, low);
             HostMemory.putLong(host + 8, high);
+            return;
+        }
+        memory.store128(address, low, high);
+    }
+
+    // ---- flat guest memory (runtime/abi/FlatLayout): the span check, the page's permission byte and the
+    // page-crossing check, then the host access at base + address, whose address depends on no load; anything else
+    // is the GuestMemory call.
+
+    /** Whether {@code size} bytes at {@code address} may be accessed as {@code bit} says without asking the memory. */
+    private static boolean allowed(long permissions, long address, int size, int bit) {
+        return address >>> SPAN_BITS == 0
+                && (HostMemory.getByte(permissions + (address >>> FlatLayout.PAGE_SHIFT)) & bit) != 0
+                && ((int) address & (PAGE - 1)) <= PAGE - size;
+    }
+
+    public static long flatLoad8(long permissions, long base, GuestMemory memory, long address) {
+        if (allowed(permissions, address, 1, FlatLayout.READ)) {
+            return HostMemory.getByte(base + address);
+        }
+        return memory.load(address, 1);
+    }
+
+    public static long flatLoad16(long permissions, long base, GuestMemory memory, long address) {
+        if (allowed(permissions, address, 2, FlatLayout.READ)) {
+            return HostMemory.getShort(base + address);
+        }
+        return memory.load(address, 2);
+    }
+
+    public static long flatLoad32(long permissions, long base, GuestMemory memory, long address) {
+        if (allowed(permissions, address, 4, FlatLayout.READ)) {
+            return HostMemory.getInt(base + address);
+        }
+        return memory.load(address, 4);
+    }
+
+    public static long flatLoad64(long permissions, long base, GuestMemory memory, long address) {
+        if (allowed(permissions, address, 8, FlatLayout.READ)) {
+            return HostMemory.getLong(base + address);
+        }
+        return memory.load(address, 8);
+    }
+
+    /** 16 bytes into {@code out[0]} (low) and {@code out[1]}. */
+    public static void flatLoad128(long permissions, long base, GuestMemory memory, long address, long[] out) {
+        if (allowed(permissions, address, 16, FlatLayout.READ)) {
+            out[0] = HostMemory.getLong(base + address);
+            out[1] = HostMemory.getLong(base + address + 8);
+            return;
+        }
+        memory.load128(address, out);
+    }
+
+    public static void flatStore8(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (allowed(permissions, address, 1, FlatLayout.WRITE)) {
+            HostMemory.putByte(base + address, value);
+            return;
+        }
+        memory.store(address, 1, value);
+    }
+
+    public static void flatStore16(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (allowed(permissions, address, 2, FlatLayout.WRITE)) {
+            HostMemory.putShort(base + address, value);
+            return;
+        }
+        memory.store(address, 2, value);
+    }
+
+    public static void flatStore32(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (allowed(permissions, address, 4, FlatLayout.WRITE)) {
+            HostMemory.putInt(base + address, value);
+            return;
+        }
+        memory.store(address, 4, value);
+    }
+
+    public static void flatStore64(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (allowed(permissions, address, 8, FlatLayout.WRITE)) {
+            HostMemory.putLong(base + address, value);
+            return;
+        }
+        memory.store(address, 8, value);
+    }
+
+    public static void flatStore128(
+            long permissions, long base, GuestMemory memory, long address, long low, long high) {
+        if (allowed(permissions, address, 16, FlatLayout.WRITE)) {
+            HostMemory.putLong(base + address, low);
+            HostMemory.putLong(base + address + 8, high);
             return;
         }
         memory.store128(address, low, high);
