@@ -14,7 +14,8 @@ import java.util.Set;
  * the control and status words is one call: the helper begins with the #MF check of waiting instructions, does the
  * exact 80-bit arithmetic ({@code dev.jx86.runtime.fpu}) on the register stack in the state and merges the
  * exception flags. Loads take their operand from an IR load; stores take the address and check the whole access
- * before changing anything, because an unmasked exception must leave memory unwritten.
+ * before changing anything, because an unmasked exception must leave memory unwritten. The hot helpers try
+ * {@link X87FastPath} first.
  */
 public final class X87Helpers {
     private X87Helpers() {}
@@ -38,7 +39,9 @@ public final class X87Helpers {
      */
     public static final RuntimeHelper ARITH =
             define(501, "x87_arith", List.of(Type.I8, Type.I8, Type.I8, Type.I1), Type.VOID, STACK, (cpu, a) -> {
-                X87Operations.arithmetic(cpu, (int) a[0], (int) a[1], (int) a[2], a[3] != 0);
+                if (!X87FastPath.arithmetic(cpu.state, (int) a[0], (int) a[1], (int) a[2], a[3] != 0)) {
+                    X87Operations.arithmetic(cpu, (int) a[0], (int) a[1], (int) a[2], a[3] != 0);
+                }
                 return 0;
             });
 
@@ -55,7 +58,10 @@ public final class X87Helpers {
      */
     public static final RuntimeHelper COMPARE =
             define(503, "x87_compare", List.of(Type.I8, Type.I8, Type.I64), Type.I64, STACK, (cpu, a) -> {
-                return X87Operations.compare(cpu, (int) a[0], (int) a[1], a[2]);
+                long fast = X87FastPath.compare(cpu.state, (int) a[0], (int) a[1], a[2]);
+                return fast != X87FastPath.NOT_HANDLED
+                        ? fast
+                        : X87Operations.compare(cpu, (int) a[0], (int) a[1], a[2]);
             });
 
     /** {@code x87_compare_mem(format, bits, pop)}: FCOM/FCOMP m32fp/m64fp, FICOM/FICOMP m16int/m32int. */
@@ -68,14 +74,18 @@ public final class X87Helpers {
     /** {@code x87_load(format, bits, high)}: FLD/FILD/FBLD m; {@code high} holds bytes 8-9 of an 80-bit operand. */
     public static final RuntimeHelper LOAD =
             define(505, "x87_load", List.of(Type.I8, Type.I64, Type.I64), Type.VOID, STACK, (cpu, a) -> {
-                X87Operations.load(cpu, X87MemoryFormat.of(a[0]), a[1], a[2]);
+                if (!X87FastPath.load(cpu.state, X87MemoryFormat.of(a[0]), a[1], a[2])) {
+                    X87Operations.load(cpu, X87MemoryFormat.of(a[0]), a[1], a[2]);
+                }
                 return 0;
             });
 
     /** {@code x87_load_reg(i)}: FLD ST(i). */
     public static final RuntimeHelper LOAD_REGISTER =
             define(506, "x87_load_reg", List.of(Type.I8), Type.VOID, STACK, (cpu, a) -> {
-                X87Operations.loadRegister(cpu, (int) a[0]);
+                if (!X87FastPath.loadRegister(cpu.state, (int) a[0])) {
+                    X87Operations.loadRegister(cpu, (int) a[0]);
+                }
                 return 0;
             });
 
@@ -89,14 +99,18 @@ public final class X87Helpers {
     /** {@code x87_store_reg(i, pop)}: FST/FSTP ST(i). */
     public static final RuntimeHelper STORE_REGISTER =
             define(508, "x87_store_reg", List.of(Type.I8, Type.I1), Type.VOID, STACK, (cpu, a) -> {
-                X87Operations.storeRegister(cpu, (int) a[0], a[1] != 0);
+                if (!X87FastPath.storeRegister(cpu.state, (int) a[0], a[1] != 0)) {
+                    X87Operations.storeRegister(cpu, (int) a[0], a[1] != 0);
+                }
                 return 0;
             });
 
     /** {@code x87_fxch(i)}: FXCH ST(i). */
     public static final RuntimeHelper EXCHANGE =
             define(509, "x87_fxch", List.of(Type.I8), Type.VOID, STACK, (cpu, a) -> {
-                X87Operations.exchange(cpu, (int) a[0]);
+                if (!X87FastPath.exchange(cpu.state, (int) a[0])) {
+                    X87Operations.exchange(cpu, (int) a[0]);
+                }
                 return 0;
             });
 
