@@ -7,6 +7,8 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.CoreHelpers;
+import dev.jx86.runtime.abi.Helpers;
+import dev.jx86.runtime.abi.RuntimeHelper;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
@@ -28,7 +30,8 @@ import org.objectweb.asm.Opcodes;
  *
  * <p><b>Guest state in locals.</b> Every state slot the region reads or writes (except RIP) lives in a JVM
  * {@code long} local, loaded once on entry. The slots the region writes are stored back to {@code cpu.state} at
- * every exit, before a helper that reads or writes state (which is reloaded after one that writes it), and when a
+ * every exit, before a helper that reads or writes state (which is reloaded after one that writes it; only the slots
+ * it names if it names some, {@code RuntimeHelper.stateSlots}), and when a
  * fault leaves the method. That is exact because the lifter commits an instruction's state writes after its last
  * op that may fault: at a faulting op the locals hold the state of the instruction's start.
  *
@@ -182,17 +185,26 @@ final class RegionEmitter implements Opcodes {
                 } else if (op == Op.LOAD || op == Op.STORE || op == Op.CALL) {
                     rangeStart[k][i] = new Label();
                     rangeEnd[k][i] = new Label();
-                    boolean writeBack = op != Op.CALL || !synchronizesState(block, i);
+                    boolean writeBack = op != Op.CALL || !synchronizesWholeState(block, i);
                     rangeHandler[k][i] = handlers.computeIfAbsent(new HandlerKey(at, writeBack), key -> new Label());
                 }
             }
         }
     }
 
-    /** Whether call {@code i} sees the state written back before it (so a fault inside must not store it again). */
+    /** Whether call {@code i} sees (some of) the state written back before it. */
     private static boolean synchronizesState(Block block, int i) {
         Set<Effect> effects = block.helper(i).effects();
         return effects.contains(Effect.READS_STATE) || effects.contains(Effect.WRITES_STATE);
+    }
+
+    /**
+     * Whether call {@code i} sees all of the state written back (so a fault inside must not store it again). A helper
+     * that touches only some slots ({@link RuntimeHelper#stateSlots}) sees only those; a helper that faults has
+     * changed nothing, so its fault handler may store every local.
+     */
+    private static boolean synchronizesWholeState(Block block, int i) {
+        return synchronizesState(block, i) && Helpers.byId((int) block.aux0(i)).touchesAnySlot();
     }
 
     private Emitted emitClass() {
@@ -503,8 +515,9 @@ final class RegionEmitter implements Opcodes {
 
     private void call(int i) {
         boolean synchronize = synchronizesState(b, i);
+        RuntimeHelper helper = Helpers.byId((int) b.aux0(i));
         if (synchronize) {
-            state.writeBack(asm);
+            state.writeBack(asm, helper::touchesSlot);
         }
         // As the interpreter: RIP holds the calling instruction's pc while the helper runs.
         mv.visitVarInsn(ALOAD, STATE_LOCAL);
@@ -542,7 +555,7 @@ final class RegionEmitter implements Opcodes {
             lowering.storeLow(i);
         }
         if (b.helper(i).effects().contains(Effect.WRITES_STATE)) {
-            state.load(asm);
+            state.load(asm, helper::touchesSlot);
         }
         if (skip != null) {
             mv.visitLabel(skip);

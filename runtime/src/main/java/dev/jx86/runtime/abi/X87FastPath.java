@@ -281,4 +281,71 @@ final class X87FastPath {
         }
         return e != 0x7fff && significand < 0 ? X87Stack.TAG_VALID : X87Stack.TAG_SPECIAL;
     }
+
+    // ---- the bodies of the hot helpers: the fast path, else the reference. Named classes rather than lambdas, so
+    // that the launcher can have HotSpot inline them into the regions that call them (docs/lifter-x87.md).
+
+    /** {@code x87_arith}. */
+    static final class Arithmetic implements HelperFunction {
+        @Override
+        public long call(Cpu cpu, long[] a) {
+            if (!arithmetic(cpu.state, (int) a[0], (int) a[1], (int) a[2], a[3] != 0)) {
+                X87Operations.arithmetic(cpu, (int) a[0], (int) a[1], (int) a[2], a[3] != 0);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code x87_compare}. */
+    static final class Compare implements HelperFunction {
+        @Override
+        public long call(Cpu cpu, long[] a) {
+            long fast = compare(cpu.state, (int) a[0], (int) a[1], a[2]);
+            return fast != NOT_HANDLED ? fast : X87Operations.compare(cpu, (int) a[0], (int) a[1], a[2]);
+        }
+    }
+
+    /** {@code x87_load}. */
+    static final class Load implements HelperFunction {
+        @Override
+        public long call(Cpu cpu, long[] a) {
+            if (!load(cpu.state, X87MemoryFormat.of(a[0]), a[1], a[2])) {
+                X87Operations.load(cpu, X87MemoryFormat.of(a[0]), a[1], a[2]);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code x87_load_reg}. */
+    static final class LoadRegister implements HelperFunction {
+        @Override
+        public long call(Cpu cpu, long[] a) {
+            if (!loadRegister(cpu.state, (int) a[0])) {
+                X87Operations.loadRegister(cpu, (int) a[0]);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code x87_store_reg}. */
+    static final class StoreRegister implements HelperFunction {
+        @Override
+        public long call(Cpu cpu, long[] a) {
+            if (!storeRegister(cpu.state, (int) a[0], a[1] != 0)) {
+                X87Operations.storeRegister(cpu, (int) a[0], a[1] != 0);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code x87_fxch}. */
+    static final class Exchange implements HelperFunction {
+        @Override
+        public long call(Cpu cpu, long[] a) {
+            if (!exchange(cpu.state, (int) a[0])) {
+                X87Operations.exchange(cpu, (int) a[0]);
+            }
+            return 0;
+        }
+    }
 }
