@@ -96,6 +96,10 @@ final class RegionEmitter implements Opcodes {
     private final StateLocals state;
     private final int firstValueLocal;
     private final int tempLocal;
+    /** The helpers' argument array, one per run of the method: big enough for the call with the most arguments. */
+    private final int argumentsLocal;
+
+    private int argumentsLength;
     private boolean[] needsBits;
     private final Map<Integer, Integer> helperFields = new LinkedHashMap<>();
     /** Per block, per op that may fault: the start and end of its exception range, and its handler. */
@@ -138,13 +142,15 @@ final class RegionEmitter implements Opcodes {
             for (int i = 0; i < block.size(); i++) {
                 if (block.op(i) == Op.CALL) {
                     helperFields.putIfAbsent((int) block.aux0(i), helperFields.size());
+                    argumentsLength = Math.max(argumentsLength, block.argCount(i));
                 }
             }
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
         this.tempLocal = state.end(); // three words
-        this.counters = EntryCounters.of(blocks, className, tempLocal + 3);
-        this.firstValueLocal = tempLocal + 3 + (counted ? counters.locals() : 0);
+        this.argumentsLocal = tempLocal + 3;
+        this.counters = EntryCounters.of(blocks, className, argumentsLocal + 1);
+        this.firstValueLocal = argumentsLocal + 1 + (counted ? counters.locals() : 0);
         planFaultRanges();
     }
 
@@ -318,6 +324,11 @@ final class RegionEmitter implements Opcodes {
         mv.visitInsn(ICONST_2);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, SCRATCH_LOCAL);
+        // Helpers do not keep their argument array, so the calls share one per run of the method (a nested run has
+        // its own) instead of allocating one each where C2 does not inline the helper.
+        asm.pushInt(argumentsLength);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ASTORE, argumentsLocal);
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, NEXT_LOCAL);
         state.initialize(asm);
@@ -538,8 +549,7 @@ final class RegionEmitter implements Opcodes {
         mv.visitFieldInsn(GETSTATIC, className, "h" + field, "L" + HELPER_FUNCTION + ";");
         mv.visitVarInsn(ALOAD, CPU_LOCAL);
         int n = b.argCount(i);
-        asm.pushInt(n);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ALOAD, argumentsLocal);
         for (int k = 0; k < n; k++) {
             mv.visitInsn(DUP);
             asm.pushInt(k);
