@@ -28,7 +28,7 @@ final class X87FastPath {
     /** Round to nearest, 64-bit precision, all exceptions masked. */
     private static final int DEFAULT_CONTROL = 0x033f;
 
-    /** ST(dst) = ST(dst) op ST(src), popped if {@code pop}: FADD, FSUB, FSUBR, FMUL and their P forms. */
+    /** ST(dst) = ST(dst) op ST(src), popped if {@code pop}: FADD, FSUB, FSUBR, FMUL, FDIV, FDIVR and their P forms. */
     static boolean arithmetic(long[] s, int operation, int dst, int src, boolean pop) {
         if (((int) s[FPU_CONTROL] & ARITHMETIC_CONTROL) != DEFAULT_CONTROL) {
             return false;
@@ -48,6 +48,8 @@ final class X87FastPath {
             case X87Operations.SUB -> ExtendedFastPath.add(s, d, s[d + 1], s[d], s[o + 1], s[o], true);
             case X87Operations.SUBR -> ExtendedFastPath.add(s, d, s[o + 1], s[o], s[d + 1], s[d], true);
             case X87Operations.MUL -> ExtendedFastPath.multiply(s, d, s[d + 1], s[d], s[o + 1], s[o]);
+            case X87Operations.DIV -> ExtendedFastPath.divide(s, d, s[d + 1], s[d], s[o + 1], s[o]);
+            case X87Operations.DIVR -> ExtendedFastPath.divide(s, d, s[o + 1], s[o], s[d + 1], s[d]);
             default -> ExtendedFastPath.NOT_HANDLED;
         };
         if (r == ExtendedFastPath.NOT_HANDLED) {

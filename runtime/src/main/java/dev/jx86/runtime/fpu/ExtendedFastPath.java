@@ -1,9 +1,9 @@
 package dev.jx86.runtime.fpu;
 
 /**
- * The common case of the x87's add, subtract and multiply on raw 80-bit operands, without allocation: both operands
+ * The common case of the x87's add, subtract, multiply and divide on raw 80-bit operands, without allocation: both operands
  * normal, precision control 64 bits, round to nearest, the result normal. The exact sum or product is computed in
- * 128 bits and rounded once, as {@link ExtendedArithmetic} does. Anything else (a special operand, an exact zero
+ * 128 bits (a quotient to 128 bits and a sticky bit) and rounded once, as {@link ExtendedArithmetic} does. Anything else (a special operand, an exact zero
  * sum, a result that overflows or is tiny) answers {@link #NOT_HANDLED} before writing anything, and the caller
  * falls back to the reference arithmetic. The result goes to {@code out[i]} (the significand) and
  * {@code out[i + 1]} (sign and biased exponent), the order of the register slots in the CPU state.
@@ -43,6 +43,24 @@ public final class ExtendedFastPath {
             lo <<= 1;
         }
         return round(out, i, (int) (seA ^ seB) & SIGN, e, hi, lo, false);
+    }
+
+    /** a / b of two normal operands into {@code out[i]}, {@code out[i + 1]}: 128 quotient bits and a sticky bit. */
+    public static int divide(long[] out, int i, long seA, long sa, long seB, long sb) {
+        if (!normal(seA, sa) || !normal(seB, sb)) {
+            return NOT_HANDLED;
+        }
+        int e = (int) (seA & Extended.MAX_EXPONENT) - (int) (seB & Extended.MAX_EXPONENT) + Extended.BIAS;
+        long[] remainder = new long[1];
+        long q;
+        if (Long.compareUnsigned(sa, sb) < 0) {
+            q = Wide.divide(sa, 0, sb, remainder);
+            e--;
+        } else {
+            q = Wide.divide(sa >>> 1, sa << 63, sb, remainder);
+        }
+        long q2 = Wide.divide(remainder[0], 0, sb, remainder);
+        return round(out, i, (int) (seA ^ seB) & SIGN, e, q, q2, remainder[0] != 0);
     }
 
     /** a + b (b negated first if {@code subtract}) of two normal operands into {@code out[i]}, {@code out[i + 1]}. */
