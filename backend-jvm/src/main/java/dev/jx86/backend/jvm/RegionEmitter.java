@@ -8,6 +8,8 @@ import dev.jx86.ir.Terminal;
 import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.CoreHelpers;
 import dev.jx86.runtime.abi.FlatLayout;
+import dev.jx86.runtime.abi.Helpers;
+import dev.jx86.runtime.abi.RuntimeHelper;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
@@ -29,7 +31,8 @@ import org.objectweb.asm.Opcodes;
  *
  * <p><b>Guest state in locals.</b> Every state slot the region reads or writes (except RIP) lives in a JVM
  * {@code long} local, loaded once on entry. The slots the region writes are stored back to {@code cpu.state} at
- * every exit, before a helper that reads or writes state (which is reloaded after one that writes it), and when a
+ * every exit, before a helper that reads or writes state (which is reloaded after one that writes it; only the slots
+ * it names if it names some, {@code RuntimeHelper.stateSlots}), and when a
  * fault leaves the method. That is exact because the lifter commits an instruction's state writes after its last
  * op that may fault: at a faulting op the locals hold the state of the instruction's start.
  *
@@ -101,6 +104,10 @@ final class RegionEmitter implements Opcodes {
     private final StateLocals state;
     private final int firstValueLocal;
     private final int tempLocal;
+    /** The helpers' argument array, one per run of the method: big enough for the call with the most arguments. */
+    private final int argumentsLocal;
+
+    private int argumentsLength;
     private boolean[] needsBits;
     private final Map<Integer, Integer> helperFields = new LinkedHashMap<>();
     /** Per block, per op that may fault: the start and end of its exception range, and its handler. */
@@ -143,13 +150,15 @@ final class RegionEmitter implements Opcodes {
             for (int i = 0; i < block.size(); i++) {
                 if (block.op(i) == Op.CALL) {
                     helperFields.putIfAbsent((int) block.aux0(i), helperFields.size());
+                    argumentsLength = Math.max(argumentsLength, block.argCount(i));
                 }
             }
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
         this.tempLocal = state.end(); // three words
-        this.counters = EntryCounters.of(blocks, className, tempLocal + 3);
-        this.firstValueLocal = tempLocal + 3 + (counted ? counters.locals() : 0);
+        this.argumentsLocal = tempLocal + 3;
+        this.counters = EntryCounters.of(blocks, className, argumentsLocal + 1);
+        this.firstValueLocal = argumentsLocal + 1 + (counted ? counters.locals() : 0);
         planFaultRanges();
     }
 
@@ -190,17 +199,26 @@ final class RegionEmitter implements Opcodes {
                 } else if (op == Op.LOAD || op == Op.STORE || op == Op.CALL) {
                     rangeStart[k][i] = new Label();
                     rangeEnd[k][i] = new Label();
-                    boolean writeBack = op != Op.CALL || !synchronizesState(block, i);
+                    boolean writeBack = op != Op.CALL || !synchronizesWholeState(block, i);
                     rangeHandler[k][i] = handlers.computeIfAbsent(new HandlerKey(at, writeBack), key -> new Label());
                 }
             }
         }
     }
 
-    /** Whether call {@code i} sees the state written back before it (so a fault inside must not store it again). */
+    /** Whether call {@code i} sees (some of) the state written back before it. */
     private static boolean synchronizesState(Block block, int i) {
         Set<Effect> effects = block.helper(i).effects();
         return effects.contains(Effect.READS_STATE) || effects.contains(Effect.WRITES_STATE);
+    }
+
+    /**
+     * Whether call {@code i} sees all of the state written back (so a fault inside must not store it again). A helper
+     * that touches only some slots ({@link RuntimeHelper#stateSlots}) sees only those; a helper that faults has
+     * changed nothing, so its fault handler may store every local.
+     */
+    private static boolean synchronizesWholeState(Block block, int i) {
+        return synchronizesState(block, i) && Helpers.byId((int) block.aux0(i)).touchesAnySlot();
     }
 
     private Emitted emitClass() {
@@ -321,6 +339,11 @@ final class RegionEmitter implements Opcodes {
         mv.visitInsn(ICONST_2);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, SCRATCH_LOCAL);
+        // Helpers do not keep their argument array, so the calls share one per run of the method (a nested run has
+        // its own) instead of allocating one each where C2 does not inline the helper.
+        asm.pushInt(argumentsLength);
+        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ASTORE, argumentsLocal);
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, NEXT_LOCAL);
         state.initialize(asm);
@@ -534,8 +557,9 @@ final class RegionEmitter implements Opcodes {
 
     private void call(int i) {
         boolean synchronize = synchronizesState(b, i);
+        RuntimeHelper helper = Helpers.byId((int) b.aux0(i));
         if (synchronize) {
-            state.writeBack(asm);
+            state.writeBack(asm, helper::touchesSlot);
         }
         // As the interpreter: RIP holds the calling instruction's pc while the helper runs.
         mv.visitVarInsn(ALOAD, STATE_LOCAL);
@@ -556,8 +580,7 @@ final class RegionEmitter implements Opcodes {
         mv.visitFieldInsn(GETSTATIC, className, "h" + field, "L" + HELPER_FUNCTION + ";");
         mv.visitVarInsn(ALOAD, CPU_LOCAL);
         int n = b.argCount(i);
-        asm.pushInt(n);
-        mv.visitIntInsn(NEWARRAY, T_LONG);
+        mv.visitVarInsn(ALOAD, argumentsLocal);
         for (int k = 0; k < n; k++) {
             mv.visitInsn(DUP);
             asm.pushInt(k);
@@ -573,7 +596,7 @@ final class RegionEmitter implements Opcodes {
             lowering.storeLow(i);
         }
         if (b.helper(i).effects().contains(Effect.WRITES_STATE)) {
-            state.load(asm);
+            state.load(asm, helper::touchesSlot);
         }
         if (skip != null) {
             mv.visitLabel(skip);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 
@@ -98,7 +99,15 @@ final class StateLocals implements Opcodes {
      * overwrites it first), else evaluated.
      */
     void load(Asm asm) {
+        load(asm, slot -> true);
+    }
+
+    /** As {@link #load(Asm)}, only the slots in {@code slots}. */
+    void load(Asm asm, IntPredicate slots) {
         for (int slot : cachedSlots) {
+            if (!slots.test(slot)) {
+                continue;
+            }
             if (slot == StateLayout.FLAGS) {
                 asm.mv.visitVarInsn(ALOAD, stateLocal);
                 asm.invokeStatic(FLAGS_STATE, "bits", "([J)J");
@@ -107,7 +116,7 @@ final class StateLocals implements Opcodes {
             }
             asm.storeLong(slotLocal[slot]);
         }
-        if (lazyFlags) {
+        if (lazyFlags && slots.test(StateLayout.FLAGS)) {
             Label eager = new Label();
             Label done = new Label();
             stateLoad(asm, StateLayout.FLAGS);
@@ -135,11 +144,18 @@ final class StateLocals implements Opcodes {
 
     /** Every written slot from its local back to {@code cpu.state}. */
     void writeBack(Asm asm) {
+        writeBack(asm, slot -> true);
+    }
+
+    /** As {@link #writeBack(Asm)}, only the slots in {@code slots}. */
+    void writeBack(Asm asm, IntPredicate slots) {
         for (int slot = written.nextSetBit(0); slot >= 0; slot = written.nextSetBit(slot + 1)) {
             int s = slot;
-            stateStore(asm, slot, () -> asm.loadLong(slotLocal[s]));
+            if (slots.test(slot)) {
+                stateStore(asm, slot, () -> asm.loadLong(slotLocal[s]));
+            }
         }
-        if (lazyFlags) {
+        if (lazyFlags && slots.test(StateLayout.FLAGS)) {
             writeBackFlags(asm);
         }
     }

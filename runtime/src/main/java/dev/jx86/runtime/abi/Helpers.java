@@ -4,6 +4,7 @@ import dev.jx86.ir.Effect;
 import dev.jx86.ir.Helper;
 import dev.jx86.ir.Type;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,7 +46,19 @@ public final class Helpers {
     /** Defines a helper (for the category classes). */
     static RuntimeHelper define(
             int id, String name, List<Type> parameters, Type result, Set<Effect> effects, HelperFunction body) {
-        return new RuntimeHelper(new Helper(id, name, parameters, result, effects), body);
+        return new RuntimeHelper(new Helper(id, name, parameters, result, effects), body, null);
+    }
+
+    /** Defines a helper that reads or writes only the state slots in {@code stateSlots}. */
+    static RuntimeHelper define(
+            int id,
+            String name,
+            List<Type> parameters,
+            Type result,
+            Set<Effect> effects,
+            BitSet stateSlots,
+            HelperFunction body) {
+        return new RuntimeHelper(new Helper(id, name, parameters, result, effects), body, stateSlots);
     }
 
     private static RuntimeHelper[] index() {
