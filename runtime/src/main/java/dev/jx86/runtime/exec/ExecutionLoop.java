@@ -94,6 +94,8 @@ public final class ExecutionLoop implements Engine {
         boolean compiles = tiering.compiles();
         long threshold = tiering.hotThreshold();
         Translation previous = null;
+        // Compiled code left at a memory access it does not do itself (ExitReason.MEMORY): interpret that block once.
+        boolean interpretNext = false;
         if (sampler != null) {
             sampler.guest(Thread.currentThread());
         }
@@ -144,7 +146,8 @@ public final class ExecutionLoop implements Engine {
             }
             try {
                 statistics.blocks++;
-                if (compiled == null) {
+                if (compiled == null || interpretNext) {
+                    interpretNext = false;
                     next = interpreter.run(t.block(), cpu, out);
                 } else if (t.unverified) {
                     next = verifier.run(t, cpu, out);
@@ -173,6 +176,11 @@ public final class ExecutionLoop implements Engine {
                 continue;
             }
             previous = null;
+            if (out.exit == ExitReason.MEMORY && out.kind == Interpreter.Outcome.EXIT) {
+                statistics.memoryExits++;
+                interpretNext = true;
+                continue;
+            }
             if (out.kind == Interpreter.Outcome.RAISE) {
                 statistics.faults++;
                 return new Stop.Fault(new GuestFault(out.vector, out.errorCode, 0), next);
@@ -300,7 +308,7 @@ public final class ExecutionLoop implements Engine {
                                 + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
                                 + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped,"
                                 + " %d promoted to the optimizing compiler%n"
-                                + "exits: %d syscalls, %d faults, %d halts, %d stop requests%n"
+                                + "exits: %d syscalls, %d faults, %d halts, %d stop requests, %d memory accesses interpreted%n"
                                 + "verified %d compiled blocks and regions, %d differed",
                         st.blocks,
                         st.chained,
@@ -322,6 +330,7 @@ public final class ExecutionLoop implements Engine {
                         st.faults,
                         st.halts,
                         st.stopRequests,
+                        st.memoryExits,
                         verifier.checked(),
                         verifier.mismatches())
                 + hottest(8);
