@@ -144,10 +144,11 @@ public final class ExecutionLoop implements Engine {
             if (sampler != null) {
                 sampler.entering(t);
             }
+            boolean interpreted = compiled == null || interpretNext;
+            interpretNext = false;
             try {
                 statistics.blocks++;
-                if (compiled == null || interpretNext) {
-                    interpretNext = false;
+                if (interpreted) {
                     next = interpreter.run(t.block(), cpu, out);
                 } else if (t.unverified) {
                     next = verifier.run(t, cpu, out);
@@ -155,7 +156,7 @@ public final class ExecutionLoop implements Engine {
                     next = compiled.run(cpu, out);
                 }
             } catch (GuestFault fault) {
-                long at = compiled != null ? out.faultPc : interpreter.pc();
+                long at = interpreted ? interpreter.pc() : out.faultPc;
                 cpu.rip(at);
                 statistics.faults++;
                 return new Stop.Fault(fault, at);
