@@ -11,7 +11,12 @@ public enum ExitReason {
     /** A point where pending interrupts and exit requests must be checked. */
     INTERRUPT_CHECK,
     /** State that affects translation (mode bits, code pages) changed; translated code must be looked up again. */
-    MODE_CHANGE;
+    MODE_CHANGE,
+    /**
+     * Compiled code left at a memory access its fast path does not cover; the dispatcher interprets the block at the
+     * pc returned (the access's instruction). Compiled code's reason only: no IR terminal has it.
+     */
+    MEMORY;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);

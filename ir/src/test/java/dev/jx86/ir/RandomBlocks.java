@@ -259,7 +259,7 @@ public final class RandomBlocks {
             case 0 -> b.jump(pc);
             case 1 -> b.branch(value(Type.I1), pc, 0x500000L + random.nextInt(0x1000));
             case 2 -> b.jumpIndirect(value(Type.I64));
-            case 3 -> b.exit(ExitReason.values()[random.nextInt(ExitReason.values().length)], pc);
+            case 3 -> b.exit(ExitReason.values()[random.nextInt(ExitReason.MEMORY.ordinal())], pc);
             default -> {
                 if (!boundary) {
                     b.boundary(pc, 2);

@@ -7,6 +7,7 @@ import dev.jx86.runtime.abi.FlatLayout;
 import dev.jx86.runtime.abi.GuestFault;
 import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.Helpers;
+import dev.jx86.runtime.abi.MemoryMiss;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.TlbArrays;
 import dev.jx86.runtime.exec.LogItem;
@@ -119,21 +120,51 @@ public final class JvmBlockCompiler implements BlockCompiler {
     }
 
     /**
-     * {@link #warmUp} of the flat accessors: the hit path with the memory's permission map (the page at
-     * {@code address} was just touched, so it may be read and written), the other with a map of zeros.
+     * {@link #warmUp} of the flat accessors: the hit path at {@code address} (its page was just touched, so it may be
+     * read and written) and the miss path, which throws, beyond the span. The path that calls a memory that is not
+     * flat stays cold, so that C2 leaves it out of regions.
      */
     private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long address) {
         long base = tlb.base;
+        long permissions = tlb.permissions;
+        if (permissions == FlatLayout.NO_PERMISSIONS) {
+            return; // not flat: every access calls the memory, nothing to warm up
+        }
         long[] pair = new long[2];
+        // The miss path: a span the map does not cover, where every accessor throws.
+        long outside = FlatLayout.SPAN + address;
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (int miss = 0; miss < 2; miss++) {
-                long map = miss == 1 ? FlatLayout.NO_PERMISSIONS : tlb.permissions;
-                Support.flatStore8(map, base, memory, address, Support.flatLoad8(map, base, memory, address));
-                Support.flatStore16(map, base, memory, address, Support.flatLoad16(map, base, memory, address));
-                Support.flatStore32(map, base, memory, address, Support.flatLoad32(map, base, memory, address));
-                Support.flatStore64(map, base, memory, address, Support.flatLoad64(map, base, memory, address));
-                Support.flatLoad128(map, base, memory, address, pair);
-                Support.flatStore128(map, base, memory, address, pair[0], pair[1]);
+                long at = miss == 1 ? outside : address;
+                try {
+                    Support.flatStore8(permissions, base, memory, at, Support.flatLoad8(permissions, base, memory, at));
+                } catch (MemoryMiss expected) {
+                    // the miss path, as a region leaves by it
+                }
+                try {
+                    Support.flatStore16(
+                            permissions, base, memory, at, Support.flatLoad16(permissions, base, memory, at));
+                } catch (MemoryMiss expected) {
+                    // likewise
+                }
+                try {
+                    Support.flatStore32(
+                            permissions, base, memory, at, Support.flatLoad32(permissions, base, memory, at));
+                } catch (MemoryMiss expected) {
+                    // likewise
+                }
+                try {
+                    Support.flatStore64(
+                            permissions, base, memory, at, Support.flatLoad64(permissions, base, memory, at));
+                } catch (MemoryMiss expected) {
+                    // likewise
+                }
+                try {
+                    Support.flatLoad128(permissions, base, memory, at, pair);
+                    Support.flatStore128(permissions, base, memory, at, pair[0], pair[1]);
+                } catch (MemoryMiss expected) {
+                    // likewise
+                }
             }
         }
     }

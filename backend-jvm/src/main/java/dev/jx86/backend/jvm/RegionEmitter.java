@@ -60,6 +60,7 @@ final class RegionEmitter implements Opcodes {
     private static final String CPU = "dev/jx86/runtime/abi/Cpu";
     private static final String MEMORY = "dev/jx86/runtime/abi/GuestMemory";
     private static final String FAULT = "dev/jx86/runtime/abi/GuestFault";
+    private static final String MISS = "dev/jx86/runtime/abi/MemoryMiss";
     private static final String TLB = "dev/jx86/runtime/abi/TlbArrays";
     private static final String HELPER_FUNCTION = "dev/jx86/runtime/abi/HelperFunction";
     private static final String OUTCOME = "dev/jx86/runtime/exec/Interpreter$Outcome";
@@ -115,6 +116,11 @@ final class RegionEmitter implements Opcodes {
 
     private final Label[][] rangeEnd;
     private final Label[][] rangeHandler;
+    /** Per block, per load or store with flat memory: where its {@code MemoryMiss} leaves the region. */
+    private final Label[][] missHandler;
+    /** The miss exits by the pc of their instruction. */
+    private final Map<Long, Label> misses = new LinkedHashMap<>();
+
     private final Map<HandlerKey, Label> handlers = new LinkedHashMap<>();
 
     private MethodVisitor mv;
@@ -132,6 +138,7 @@ final class RegionEmitter implements Opcodes {
 
     private final Label exitContinue = new Label();
     private final Label exitReturn = new Label();
+    private final Label exitMemory = new Label();
     private final Label faultWriteBack = new Label();
     private final Label faultRethrow = new Label();
 
@@ -143,6 +150,7 @@ final class RegionEmitter implements Opcodes {
         this.rangeStart = new Label[blocks.size()][];
         this.rangeEnd = new Label[blocks.size()][];
         this.rangeHandler = new Label[blocks.size()][];
+        this.missHandler = new Label[blocks.size()][];
         for (int k = 0; k < blocks.size(); k++) {
             Block block = blocks.get(k);
             blockIndex.put(block.pc(), k);
@@ -191,6 +199,7 @@ final class RegionEmitter implements Opcodes {
             rangeStart[k] = new Label[block.size()];
             rangeEnd[k] = new Label[block.size()];
             rangeHandler[k] = new Label[block.size()];
+            missHandler[k] = new Label[block.size()];
             long at = block.pc();
             for (int i = 0; i < block.size(); i++) {
                 Op op = block.op(i);
@@ -201,6 +210,9 @@ final class RegionEmitter implements Opcodes {
                     rangeEnd[k][i] = new Label();
                     boolean writeBack = op != Op.CALL || !synchronizesWholeState(block, i);
                     rangeHandler[k][i] = handlers.computeIfAbsent(new HandlerKey(at, writeBack), key -> new Label());
+                    if (FLAT && op != Op.CALL) {
+                        missHandler[k][i] = misses.computeIfAbsent(at, key -> new Label());
+                    }
                 }
             }
         }
@@ -310,6 +322,9 @@ final class RegionEmitter implements Opcodes {
             for (int i = 0; i < rangeStart[k].length; i++) {
                 if (rangeStart[k][i] != null) {
                     mv.visitTryCatchBlock(rangeStart[k][i], rangeEnd[k][i], rangeHandler[k][i], FAULT);
+                }
+                if (missHandler[k][i] != null) {
+                    mv.visitTryCatchBlock(rangeStart[k][i], rangeEnd[k][i], missHandler[k][i], MISS);
                 }
             }
         }
@@ -739,6 +754,23 @@ final class RegionEmitter implements Opcodes {
             asm.pushLong(entry.getKey().pc());
             mv.visitFieldInsn(PUTFIELD, OUTCOME, "faultPc", "J");
             mv.visitJumpInsn(GOTO, entry.getKey().writeBack() ? faultWriteBack : faultRethrow);
+        }
+        // A memory access the flat fast path does not cover: leave at its instruction, with the state of its start
+        // (as at a fault), for the dispatcher to interpret (ExitReason.MEMORY).
+        for (var entry : misses.entrySet()) {
+            mv.visitLabel(entry.getValue());
+            mv.visitInsn(POP);
+            asm.pushLong(entry.getKey());
+            asm.storeLong(NEXT_LOCAL);
+            mv.visitJumpInsn(GOTO, exitMemory);
+        }
+        if (!misses.isEmpty()) {
+            mv.visitLabel(exitMemory);
+            outcomeKind(1);
+            mv.visitVarInsn(ALOAD, OUTCOME_LOCAL);
+            asm.enumConstant(ExitReason.class, ExitReason.MEMORY);
+            mv.visitFieldInsn(PUTFIELD, OUTCOME, "exit", "L" + IR + "ExitReason;");
+            mv.visitJumpInsn(GOTO, exitReturn);
         }
         if (!handlers.isEmpty()) {
             mv.visitLabel(faultWriteBack);

@@ -293,7 +293,7 @@ final class RandomBlocks {
             case 1 ->
                 b.branch(value(Type.I1), target(), targets != null ? target() : 0x500000L + random.nextInt(0x1000));
             case 2 -> b.jumpIndirect(value(Type.I64));
-            case 3 -> b.exit(ExitReason.values()[random.nextInt(ExitReason.values().length)], pc);
+            case 3 -> b.exit(ExitReason.values()[random.nextInt(ExitReason.MEMORY.ordinal())], pc);
             default -> {
                 if (!boundary) {
                     b.boundary(pc, 2);

@@ -94,6 +94,8 @@ public final class ExecutionLoop implements Engine {
         boolean compiles = tiering.compiles();
         long threshold = tiering.hotThreshold();
         Translation previous = null;
+        // Compiled code left at a memory access it does not do itself (ExitReason.MEMORY): interpret that block once.
+        boolean interpretNext = false;
         if (sampler != null) {
             sampler.guest(Thread.currentThread());
         }
@@ -142,9 +144,11 @@ public final class ExecutionLoop implements Engine {
             if (sampler != null) {
                 sampler.entering(t);
             }
+            boolean interpreted = compiled == null || interpretNext;
+            interpretNext = false;
             try {
                 statistics.blocks++;
-                if (compiled == null) {
+                if (interpreted) {
                     next = interpreter.run(t.block(), cpu, out);
                 } else if (t.unverified) {
                     next = verifier.run(t, cpu, out);
@@ -152,7 +156,7 @@ public final class ExecutionLoop implements Engine {
                     next = compiled.run(cpu, out);
                 }
             } catch (GuestFault fault) {
-                long at = compiled != null ? out.faultPc : interpreter.pc();
+                long at = interpreted ? interpreter.pc() : out.faultPc;
                 cpu.rip(at);
                 statistics.faults++;
                 return new Stop.Fault(fault, at);
@@ -173,6 +177,11 @@ public final class ExecutionLoop implements Engine {
                 continue;
             }
             previous = null;
+            if (out.exit == ExitReason.MEMORY && out.kind == Interpreter.Outcome.EXIT) {
+                statistics.memoryExits++;
+                interpretNext = true;
+                continue;
+            }
             if (out.kind == Interpreter.Outcome.RAISE) {
                 statistics.faults++;
                 return new Stop.Fault(new GuestFault(out.vector, out.errorCode, 0), next);
@@ -300,7 +309,7 @@ public final class ExecutionLoop implements Engine {
                                 + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
                                 + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped,"
                                 + " %d promoted to the optimizing compiler%n"
-                                + "exits: %d syscalls, %d faults, %d halts, %d stop requests%n"
+                                + "exits: %d syscalls, %d faults, %d halts, %d stop requests, %d memory accesses interpreted%n"
                                 + "verified %d compiled blocks and regions, %d differed",
                         st.blocks,
                         st.chained,
@@ -322,6 +331,7 @@ public final class ExecutionLoop implements Engine {
                         st.faults,
                         st.halts,
                         st.stopRequests,
+                        st.memoryExits,
                         verifier.checked(),
                         verifier.mismatches())
                 + hottest(8);

@@ -7,6 +7,9 @@ public final class ExitStatistics {
     long faults;
     long halts;
     long stopRequests;
+    /** Compiled code's exits at a memory access its fast path does not do (ExitReason.MEMORY). */
+    long memoryExits;
+
     long translations;
     long translateNanos;
     long jumpCacheHits;
@@ -25,6 +28,10 @@ public final class ExitStatistics {
     /** Blocks run. */
     public long blocks() {
         return blocks;
+    }
+
+    public long memoryExits() {
+        return memoryExits;
     }
 
     public long syscalls() {

@@ -17,7 +17,7 @@ final class BatchMemory implements AutoCloseable {
     private final byte[] data = new byte[Layout.DATA_SIZE];
 
     BatchMemory(List<TestCase> cases, boolean bits64) {
-        space = new AddressSpace(bits64 ? AddressSpace.LIMIT_64 : AddressSpace.LIMIT_32, 1L << 26);
+        space = new AddressSpace(bits64 ? AddressSpace.USER_LIMIT_64 : AddressSpace.LIMIT_32, 1L << 26);
         byte[] code = new byte[cases.size() * Layout.SLOT];
         for (int i = 0; i < cases.size(); i++) {
             byte[] c = cases.get(i).code();

@@ -10,6 +10,7 @@ import dev.jx86.ir.eval.VectorSemantics;
 import dev.jx86.runtime.abi.FlatLayout;
 import dev.jx86.runtime.abi.GuestMemory;
 import dev.jx86.runtime.abi.HostMemory;
+import dev.jx86.runtime.abi.MemoryMiss;
 import dev.jx86.runtime.abi.TlbArrays;
 import java.lang.invoke.MethodHandles;
 
@@ -134,43 +135,48 @@ public final class Support {
         memory.store128(address, low, high);
     }
 
-    // ---- flat guest memory (runtime/abi/FlatLayout): the span check, the page's permission byte and the
-    // page-crossing check, then the host access at base + address, whose address depends on no load; anything else
-    // is the GuestMemory call.
+    // ---- flat guest memory (runtime/abi/FlatLayout): the span check and the permission bytes of the access's first
+    // and last pages (flat frames are contiguous, so an access crossing pages is one host access), then the host
+    // access at base + address, whose address depends on no load. Anything else throws MemoryMiss, and the region
+    // leaves for the interpreter at the access (docs/memory.md); a memory that is not flat (the verifier's copy)
+    // is called instead.
 
     /** Whether {@code size} bytes at {@code address} may be accessed as {@code bit} says without asking the memory. */
     private static boolean allowed(long permissions, long address, int size, int bit) {
-        return address >>> SPAN_BITS == 0
-                && (HostMemory.getByte(permissions + (address >>> FlatLayout.PAGE_SHIFT)) & bit) != 0
-                && ((int) address & (PAGE - 1)) <= PAGE - size;
+        long last = address + size - 1;
+        return ((address | last) >>> SPAN_BITS) == 0
+                && (HostMemory.getByte(permissions + (address >>> FlatLayout.PAGE_SHIFT))
+                                & HostMemory.getByte(permissions + (last >>> FlatLayout.PAGE_SHIFT))
+                                & bit)
+                        != 0;
     }
 
     public static long flatLoad8(long permissions, long base, GuestMemory memory, long address) {
         if (allowed(permissions, address, 1, FlatLayout.READ)) {
             return HostMemory.getByte(base + address);
         }
-        return memory.load(address, 1);
+        return slowLoad(permissions, memory, address, 1);
     }
 
     public static long flatLoad16(long permissions, long base, GuestMemory memory, long address) {
         if (allowed(permissions, address, 2, FlatLayout.READ)) {
             return HostMemory.getShort(base + address);
         }
-        return memory.load(address, 2);
+        return slowLoad(permissions, memory, address, 2);
     }
 
     public static long flatLoad32(long permissions, long base, GuestMemory memory, long address) {
         if (allowed(permissions, address, 4, FlatLayout.READ)) {
             return HostMemory.getInt(base + address);
         }
-        return memory.load(address, 4);
+        return slowLoad(permissions, memory, address, 4);
     }
 
     public static long flatLoad64(long permissions, long base, GuestMemory memory, long address) {
         if (allowed(permissions, address, 8, FlatLayout.READ)) {
             return HostMemory.getLong(base + address);
         }
-        return memory.load(address, 8);
+        return slowLoad(permissions, memory, address, 8);
     }
 
     /** 16 bytes into {@code out[0]} (low) and {@code out[1]}. */
@@ -180,6 +186,9 @@ public final class Support {
             out[1] = HostMemory.getLong(base + address + 8);
             return;
         }
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            throw MemoryMiss.INSTANCE;
+        }
         memory.load128(address, out);
     }
 
@@ -188,7 +197,7 @@ public final class Support {
             HostMemory.putByte(base + address, value);
             return;
         }
-        memory.store(address, 1, value);
+        slowStore(permissions, memory, address, 1, value);
     }
 
     public static void flatStore16(long permissions, long base, GuestMemory memory, long address, long value) {
@@ -196,7 +205,7 @@ public final class Support {
             HostMemory.putShort(base + address, value);
             return;
         }
-        memory.store(address, 2, value);
+        slowStore(permissions, memory, address, 2, value);
     }
 
     public static void flatStore32(long permissions, long base, GuestMemory memory, long address, long value) {
@@ -204,7 +213,7 @@ public final class Support {
             HostMemory.putInt(base + address, value);
             return;
         }
-        memory.store(address, 4, value);
+        slowStore(permissions, memory, address, 4, value);
     }
 
     public static void flatStore64(long permissions, long base, GuestMemory memory, long address, long value) {
@@ -212,7 +221,7 @@ public final class Support {
             HostMemory.putLong(base + address, value);
             return;
         }
-        memory.store(address, 8, value);
+        slowStore(permissions, memory, address, 8, value);
     }
 
     public static void flatStore128(
@@ -222,7 +231,25 @@ public final class Support {
             HostMemory.putLong(base + address + 8, high);
             return;
         }
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            throw MemoryMiss.INSTANCE;
+        }
         memory.store128(address, low, high);
+    }
+
+    /** An access the fast path does not cover: leave the region, or call a memory that is not flat. */
+    private static long slowLoad(long permissions, GuestMemory memory, long address, int size) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            throw MemoryMiss.INSTANCE;
+        }
+        return memory.load(address, size);
+    }
+
+    private static void slowStore(long permissions, GuestMemory memory, long address, int size, long value) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            throw MemoryMiss.INSTANCE;
+        }
+        memory.store(address, size, value);
     }
 
     /**
