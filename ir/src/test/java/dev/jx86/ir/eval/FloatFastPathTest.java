@@ -16,9 +16,14 @@ import org.junit.jupiter.api.Test;
  * default environment (where the fast path runs) and under the others (where it must fall back).
  */
 class FloatFastPathTest {
-    /** MXCSR words: the default (all masked), with sticky flags, underflow unmasked, each control, all of them. */
+    /**
+     * MXCSR words: the default (all masked), with sticky flags (all; precision alone, as after the first inexact
+     * result; precision and invalid), sticky flags whose masks are clear (they are not settled), underflow unmasked,
+     * each control, all of them.
+     */
     private static final long[] ENVIRONMENTS = {
-        0x1f80, 0x1fbf, 0x1780, 0x0000, 0x3f80, 0x5f80, 0x7f80, 0x9f80, 0x1fc0, 0xffc0,
+        0x1f80, 0x1fbf, 0x1fa0, 0x1fa1, 0x0fa0, 0x003f, 0x17b0, 0x1780, 0x0000, 0x3f80, 0x5f80, 0x7f80, 0x9f80, 0x1fc0,
+        0xffc0, 0xffff,
     };
 
     private static final Op[] VALUE_OPS = {Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV};
@@ -66,8 +71,8 @@ class FloatFastPathTest {
                     .isEqualTo(FloatSemantics.sqrt(Type.I32, a & 0xffff_ffffL, env)
                             | FloatSemantics.sqrt(Type.I32, a >>> 32, env) << 32);
             for (FloatOperation k : FLAG_OPS) {
-                int expected = FloatExceptions.of(k, Type.I32, a & 0xffff_ffffL, b & 0xffff_ffffL, env)
-                        | FloatExceptions.of(k, Type.I32, a >>> 32, b >>> 32, env);
+                int expected = FloatExceptions.fexcept(k, Type.I32, a & 0xffff_ffffL, b & 0xffff_ffffL, env)
+                        | FloatExceptions.fexcept(k, Type.I32, a >>> 32, b >>> 32, env);
                 assertThat(flags32x2(k, a, b, env))
                         .as("%s %x %x %x", k, a, b, env)
                         .isEqualTo(expected);
@@ -102,16 +107,16 @@ class FloatFastPathTest {
             long i32 = v & 0xffff_ffffL;
             for (long env : ENVIRONMENTS) {
                 assertThat(FloatFastPath.fromInt32ToDoubleFlags(i32, 0, env))
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_DOUBLE, Type.I32, i32, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_DOUBLE, Type.I32, i32, 0, env));
                 assertThat(FloatFastPath.fromInt32ToSingleFlags(i32, 0, env))
                         .as("%x", i32)
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_SINGLE, Type.I32, i32, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_SINGLE, Type.I32, i32, 0, env));
                 assertThat(FloatFastPath.fromInt64ToDoubleFlags(v, 0, env))
                         .as("%x", v)
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_DOUBLE, Type.I64, v, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_DOUBLE, Type.I64, v, 0, env));
                 assertThat(FloatFastPath.fromInt64ToSingleFlags(v, 0, env))
                         .as("%x", v)
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_SINGLE, Type.I64, v, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_SINGLE, Type.I64, v, 0, env));
             }
         }
     }
@@ -126,7 +131,7 @@ class FloatFastPathTest {
         for (FloatOperation k : FLAG_OPS) {
             assertThat(flags64(k, a, b, env))
                     .as(k + " flags " + at)
-                    .isEqualTo(FloatExceptions.of(k, Type.I64, a, b, env));
+                    .isEqualTo(FloatExceptions.fexcept(k, Type.I64, a, b, env));
         }
     }
 
@@ -140,7 +145,27 @@ class FloatFastPathTest {
         for (FloatOperation k : FLAG_OPS) {
             assertThat(flags32(k, a, b, env))
                     .as(k + " flags " + at)
-                    .isEqualTo(FloatExceptions.of(k, Type.I32, a, b, env));
+                    .isEqualTo(FloatExceptions.fexcept(k, Type.I32, a, b, env));
+        }
+    }
+
+    @Test
+    void minAndMaxAgreeWithTheReference() {
+        List<Long> values64 = operands64();
+        List<Long> values32 = operands32();
+        for (long env : ENVIRONMENTS) {
+            for (long a : values64) {
+                for (long b : values64) {
+                    assertThat(FloatFastPath.min64(a, b, env)).isEqualTo(value(Op.FMIN, Type.I64, a, b, env));
+                    assertThat(FloatFastPath.max64(a, b, env)).isEqualTo(value(Op.FMAX, Type.I64, a, b, env));
+                }
+            }
+            for (long a : values32) {
+                for (long b : values32) {
+                    assertThat(FloatFastPath.min32(a, b, env)).isEqualTo(value(Op.FMIN, Type.I32, a, b, env));
+                    assertThat(FloatFastPath.max32(a, b, env)).isEqualTo(value(Op.FMAX, Type.I32, a, b, env));
+                }
+            }
         }
     }
 
