@@ -46,16 +46,11 @@ final class FloatVectorLowering extends BlockLowering {
             case MUL -> "mul";
             case DIV -> "div";
             case SQRT -> "sqrt";
-            case MIN_MAX,
-                    COMPARE_QUIET,
-                    COMPARE_SIGNALING,
-                    EXTEND,
-                    NARROW,
-                    FROM_INT_TO_SINGLE,
-                    FROM_INT_TO_DOUBLE,
-                    TO_INT32,
-                    TO_INT64,
-                    ROUND -> null;
+            case COMPARE_QUIET -> "compareQuiet";
+            case MIN_MAX, COMPARE_SIGNALING -> "compareSignaling";
+            case TO_INT32 -> "toInt32";
+            case TO_INT64 -> "toInt64";
+            case EXTEND, NARROW, FROM_INT_TO_SINGLE, FROM_INT_TO_DOUBLE, ROUND -> null;
         };
     }
 
@@ -198,7 +193,18 @@ final class FloatVectorLowering extends BlockLowering {
         };
     }
 
+    /** SITOFP from i32 or i64 through FloatFastPath (the host's conversion in round to nearest), else the reference. */
     void floatConvert(int i) {
+        Type source = b.type(b.arg(i, 0));
+        if (b.op(i) == Op.SITOFP && (source == Type.I64 || source == Type.I32)) {
+            String from = scalarSuffix(source);
+            String to = b.type(i) == Type.I64 ? "Double" : "Single";
+            loadLow(b.arg(i, 0));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, "fromInt" + from + "To" + to, "(JJ)J");
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(Op.class, b.op(i));
         asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
         asm.enumConstant(Type.class, b.type(i));
@@ -208,7 +214,17 @@ final class FloatVectorLowering extends BlockLowering {
         storeLow(i);
     }
 
+    /** FPTOSI between the float and integer widths SSE has through FloatFastPath (the host's in range). */
     void floatToSigned(int i) {
+        Type from = b.type(b.arg(i, 0));
+        Type to = b.type(i);
+        if ((from == Type.I64 || from == Type.I32) && (to == Type.I64 || to == Type.I32)) {
+            loadLow(b.arg(i, 0));
+            String source = from == Type.I64 ? "double" : "single";
+            asm.invokeStatic(FAST, source + "ToInt" + to.bits(), "(J)J");
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
         asm.enumConstant(Type.class, b.type(i));
         loadLow(b.arg(i, 0));

@@ -4,6 +4,7 @@ import static dev.jx86.ir.FloatEnvironment.CONTROLS;
 import static dev.jx86.ir.FloatEnvironment.INEXACT;
 
 import dev.jx86.ir.FloatEnvironment;
+import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 
@@ -225,6 +226,24 @@ public final class FloatFastPath {
         return FloatSemantics.binary(Op.FMAX, Type.I32, a, b, env);
     }
 
+    /**
+     * The flags of a quiet compare (UCOMISD, CMPEQSD...; a signaling compare or MIN/MAX below): with no NaN and no
+     * denormal operand (DAZ or not, in any rounding mode) nothing is raised, so the flags are the settled ones.
+     */
+    public static int compareQuietFlags64(long a, long b, long env) {
+        if (plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I64, a, b, env);
+    }
+
+    public static int compareSignalingFlags64(long a, long b, long env) {
+        if (plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I64, a, b, env);
+    }
+
     // ---- binary32 flags, as the binary64 ones
 
     public static int addFlags32(long a, long b, long env) {
@@ -275,6 +294,20 @@ public final class FloatFastPath {
         return FloatFastFlags.sqrtFlags32(a, b, env);
     }
 
+    public static int compareQuietFlags32(long a, long b, long env) {
+        if (plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I32, a, b, env);
+    }
+
+    public static int compareSignalingFlags32(long a, long b, long env) {
+        if (plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I32, a, b, env);
+    }
+
     // ---- two binary32 lanes in a long
 
     public static long add32x2(long a, long b, long env) {
@@ -317,6 +350,105 @@ public final class FloatFastPath {
         return sqrtFlags32(a & LOW, 0, env) | sqrtFlags32(a >>> 32, 0, env);
     }
 
+    public static int compareQuietFlags32x2(long a, long b, long env) {
+        return compareQuietFlags32(a & LOW, b & LOW, env) | compareQuietFlags32(a >>> 32, b >>> 32, env);
+    }
+
+    public static int compareSignalingFlags32x2(long a, long b, long env) {
+        return compareSignalingFlags32(a & LOW, b & LOW, env) | compareSignalingFlags32(a >>> 32, b >>> 32, env);
+    }
+
+    // ---- float to integer conversions (FPTOSI truncates; its flags, fexcept.to_int*, get the source and the source
+    // already rounded to an integral value): in range, the host's truncation is x86's, and the only flag is inexact
+
+    public static long doubleToInt64(long a) {
+        double d = Double.longBitsToDouble(a);
+        return Math.abs(d) < 0x1p63 ? (long) d : FloatSemantics.toSigned(Type.I64, Type.I64, a);
+    }
+
+    public static long doubleToInt32(long a) {
+        double d = Double.longBitsToDouble(a);
+        return Math.abs(d) < 0x1p31 ? (int) d & LOW : FloatSemantics.toSigned(Type.I64, Type.I32, a);
+    }
+
+    public static long singleToInt64(long a) {
+        float f = Float.intBitsToFloat((int) a);
+        return Math.abs(f) < 0x1p63f ? (long) f : FloatSemantics.toSigned(Type.I32, Type.I64, a);
+    }
+
+    public static long singleToInt32(long a) {
+        float f = Float.intBitsToFloat((int) a);
+        return Math.abs(f) < 0x1p31f ? (int) f & LOW : FloatSemantics.toSigned(Type.I32, Type.I32, a);
+    }
+
+    public static int toInt64Flags64(long a, long b, long env) {
+        double r = Double.longBitsToDouble(b);
+        if (Math.abs(r) < 0x1p63 && plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env) | ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I64, a, b, env);
+    }
+
+    public static int toInt32Flags64(long a, long b, long env) {
+        double r = Double.longBitsToDouble(b);
+        if (Math.abs(r) < 0x1p31 && plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env) | ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I64, a, b, env);
+    }
+
+    public static int toInt64Flags32(long a, long b, long env) {
+        float r = Float.intBitsToFloat((int) b);
+        if (Math.abs(r) < 0x1p63f && plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env) | ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I32, a, b, env);
+    }
+
+    public static int toInt32Flags32(long a, long b, long env) {
+        float r = Float.intBitsToFloat((int) b);
+        if (Math.abs(r) < 0x1p31f && plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env) | ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I32, a, b, env);
+    }
+
+    public static int toInt64Flags32x2(long a, long b, long env) {
+        return toInt64Flags32(a & LOW, b & LOW, env) | toInt64Flags32(a >>> 32, b >>> 32, env);
+    }
+
+    public static int toInt32Flags32x2(long a, long b, long env) {
+        return toInt32Flags32(a & LOW, b & LOW, env) | toInt32Flags32(a >>> 32, b >>> 32, env);
+    }
+
+    // ---- integer to float conversions: round to nearest is the host's; the other modes go to the reference
+
+    public static long fromInt64ToDouble(long a, long env) {
+        if ((env & FloatEnvironment.ROUNDING_MASK) == 0) {
+            return Double.doubleToRawLongBits((double) a);
+        }
+        return FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I64, a, env);
+    }
+
+    /** Every i32 is a binary64: no rounding at all. */
+    public static long fromInt32ToDouble(long a, long env) {
+        return Double.doubleToRawLongBits((double) (int) a);
+    }
+
+    public static long fromInt64ToSingle(long a, long env) {
+        if ((env & FloatEnvironment.ROUNDING_MASK) == 0) {
+            return Float.floatToRawIntBits((float) a) & LOW;
+        }
+        return FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I32, a, env);
+    }
+
+    public static long fromInt32ToSingle(long a, long env) {
+        if ((env & FloatEnvironment.ROUNDING_MASK) == 0) {
+            return Float.floatToRawIntBits((float) (int) a) & LOW;
+        }
+        return FloatSemantics.convert(Op.SITOFP, Type.I32, Type.I32, a, env);
+    }
+
     // ---- integer to float conversions' flags: inexact unless the integer survives the round trip (any rounding
     // mode: whether a conversion is exact does not depend on it)
 
@@ -348,5 +480,16 @@ public final class FloatFastPath {
 
     private static boolean notDenormal32(long bits) {
         return (bits & EXPONENT32) != 0 || (bits << 33) == 0;
+    }
+
+    /** Normal or zero, finite: an exponent field other than 0 and all ones, or a zero. */
+    private static boolean plain64(long bits) {
+        long exponent = bits & EXPONENT64;
+        return exponent != 0 && exponent != EXPONENT64 || (bits << 1) == 0;
+    }
+
+    private static boolean plain32(long bits) {
+        long exponent = bits & EXPONENT32;
+        return exponent != 0 && exponent != EXPONENT32 || (bits << 33) == 0;
     }
 }

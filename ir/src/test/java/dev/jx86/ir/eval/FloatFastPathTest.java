@@ -169,6 +169,105 @@ class FloatFastPathTest {
         }
     }
 
+    @Test
+    void compareFlagsAgreeWithTheReference() {
+        List<Long> values64 = operands64();
+        List<Long> values32 = operands32();
+        for (long env : ENVIRONMENTS) {
+            for (long a : values64) {
+                for (long b : values64) {
+                    String at = String.format("%016x %016x env %x", a, b, env);
+                    assertThat(FloatFastPath.compareQuietFlags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I64, a, b, env));
+                    assertThat(FloatFastPath.compareSignalingFlags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I64, a, b, env))
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.MIN_MAX, Type.I64, a, b, env));
+                }
+            }
+            for (long a : values32) {
+                for (long b : values32) {
+                    String at = String.format("%08x %08x env %x", a, b, env);
+                    assertThat(FloatFastPath.compareQuietFlags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I32, a, b, env));
+                    assertThat(FloatFastPath.compareSignalingFlags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I32, a, b, env))
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.MIN_MAX, Type.I32, a, b, env));
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatToIntegerConversionsAgreeWithTheReference() {
+        List<Long> values64 = new ArrayList<>(operands64());
+        for (double d :
+                new double[] {0x1p63, -0x1p63, 0x1p31, -0x1p31, -0x1p31 - 0.5, 0x1p31 - 0.5, 2.5, -2.5, 1e300}) {
+            values64.add(Double.doubleToRawLongBits(d));
+        }
+        List<Long> values32 = new ArrayList<>(operands32());
+        for (float f : new float[] {0x1p63f, -0x1p63f, 0x1p31f, -0x1p31f, 2.5f, -2.5f, 1e30f}) {
+            values32.add(Float.floatToRawIntBits(f) & 0xffff_ffffL);
+        }
+        for (long a : values64) {
+            assertThat(FloatFastPath.doubleToInt64(a)).isEqualTo(FloatSemantics.toSigned(Type.I64, Type.I64, a));
+            assertThat(FloatFastPath.doubleToInt32(a)).isEqualTo(FloatSemantics.toSigned(Type.I64, Type.I32, a));
+            long rounded = Double.doubleToRawLongBits(Math.rint(Double.longBitsToDouble(a)));
+            for (long env : ENVIRONMENTS) {
+                for (long b : new long[] {a, rounded}) {
+                    String at = String.format("%016x %016x env %x", a, b, env);
+                    assertThat(FloatFastPath.toInt64Flags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I64, a, b, env));
+                    assertThat(FloatFastPath.toInt32Flags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I64, a, b, env));
+                }
+            }
+        }
+        for (long a : values32) {
+            assertThat(FloatFastPath.singleToInt64(a)).isEqualTo(FloatSemantics.toSigned(Type.I32, Type.I64, a));
+            assertThat(FloatFastPath.singleToInt32(a)).isEqualTo(FloatSemantics.toSigned(Type.I32, Type.I32, a));
+            long rounded = Float.floatToRawIntBits((float) Math.rint(Float.intBitsToFloat((int) a))) & 0xffff_ffffL;
+            for (long env : ENVIRONMENTS) {
+                for (long b : new long[] {a, rounded}) {
+                    String at = String.format("%08x %08x env %x", a, b, env);
+                    assertThat(FloatFastPath.toInt64Flags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I32, a, b, env));
+                    assertThat(FloatFastPath.toInt32Flags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I32, a, b, env));
+                }
+            }
+        }
+    }
+
+    @Test
+    void integerToFloatConversionsAgreeWithTheReference() {
+        Random random = new Random(9);
+        List<Long> values = new ArrayList<>(List.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, (1L << 53) + 1));
+        for (int n = 0; n < 2000; n++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long v : values) {
+            long i32 = v & 0xffff_ffffL;
+            for (long env : ENVIRONMENTS) {
+                assertThat(FloatFastPath.fromInt64ToDouble(v, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I64, v, env));
+                assertThat(FloatFastPath.fromInt64ToSingle(v, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I32, v, env));
+                assertThat(FloatFastPath.fromInt32ToDouble(i32, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I32, Type.I64, i32, env));
+                assertThat(FloatFastPath.fromInt32ToSingle(i32, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I32, Type.I32, i32, env));
+            }
+        }
+    }
+
     private static long value(Op op, Type t, long a, long b, long env) {
         return FloatSemantics.binary(op, t, a, b, env);
     }
