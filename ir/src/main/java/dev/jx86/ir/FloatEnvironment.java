@@ -51,6 +51,21 @@ public final class FloatEnvironment {
     /** The word's bits that change a result. */
     public static final int CONTROLS = ROUNDING_MASK | FLUSH_TO_ZERO | DENORMALS_ARE_ZERO;
 
+    /** The exception flags (bits 0-5). */
+    public static final int FLAGS = 0x3f;
+
+    /** How far a flag's mask bit is above the flag. */
+    public static final int MASK_SHIFT = 7;
+
+    /**
+     * The flags of {@code word} that are set and masked: an operation that raises one of them changes nothing (the
+     * sticky flag stays set, no exception is delivered), so {@code fexcept} includes them in its result whether the
+     * operation raised them or not, and an implementation need not find out (docs/ir.md, "Exception flags").
+     */
+    public static int settled(long word) {
+        return (int) (word & (word >>> MASK_SHIFT)) & FLAGS;
+    }
+
     /** The rounding mode of {@code word}. */
     public static int rounding(long word) {
         return (int) (word & ROUNDING_MASK) >>> ROUNDING_SHIFT;

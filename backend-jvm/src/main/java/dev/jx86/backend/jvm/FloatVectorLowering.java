@@ -2,11 +2,13 @@ package dev.jx86.backend.jvm;
 
 import dev.jx86.ir.Block;
 import dev.jx86.ir.FloatCondition;
+import dev.jx86.ir.FloatEnvironment;
 import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
+import org.objectweb.asm.Label;
 
 /**
  * Float and vector value ops, as calls to the IR's own semantics ({@code FloatSemantics}, {@code FloatExceptions},
@@ -31,6 +33,8 @@ final class FloatVectorLowering extends BlockLowering {
             case FSUB, VFSUB -> "sub";
             case FMUL, VFMUL -> "mul";
             case FDIV, VFDIV -> "div";
+            case FMIN -> "min";
+            case FMAX -> "max";
             default -> null;
         };
     }
@@ -42,16 +46,11 @@ final class FloatVectorLowering extends BlockLowering {
             case MUL -> "mul";
             case DIV -> "div";
             case SQRT -> "sqrt";
-            case MIN_MAX,
-                    COMPARE_QUIET,
-                    COMPARE_SIGNALING,
-                    EXTEND,
-                    NARROW,
-                    FROM_INT_TO_SINGLE,
-                    FROM_INT_TO_DOUBLE,
-                    TO_INT32,
-                    TO_INT64,
-                    ROUND -> null;
+            case COMPARE_QUIET -> "compareQuiet";
+            case MIN_MAX, COMPARE_SIGNALING -> "compareSignaling";
+            case TO_INT32 -> "toInt32";
+            case TO_INT64 -> "toInt64";
+            case EXTEND, NARROW, FROM_INT_TO_SINGLE, FROM_INT_TO_DOUBLE, ROUND -> null;
         };
     }
 
@@ -109,18 +108,103 @@ final class FloatVectorLowering extends BlockLowering {
         storeLow(i);
     }
 
+    /**
+     * FCMP: where DAZ is off, the host's compare of the two values (a JVM compare treats NaNs as IEEE's unordered
+     * does, and -0 as +0), inline; else, and for ONE and UEQ, which need two tests, {@code FloatSemantics.compare}.
+     */
     void floatCompare(int i) {
-        asm.enumConstant(FloatCondition.class, FloatCondition.values()[(int) b.aux0(i)]);
-        asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
+        FloatCondition cc = FloatCondition.values()[(int) b.aux0(i)];
+        Type t = b.type(b.arg(i, 0));
+        int jump = hostJump(cc);
+        Label slow = new Label();
+        Label done = new Label();
+        if (jump != 0) {
+            pushEnvironment(i);
+            asm.pushLong(FloatEnvironment.DENORMALS_ARE_ZERO);
+            mv.visitInsn(LAND);
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, slow);
+            if (cc == FloatCondition.UNO || cc == FloatCondition.ORD) {
+                // unordered: x != x or y != y, that is (x compared with x) + (y compared with y) != 0
+                pushHostFloat(t, b.arg(i, 0));
+                pushHostFloat(t, b.arg(i, 0));
+                mv.visitInsn(t == Type.I64 ? DCMPL : FCMPL);
+                pushHostFloat(t, b.arg(i, 1));
+                pushHostFloat(t, b.arg(i, 1));
+                mv.visitInsn(t == Type.I64 ? DCMPL : FCMPL);
+                mv.visitInsn(IADD);
+            } else {
+                pushHostFloat(t, b.arg(i, 0));
+                pushHostFloat(t, b.arg(i, 1));
+                mv.visitInsn(hostCompare(cc, t));
+            }
+            asm.booleanFromJump(jump);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(slow);
+        }
+        asm.enumConstant(FloatCondition.class, cc);
+        asm.enumConstant(Type.class, t);
         loadLow(b.arg(i, 0));
         loadLow(b.arg(i, 1));
         pushEnvironment(i);
         asm.invokeStatic(EVAL + "FloatSemantics", "compare", "(L" + IR + "FloatCondition;L" + IR + "Type;JJJ)Z");
         mv.visitInsn(I2L);
+        mv.visitLabel(done);
         storeLow(i);
     }
 
+    /** Pushes value {@code v}, a binary64 or binary32 of type {@code t}, as a JVM double or float. */
+    private void pushHostFloat(Type t, int v) {
+        loadLow(v);
+        if (t == Type.I64) {
+            asm.invokeStatic("java/lang/Double", "longBitsToDouble", "(J)D");
+        } else {
+            mv.visitInsn(L2I);
+            asm.invokeStatic("java/lang/Float", "intBitsToFloat", "(I)F");
+        }
+    }
+
+    /**
+     * The JVM compare for {@code cc}: the {@code G} form (1 when unordered) where an unordered result must fail a
+     * "less" test or pass a "greater" one, the {@code L} form (-1) otherwise.
+     */
+    private static int hostCompare(FloatCondition cc, Type t) {
+        boolean g = switch (cc) {
+            case OLT, OLE, UGT, UGE -> true;
+            case OEQ, OGT, OGE, ULT, ULE, UNE, ONE, UEQ, ORD, UNO -> false;
+        };
+        if (t == Type.I64) {
+            return g ? DCMPG : DCMPL;
+        }
+        return g ? FCMPG : FCMPL;
+    }
+
+    /** The jump that takes the host compare's result to "holds", or 0 where one compare cannot tell (ONE, UEQ). */
+    private static int hostJump(FloatCondition cc) {
+        return switch (cc) {
+            case OEQ, ORD -> IFEQ;
+            case OGT, UGT -> IFGT;
+            case OGE, UGE -> IFGE;
+            case OLT, ULT -> IFLT;
+            case OLE, ULE -> IFLE;
+            case UNE, UNO -> IFNE;
+            case ONE, UEQ -> 0;
+        };
+    }
+
+    /** SITOFP from i32 or i64 through FloatFastPath (the host's conversion in round to nearest), else the reference. */
     void floatConvert(int i) {
+        Type source = b.type(b.arg(i, 0));
+        if (b.op(i) == Op.SITOFP && (source == Type.I64 || source == Type.I32)) {
+            String from = scalarSuffix(source);
+            String to = b.type(i) == Type.I64 ? "Double" : "Single";
+            loadLow(b.arg(i, 0));
+            pushEnvironment(i);
+            asm.invokeStatic(FAST, "fromInt" + from + "To" + to, "(JJ)J");
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(Op.class, b.op(i));
         asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
         asm.enumConstant(Type.class, b.type(i));
@@ -130,7 +214,17 @@ final class FloatVectorLowering extends BlockLowering {
         storeLow(i);
     }
 
+    /** FPTOSI between the float and integer widths SSE has through FloatFastPath (the host's in range). */
     void floatToSigned(int i) {
+        Type from = b.type(b.arg(i, 0));
+        Type to = b.type(i);
+        if ((from == Type.I64 || from == Type.I32) && (to == Type.I64 || to == Type.I32)) {
+            loadLow(b.arg(i, 0));
+            String source = from == Type.I64 ? "double" : "single";
+            asm.invokeStatic(FAST, source + "ToInt" + to.bits(), "(J)J");
+            storeLow(i);
+            return;
+        }
         asm.enumConstant(Type.class, b.type(b.arg(i, 0)));
         asm.enumConstant(Type.class, b.type(i));
         loadLow(b.arg(i, 0));
@@ -165,7 +259,7 @@ final class FloatVectorLowering extends BlockLowering {
         loadLow(b.arg(i, 0));
         loadLow(b.arg(i, 1));
         pushEnvironment(i);
-        asm.invokeStatic(EVAL + "FloatExceptions", "of", "(L" + IR + "FloatOperation;L" + IR + "Type;JJJ)I");
+        asm.invokeStatic(EVAL + "FloatExceptions", "fexcept", "(L" + IR + "FloatOperation;L" + IR + "Type;JJJ)I");
         mv.visitInsn(I2L);
         storeLow(i);
     }

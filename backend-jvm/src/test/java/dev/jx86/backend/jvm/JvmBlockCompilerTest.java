@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jx86.ir.Block;
 import dev.jx86.ir.FlagsKind;
+import dev.jx86.ir.FloatCondition;
 import dev.jx86.ir.IrBuilder;
 import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
@@ -164,6 +165,58 @@ class JvmBlockCompilerTest {
         assertThat(JvmBlockCompiler.codeSize(block)).isGreaterThan(JvmBlockCompiler.HUGE_METHOD_LIMIT);
         assertThat(compiler.compile(block)).isNull();
         assertThat(compiler.tooLargeCount()).isEqualTo(1);
+    }
+
+    /**
+     * FCMP, inline where DAZ is off: every condition on binary64 and binary32 edge operands (zeros, denormals, ones,
+     * infinities, quiet and signaling NaNs, both signs) under MXCSR words with DAZ off and on, as the interpreter.
+     */
+    @Test
+    void floatComparesDoWhatTheInterpreterDoes() {
+        long[] doubles = {
+            0,
+            1,
+            0x000f_ffff_ffff_ffffL,
+            0x3ff0_0000_0000_0000L,
+            0x7ff0_0000_0000_0000L,
+            0x7ff8_0000_0000_0000L,
+            0x7ff0_0000_0000_0001L,
+            0x4000_0000_0000_0000L
+        };
+        long[] floats = {0, 1, 0x007f_ffff, 0x3f80_0000, 0x7f80_0000, 0x7fc0_0000, 0x7f80_0001, 0x4000_0000};
+        long[] environments = {0x1f80, 0x1fa0, 0x1fc0, 0xffc0, 0x0000};
+        for (FloatCondition cc : FloatCondition.values()) {
+            for (Type t : List.of(Type.I64, Type.I32)) {
+                IrBuilder b = new IrBuilder(0x401000);
+                Value holds = b.fcmp(
+                        cc, b.get(t, StateLayout.RAX), b.get(t, StateLayout.RCX), b.get(Type.I32, StateLayout.RDX));
+                b.set(StateLayout.RBX, b.select(holds, b.constant(Type.I64, 1), b.constant(Type.I64, 0)));
+                Block block = b.jump(0x401004);
+                CompiledBlock compiled = compiler.compile(block);
+                long[] edges = t == Type.I64 ? doubles : floats;
+                long sign = t == Type.I64 ? Long.MIN_VALUE : 0x8000_0000L;
+                for (long x : edges) {
+                    for (long y : edges) {
+                        for (int signs = 0; signs < 4; signs++) {
+                            for (long env : environments) {
+                                Cpu expected = cpu(1);
+                                Cpu actual = cpu(1);
+                                for (Cpu c : List.of(expected, actual)) {
+                                    c.state[StateLayout.RAX] = (signs & 1) != 0 ? x | sign : x;
+                                    c.state[StateLayout.RCX] = (signs & 2) != 0 ? y | sign : y;
+                                    c.state[StateLayout.RDX] = env;
+                                }
+                                Runs.interpret(block, expected);
+                                Runs.compiled(compiled, actual);
+                                assertThat(actual.state[StateLayout.RBX])
+                                        .as("%s %s %x %x env %x", cc, t, x, y, env)
+                                        .isEqualTo(expected.state[StateLayout.RBX]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** A CPU whose state and memory are a hash of {@code seed}, with values near interesting edges. */

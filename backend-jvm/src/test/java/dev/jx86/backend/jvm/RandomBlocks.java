@@ -189,7 +189,9 @@ final class RandomBlocks {
         };
     }
 
-    private static final long[] ENVIRONMENTS = {0x1f80, 0x1f80, 0x3f80, 0x5f80, 0x7f80, 0x9fc0, 0xffc0, 0x1fc0};
+    private static final long[] ENVIRONMENTS = {
+        0x1f80, 0x1f80, 0x1fa0, 0x1fbf, 0x0fa0, 0x3f80, 0x5f80, 0x7f80, 0x9fc0, 0xffc0, 0x1fc0
+    };
 
     /** Sets a slot of v's type to v now and then, so that more computations reach what the tests compare. */
     private void observeSometimes(Value v) {

@@ -3,6 +3,7 @@ package dev.jx86.ir.eval;
 import static dev.jx86.ir.FloatEnvironment.CONTROLS;
 import static dev.jx86.ir.FloatEnvironment.INEXACT;
 
+import dev.jx86.ir.FloatEnvironment;
 import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
@@ -11,9 +12,10 @@ import dev.jx86.ir.Type;
  * The arithmetic float ops (add, subtract, multiply, divide, square root) and their exception flags on the host's
  * own arithmetic, for the compiled tier: where the environment is IEEE's default ({@code (env & 0xe040) == 0}: round
  * to nearest, no flush-to-zero, no denormals-are-zero) Java's {@code double} and {@code float} operations are exactly
- * the x86 ones, except for which NaN they return; and where the operands are normal (or zero) and the result is
- * normal and finite, the only flag an operation can raise is inexact, which an error-free transformation decides.
- * Everything else — a NaN result, a directed rounding mode, denormal operands, results near underflow or overflow —
+ * the x86 ones, except for which NaN they return. Flags: once precision is a settled flag (set and masked, as after
+ * the first inexact result), a normal finite result from operands that are not denormal raised nothing that can
+ * change MXCSR, and the flags are the settled ones (a few compares, inlined into the regions); other cases go to
+ * {@link FloatFastFlags} (TwoSum, fma) and from there to the reference. Everything else — a NaN result, a directed rounding mode, denormal operands, results near underflow or overflow —
  * goes to {@link FloatSemantics} and {@link FloatExceptions}, the reference, so the results are theirs bit for bit
  * (FloatFastPathTest compares them). Methods named {@code ...32x2} work on two binary32 lanes packed in a long, the
  * half of an f32x4 vector. The flags of integer-to-float conversions need no environment at all.
@@ -21,10 +23,18 @@ import dev.jx86.ir.Type;
 public final class FloatFastPath {
     private FloatFastPath() {}
 
-    /** Below this magnitude a product's or quotient's rounding error may underflow, so fma cannot measure it. */
-    private static final double SMALL = 0x1p-960;
-
     private static final long LOW = 0xffff_ffffL;
+
+    /**
+     * The MXCSR bits that decide whether the short flags test applies: the controls (round to nearest, no FTZ, no
+     * DAZ) and precision's flag and mask, which must both be set ({@link #QUIET}).
+     */
+    private static final long QUIET_MASK = CONTROLS | INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
+
+    private static final long QUIET = INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
+
+    private static final long EXPONENT64 = 0x7ff0_0000_0000_0000L;
+    private static final int EXPONENT32 = 0x7f80_0000;
 
     // ---- binary64
 
@@ -78,73 +88,75 @@ public final class FloatFastPath {
         return FloatSemantics.sqrt(Type.I64, a, env);
     }
 
+    /** MINSD: a if a is less than b, else b (b when either is a NaN, or both are zeros); DAZ
+     * reads denormals as zeros first. */
+    public static long min64(long a, long b, long env) {
+        if ((env & FloatEnvironment.DENORMALS_ARE_ZERO) == 0) {
+            return Double.longBitsToDouble(a) < Double.longBitsToDouble(b) ? a : b;
+        }
+        return FloatSemantics.binary(Op.FMIN, Type.I64, a, b, env);
+    }
+
+    /** MAXSD: a if a is greater than b, else b. */
+    public static long max64(long a, long b, long env) {
+        if ((env & FloatEnvironment.DENORMALS_ARE_ZERO) == 0) {
+            return Double.longBitsToDouble(a) > Double.longBitsToDouble(b) ? a : b;
+        }
+        return FloatSemantics.binary(Op.FMAX, Type.I64, a, b, env);
+    }
+
+    // ---- the flags of binary64 operations (fexcept's value: docs/ir.md) where precision is a settled flag, the
+    // state of MXCSR after the first inexact result: a result that is normal and finite from operands that are not
+    // denormal raised nothing else, so the flags are the settled ones. The rest is FloatFastFlags's.
+
     public static int addFlags64(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary64(a) && ordinary64(b)) {
-            double x = Double.longBitsToDouble(a);
-            double y = Double.longBitsToDouble(b);
-            double s = x + y;
-            if (s == 0 || normal64(s)) {
-                return twoSumError(x, y, s) == 0 ? 0 : INEXACT;
+        if ((env & QUIET_MASK) == QUIET) {
+            double s = Math.abs(Double.longBitsToDouble(a) + Double.longBitsToDouble(b));
+            if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && notDenormal64(a) && notDenormal64(b)) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.ADD, Type.I64, a, b, env);
+        return FloatFastFlags.addFlags64(a, b, env);
     }
 
     public static int subFlags64(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary64(a) && ordinary64(b)) {
-            double x = Double.longBitsToDouble(a);
-            double y = -Double.longBitsToDouble(b);
-            double s = x + y;
-            if (s == 0 || normal64(s)) {
-                return twoSumError(x, y, s) == 0 ? 0 : INEXACT;
+        if ((env & QUIET_MASK) == QUIET) {
+            double s = Math.abs(Double.longBitsToDouble(a) - Double.longBitsToDouble(b));
+            if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && notDenormal64(a) && notDenormal64(b)) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.SUB, Type.I64, a, b, env);
+        return FloatFastFlags.subFlags64(a, b, env);
     }
 
+    /** A normal finite product has non-zero operands, so an exponent field of 0 is a denormal. */
     public static int mulFlags64(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary64(a) && ordinary64(b)) {
-            double x = Double.longBitsToDouble(a);
-            double y = Double.longBitsToDouble(b);
-            if (x == 0 || y == 0) {
-                return 0;
-            }
-            double s = x * y;
-            if (Math.abs(s) >= SMALL && Math.abs(s) < Double.MAX_VALUE) {
-                return Math.fma(x, y, -s) == 0 ? 0 : INEXACT;
+        if ((env & QUIET_MASK) == QUIET) {
+            double s = Math.abs(Double.longBitsToDouble(a) * Double.longBitsToDouble(b));
+            if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && (a & EXPONENT64) != 0 && (b & EXPONENT64) != 0) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.MUL, Type.I64, a, b, env);
+        return FloatFastFlags.mulFlags64(a, b, env);
     }
 
+    /** A normal finite quotient has non-zero finite operands (no divide-by-zero either). */
     public static int divFlags64(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary64(a) && ordinary64(b)) {
-            double x = Double.longBitsToDouble(a);
-            double y = Double.longBitsToDouble(b);
-            if (x == 0 && y != 0) {
-                return 0;
-            }
-            double s = x / y;
-            if (Math.abs(x) >= SMALL && Math.abs(s) >= SMALL && Math.abs(s) < Double.MAX_VALUE) {
-                return Math.fma(-s, y, x) == 0 ? 0 : INEXACT;
+        if ((env & QUIET_MASK) == QUIET) {
+            double s = Math.abs(Double.longBitsToDouble(a) / Double.longBitsToDouble(b));
+            if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && (a & EXPONENT64) != 0 && (b & EXPONENT64) != 0) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.DIV, Type.I64, a, b, env);
+        return FloatFastFlags.divFlags64(a, b, env);
     }
 
-    /** The flags of the square root of {@code a} ({@code b} is ignored, as {@code fexcept.sqrt}'s second operand). */
+    /** The root of a positive normal finite number is one, and raises at most inexact. */
     public static int sqrtFlags64(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary64(a)) {
-            double x = Double.longBitsToDouble(a);
-            if (x == 0) {
-                return 0;
-            }
-            if (x >= SMALL) {
-                double r = Math.sqrt(x);
-                return Math.fma(-r, r, x) == 0 ? 0 : INEXACT;
-            }
+        if ((env & QUIET_MASK) == QUIET && a >= Double.doubleToRawLongBits(Double.MIN_NORMAL) && a < EXPONENT64) {
+            return FloatEnvironment.settled(env);
         }
-        return FloatExceptions.of(FloatOperation.SQRT, Type.I64, a, b, env);
+        return FloatFastFlags.sqrtFlags64(a, b, env);
     }
 
     // ---- binary32 (the low 32 bits of a long, the result zero-extended as FloatSemantics gives it)
@@ -200,63 +212,100 @@ public final class FloatFastPath {
         return FloatSemantics.sqrt(Type.I32, a, env);
     }
 
+    public static long min32(long a, long b, long env) {
+        if ((env & FloatEnvironment.DENORMALS_ARE_ZERO) == 0) {
+            return Float.intBitsToFloat((int) a) < Float.intBitsToFloat((int) b) ? a : b;
+        }
+        return FloatSemantics.binary(Op.FMIN, Type.I32, a, b, env);
+    }
+
+    public static long max32(long a, long b, long env) {
+        if ((env & FloatEnvironment.DENORMALS_ARE_ZERO) == 0) {
+            return Float.intBitsToFloat((int) a) > Float.intBitsToFloat((int) b) ? a : b;
+        }
+        return FloatSemantics.binary(Op.FMAX, Type.I32, a, b, env);
+    }
+
+    /**
+     * The flags of a quiet compare (UCOMISD, CMPEQSD...; a signaling compare or MIN/MAX below): with no NaN and no
+     * denormal operand (DAZ or not, in any rounding mode) nothing is raised, so the flags are the settled ones.
+     */
+    public static int compareQuietFlags64(long a, long b, long env) {
+        if (plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I64, a, b, env);
+    }
+
+    public static int compareSignalingFlags64(long a, long b, long env) {
+        if (plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I64, a, b, env);
+    }
+
+    // ---- binary32 flags, as the binary64 ones
+
     public static int addFlags32(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary32(a) && ordinary32(b)) {
-            float x = Float.intBitsToFloat((int) a);
-            float y = Float.intBitsToFloat((int) b);
-            float s = x + y;
-            if (s == 0 || normal32(s)) {
-                return twoSumError(x, y, s) == 0 ? 0 : INEXACT;
+        if ((env & QUIET_MASK) == QUIET) {
+            float s = Math.abs(Float.intBitsToFloat((int) a) + Float.intBitsToFloat((int) b));
+            if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && notDenormal32(a) && notDenormal32(b)) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.ADD, Type.I32, a, b, env);
+        return FloatFastFlags.addFlags32(a, b, env);
     }
 
     public static int subFlags32(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary32(a) && ordinary32(b)) {
-            float x = Float.intBitsToFloat((int) a);
-            float y = -Float.intBitsToFloat((int) b);
-            float s = x + y;
-            if (s == 0 || normal32(s)) {
-                return twoSumError(x, y, s) == 0 ? 0 : INEXACT;
+        if ((env & QUIET_MASK) == QUIET) {
+            float s = Math.abs(Float.intBitsToFloat((int) a) - Float.intBitsToFloat((int) b));
+            if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && notDenormal32(a) && notDenormal32(b)) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.SUB, Type.I32, a, b, env);
+        return FloatFastFlags.subFlags32(a, b, env);
     }
 
     public static int mulFlags32(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary32(a) && ordinary32(b)) {
-            float x = Float.intBitsToFloat((int) a);
-            float y = Float.intBitsToFloat((int) b);
-            float s = x * y;
-            if (s == 0 ? x == 0 || y == 0 : normal32(s)) {
-                return (double) x * y == s ? 0 : INEXACT; // the binary64 product of two binary32 is exact
+        if ((env & QUIET_MASK) == QUIET) {
+            float s = Math.abs(Float.intBitsToFloat((int) a) * Float.intBitsToFloat((int) b));
+            if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && (a & EXPONENT32) != 0 && (b & EXPONENT32) != 0) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.MUL, Type.I32, a, b, env);
+        return FloatFastFlags.mulFlags32(a, b, env);
     }
 
     public static int divFlags32(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary32(a) && ordinary32(b)) {
-            float x = Float.intBitsToFloat((int) a);
-            float y = Float.intBitsToFloat((int) b);
-            float s = x / y;
-            if (y != 0 && (s == 0 ? x == 0 : normal32(s))) {
-                return (double) s * y == x ? 0 : INEXACT;
+        if ((env & QUIET_MASK) == QUIET) {
+            float s = Math.abs(Float.intBitsToFloat((int) a) / Float.intBitsToFloat((int) b));
+            if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && (a & EXPONENT32) != 0 && (b & EXPONENT32) != 0) {
+                return FloatEnvironment.settled(env);
             }
         }
-        return FloatExceptions.of(FloatOperation.DIV, Type.I32, a, b, env);
+        return FloatFastFlags.divFlags32(a, b, env);
     }
 
     public static int sqrtFlags32(long a, long b, long env) {
-        if ((env & CONTROLS) == 0 && ordinary32(a)) {
-            float x = Float.intBitsToFloat((int) a);
-            if (x >= 0) {
-                float r = (float) Math.sqrt(x);
-                return (double) r * r == x ? 0 : INEXACT;
-            }
+        int x = (int) a;
+        if ((env & QUIET_MASK) == QUIET && x >= Float.floatToRawIntBits(Float.MIN_NORMAL) && x < EXPONENT32) {
+            return FloatEnvironment.settled(env);
         }
-        return FloatExceptions.of(FloatOperation.SQRT, Type.I32, a, b, env);
+        return FloatFastFlags.sqrtFlags32(a, b, env);
+    }
+
+    public static int compareQuietFlags32(long a, long b, long env) {
+        if (plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I32, a, b, env);
+    }
+
+    public static int compareSignalingFlags32(long a, long b, long env) {
+        if (plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env);
+        }
+        return FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I32, a, b, env);
     }
 
     // ---- two binary32 lanes in a long
@@ -301,64 +350,146 @@ public final class FloatFastPath {
         return sqrtFlags32(a & LOW, 0, env) | sqrtFlags32(a >>> 32, 0, env);
     }
 
+    public static int compareQuietFlags32x2(long a, long b, long env) {
+        return compareQuietFlags32(a & LOW, b & LOW, env) | compareQuietFlags32(a >>> 32, b >>> 32, env);
+    }
+
+    public static int compareSignalingFlags32x2(long a, long b, long env) {
+        return compareSignalingFlags32(a & LOW, b & LOW, env) | compareSignalingFlags32(a >>> 32, b >>> 32, env);
+    }
+
+    // ---- float to integer conversions (FPTOSI truncates; its flags, fexcept.to_int*, get the source and the source
+    // already rounded to an integral value): in range, the host's truncation is x86's, and the only flag is inexact
+
+    public static long doubleToInt64(long a) {
+        double d = Double.longBitsToDouble(a);
+        return Math.abs(d) < 0x1p63 ? (long) d : FloatSemantics.toSigned(Type.I64, Type.I64, a);
+    }
+
+    public static long doubleToInt32(long a) {
+        double d = Double.longBitsToDouble(a);
+        return Math.abs(d) < 0x1p31 ? (int) d & LOW : FloatSemantics.toSigned(Type.I64, Type.I32, a);
+    }
+
+    public static long singleToInt64(long a) {
+        float f = Float.intBitsToFloat((int) a);
+        return Math.abs(f) < 0x1p63f ? (long) f : FloatSemantics.toSigned(Type.I32, Type.I64, a);
+    }
+
+    public static long singleToInt32(long a) {
+        float f = Float.intBitsToFloat((int) a);
+        return Math.abs(f) < 0x1p31f ? (int) f & LOW : FloatSemantics.toSigned(Type.I32, Type.I32, a);
+    }
+
+    public static int toInt64Flags64(long a, long b, long env) {
+        double r = Double.longBitsToDouble(b);
+        if (Math.abs(r) < 0x1p63 && plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env) | ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I64, a, b, env);
+    }
+
+    public static int toInt32Flags64(long a, long b, long env) {
+        double r = Double.longBitsToDouble(b);
+        if (Math.abs(r) < 0x1p31 && plain64(a) && plain64(b)) {
+            return FloatEnvironment.settled(env) | ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I64, a, b, env);
+    }
+
+    public static int toInt64Flags32(long a, long b, long env) {
+        float r = Float.intBitsToFloat((int) b);
+        if (Math.abs(r) < 0x1p63f && plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env) | ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I32, a, b, env);
+    }
+
+    public static int toInt32Flags32(long a, long b, long env) {
+        float r = Float.intBitsToFloat((int) b);
+        if (Math.abs(r) < 0x1p31f && plain32(a) && plain32(b)) {
+            return FloatEnvironment.settled(env) | ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT);
+        }
+        return FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I32, a, b, env);
+    }
+
+    public static int toInt64Flags32x2(long a, long b, long env) {
+        return toInt64Flags32(a & LOW, b & LOW, env) | toInt64Flags32(a >>> 32, b >>> 32, env);
+    }
+
+    public static int toInt32Flags32x2(long a, long b, long env) {
+        return toInt32Flags32(a & LOW, b & LOW, env) | toInt32Flags32(a >>> 32, b >>> 32, env);
+    }
+
+    // ---- integer to float conversions: round to nearest is the host's; the other modes go to the reference
+
+    public static long fromInt64ToDouble(long a, long env) {
+        if ((env & FloatEnvironment.ROUNDING_MASK) == 0) {
+            return Double.doubleToRawLongBits((double) a);
+        }
+        return FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I64, a, env);
+    }
+
+    /** Every i32 is a binary64: no rounding at all. */
+    public static long fromInt32ToDouble(long a, long env) {
+        return Double.doubleToRawLongBits((double) (int) a);
+    }
+
+    public static long fromInt64ToSingle(long a, long env) {
+        if ((env & FloatEnvironment.ROUNDING_MASK) == 0) {
+            return Float.floatToRawIntBits((float) a) & LOW;
+        }
+        return FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I32, a, env);
+    }
+
+    public static long fromInt32ToSingle(long a, long env) {
+        if ((env & FloatEnvironment.ROUNDING_MASK) == 0) {
+            return Float.floatToRawIntBits((float) (int) a) & LOW;
+        }
+        return FloatSemantics.convert(Op.SITOFP, Type.I32, Type.I32, a, env);
+    }
+
     // ---- integer to float conversions' flags: inexact unless the integer survives the round trip (any rounding
     // mode: whether a conversion is exact does not depend on it)
 
     /** An i32 always fits a binary64. */
     public static int fromInt32ToDoubleFlags(long a, long b, long env) {
-        return 0;
+        return FloatEnvironment.settled(env);
     }
 
     public static int fromInt64ToDoubleFlags(long a, long b, long env) {
         double d = a;
-        return d != 0x1p63 && (long) d == a ? 0 : INEXACT;
+        return FloatEnvironment.settled(env) | (d != 0x1p63 && (long) d == a ? 0 : INEXACT);
     }
 
     public static int fromInt32ToSingleFlags(long a, long b, long env) {
         int v = (int) a;
         float f = v;
-        return f != 0x1p31f && (int) f == v ? 0 : INEXACT;
+        return FloatEnvironment.settled(env) | (f != 0x1p31f && (int) f == v ? 0 : INEXACT);
     }
 
     public static int fromInt64ToSingleFlags(long a, long b, long env) {
         float f = a;
-        return f != 0x1p63f && (long) f == a ? 0 : INEXACT;
+        return FloatEnvironment.settled(env) | (f != 0x1p63f && (long) f == a ? 0 : INEXACT);
     }
 
-    // ---- classification
-
-    /** A finite binary64 that is normal or zero: no denormal-operand flag, no NaN, no infinity. */
-    private static boolean ordinary64(long bits) {
-        long exponent = (bits >>> 52) & 0x7ff;
-        return exponent != 0 && exponent != 0x7ff || (bits << 1) == 0;
+    /** Not a denormal: a non-zero exponent field, or zero. */
+    private static boolean notDenormal64(long bits) {
+        return (bits & EXPONENT64) != 0 || (bits << 1) == 0;
     }
 
-    private static boolean ordinary32(long bits) {
-        long exponent = (bits >>> 23) & 0xff;
-        return exponent != 0 && exponent != 0xff || (bits << 33) == 0;
+    private static boolean notDenormal32(long bits) {
+        return (bits & EXPONENT32) != 0 || (bits << 33) == 0;
     }
 
-    /**
-     * A result above the smallest normal number (so that it is not tiny, also not the case of a tiny exact value
-     * rounded up to it) and below the largest finite one (so that nothing overflowed).
-     */
-    private static boolean normal64(double s) {
-        double m = Math.abs(s);
-        return m > Double.MIN_NORMAL && m < Double.MAX_VALUE;
+    /** Normal or zero, finite: an exponent field other than 0 and all ones, or a zero. */
+    private static boolean plain64(long bits) {
+        long exponent = bits & EXPONENT64;
+        return exponent != 0 && exponent != EXPONENT64 || (bits << 1) == 0;
     }
 
-    private static boolean normal32(float s) {
-        float m = Math.abs(s);
-        return m > Float.MIN_NORMAL && m < Float.MAX_VALUE;
-    }
-
-    private static double twoSumError(double a, double b, double s) {
-        double bb = s - a;
-        return (a - (s - bb)) + (b - bb);
-    }
-
-    private static float twoSumError(float a, float b, float s) {
-        float bb = s - a;
-        return (a - (s - bb)) + (b - bb);
+    private static boolean plain32(long bits) {
+        long exponent = bits & EXPONENT32;
+        return exponent != 0 && exponent != EXPONENT32 || (bits << 33) == 0;
     }
 }

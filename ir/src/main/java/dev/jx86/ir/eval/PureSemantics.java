@@ -77,9 +77,9 @@ public final class PureSemantics {
             case FLAGS_FROM_BITS, FLAGS_TO_BITS -> x & Flag.ALL;
             case VECTOR_UNARY, VECTOR_BINARY, VECTOR_SHIFT, VECTOR_SHUFFLE -> vector(b, i, low, high, env);
             case FLOAT_EXCEPTIONS ->
-                FloatExceptions.of(FloatOperation.values()[(int) b.aux0(i)], b.type(b.arg(i, 0)), x, y, env);
+                FloatExceptions.fexcept(FloatOperation.values()[(int) b.aux0(i)], b.type(b.arg(i, 0)), x, y, env);
             case VECTOR_FLOAT_EXCEPTIONS ->
-                FloatExceptions.lanes(
+                FloatExceptions.vfexcept(
                         FloatOperation.values()[(int) b.aux0(i)],
                         LaneShape.values()[(int) b.aux1(i)],
                         pair(low, high, b.arg(i, 0)),

@@ -16,9 +16,14 @@ import org.junit.jupiter.api.Test;
  * default environment (where the fast path runs) and under the others (where it must fall back).
  */
 class FloatFastPathTest {
-    /** MXCSR words: the default (all masked), with sticky flags, underflow unmasked, each control, all of them. */
+    /**
+     * MXCSR words: the default (all masked), with sticky flags (all; precision alone, as after the first inexact
+     * result; precision and invalid), sticky flags whose masks are clear (they are not settled), underflow unmasked,
+     * each control, all of them.
+     */
     private static final long[] ENVIRONMENTS = {
-        0x1f80, 0x1fbf, 0x1780, 0x0000, 0x3f80, 0x5f80, 0x7f80, 0x9f80, 0x1fc0, 0xffc0,
+        0x1f80, 0x1fbf, 0x1fa0, 0x1fa1, 0x0fa0, 0x003f, 0x17b0, 0x1780, 0x0000, 0x3f80, 0x5f80, 0x7f80, 0x9f80, 0x1fc0,
+        0xffc0, 0xffff,
     };
 
     private static final Op[] VALUE_OPS = {Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV};
@@ -66,8 +71,8 @@ class FloatFastPathTest {
                     .isEqualTo(FloatSemantics.sqrt(Type.I32, a & 0xffff_ffffL, env)
                             | FloatSemantics.sqrt(Type.I32, a >>> 32, env) << 32);
             for (FloatOperation k : FLAG_OPS) {
-                int expected = FloatExceptions.of(k, Type.I32, a & 0xffff_ffffL, b & 0xffff_ffffL, env)
-                        | FloatExceptions.of(k, Type.I32, a >>> 32, b >>> 32, env);
+                int expected = FloatExceptions.fexcept(k, Type.I32, a & 0xffff_ffffL, b & 0xffff_ffffL, env)
+                        | FloatExceptions.fexcept(k, Type.I32, a >>> 32, b >>> 32, env);
                 assertThat(flags32x2(k, a, b, env))
                         .as("%s %x %x %x", k, a, b, env)
                         .isEqualTo(expected);
@@ -102,16 +107,16 @@ class FloatFastPathTest {
             long i32 = v & 0xffff_ffffL;
             for (long env : ENVIRONMENTS) {
                 assertThat(FloatFastPath.fromInt32ToDoubleFlags(i32, 0, env))
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_DOUBLE, Type.I32, i32, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_DOUBLE, Type.I32, i32, 0, env));
                 assertThat(FloatFastPath.fromInt32ToSingleFlags(i32, 0, env))
                         .as("%x", i32)
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_SINGLE, Type.I32, i32, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_SINGLE, Type.I32, i32, 0, env));
                 assertThat(FloatFastPath.fromInt64ToDoubleFlags(v, 0, env))
                         .as("%x", v)
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_DOUBLE, Type.I64, v, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_DOUBLE, Type.I64, v, 0, env));
                 assertThat(FloatFastPath.fromInt64ToSingleFlags(v, 0, env))
                         .as("%x", v)
-                        .isEqualTo(FloatExceptions.of(FloatOperation.FROM_INT_TO_SINGLE, Type.I64, v, 0, env));
+                        .isEqualTo(FloatExceptions.fexcept(FloatOperation.FROM_INT_TO_SINGLE, Type.I64, v, 0, env));
             }
         }
     }
@@ -126,7 +131,7 @@ class FloatFastPathTest {
         for (FloatOperation k : FLAG_OPS) {
             assertThat(flags64(k, a, b, env))
                     .as(k + " flags " + at)
-                    .isEqualTo(FloatExceptions.of(k, Type.I64, a, b, env));
+                    .isEqualTo(FloatExceptions.fexcept(k, Type.I64, a, b, env));
         }
     }
 
@@ -140,7 +145,126 @@ class FloatFastPathTest {
         for (FloatOperation k : FLAG_OPS) {
             assertThat(flags32(k, a, b, env))
                     .as(k + " flags " + at)
-                    .isEqualTo(FloatExceptions.of(k, Type.I32, a, b, env));
+                    .isEqualTo(FloatExceptions.fexcept(k, Type.I32, a, b, env));
+        }
+    }
+
+    @Test
+    void minAndMaxAgreeWithTheReference() {
+        List<Long> values64 = operands64();
+        List<Long> values32 = operands32();
+        for (long env : ENVIRONMENTS) {
+            for (long a : values64) {
+                for (long b : values64) {
+                    assertThat(FloatFastPath.min64(a, b, env)).isEqualTo(value(Op.FMIN, Type.I64, a, b, env));
+                    assertThat(FloatFastPath.max64(a, b, env)).isEqualTo(value(Op.FMAX, Type.I64, a, b, env));
+                }
+            }
+            for (long a : values32) {
+                for (long b : values32) {
+                    assertThat(FloatFastPath.min32(a, b, env)).isEqualTo(value(Op.FMIN, Type.I32, a, b, env));
+                    assertThat(FloatFastPath.max32(a, b, env)).isEqualTo(value(Op.FMAX, Type.I32, a, b, env));
+                }
+            }
+        }
+    }
+
+    @Test
+    void compareFlagsAgreeWithTheReference() {
+        List<Long> values64 = operands64();
+        List<Long> values32 = operands32();
+        for (long env : ENVIRONMENTS) {
+            for (long a : values64) {
+                for (long b : values64) {
+                    String at = String.format("%016x %016x env %x", a, b, env);
+                    assertThat(FloatFastPath.compareQuietFlags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I64, a, b, env));
+                    assertThat(FloatFastPath.compareSignalingFlags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I64, a, b, env))
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.MIN_MAX, Type.I64, a, b, env));
+                }
+            }
+            for (long a : values32) {
+                for (long b : values32) {
+                    String at = String.format("%08x %08x env %x", a, b, env);
+                    assertThat(FloatFastPath.compareQuietFlags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I32, a, b, env));
+                    assertThat(FloatFastPath.compareSignalingFlags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I32, a, b, env))
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.MIN_MAX, Type.I32, a, b, env));
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatToIntegerConversionsAgreeWithTheReference() {
+        List<Long> values64 = new ArrayList<>(operands64());
+        for (double d :
+                new double[] {0x1p63, -0x1p63, 0x1p31, -0x1p31, -0x1p31 - 0.5, 0x1p31 - 0.5, 2.5, -2.5, 1e300}) {
+            values64.add(Double.doubleToRawLongBits(d));
+        }
+        List<Long> values32 = new ArrayList<>(operands32());
+        for (float f : new float[] {0x1p63f, -0x1p63f, 0x1p31f, -0x1p31f, 2.5f, -2.5f, 1e30f}) {
+            values32.add(Float.floatToRawIntBits(f) & 0xffff_ffffL);
+        }
+        for (long a : values64) {
+            assertThat(FloatFastPath.doubleToInt64(a)).isEqualTo(FloatSemantics.toSigned(Type.I64, Type.I64, a));
+            assertThat(FloatFastPath.doubleToInt32(a)).isEqualTo(FloatSemantics.toSigned(Type.I64, Type.I32, a));
+            long rounded = Double.doubleToRawLongBits(Math.rint(Double.longBitsToDouble(a)));
+            for (long env : ENVIRONMENTS) {
+                for (long b : new long[] {a, rounded}) {
+                    String at = String.format("%016x %016x env %x", a, b, env);
+                    assertThat(FloatFastPath.toInt64Flags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I64, a, b, env));
+                    assertThat(FloatFastPath.toInt32Flags64(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I64, a, b, env));
+                }
+            }
+        }
+        for (long a : values32) {
+            assertThat(FloatFastPath.singleToInt64(a)).isEqualTo(FloatSemantics.toSigned(Type.I32, Type.I64, a));
+            assertThat(FloatFastPath.singleToInt32(a)).isEqualTo(FloatSemantics.toSigned(Type.I32, Type.I32, a));
+            long rounded = Float.floatToRawIntBits((float) Math.rint(Float.intBitsToFloat((int) a))) & 0xffff_ffffL;
+            for (long env : ENVIRONMENTS) {
+                for (long b : new long[] {a, rounded}) {
+                    String at = String.format("%08x %08x env %x", a, b, env);
+                    assertThat(FloatFastPath.toInt64Flags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I32, a, b, env));
+                    assertThat(FloatFastPath.toInt32Flags32(a, b, env))
+                            .as(at)
+                            .isEqualTo(FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I32, a, b, env));
+                }
+            }
+        }
+    }
+
+    @Test
+    void integerToFloatConversionsAgreeWithTheReference() {
+        Random random = new Random(9);
+        List<Long> values = new ArrayList<>(List.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, (1L << 53) + 1));
+        for (int n = 0; n < 2000; n++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long v : values) {
+            long i32 = v & 0xffff_ffffL;
+            for (long env : ENVIRONMENTS) {
+                assertThat(FloatFastPath.fromInt64ToDouble(v, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I64, v, env));
+                assertThat(FloatFastPath.fromInt64ToSingle(v, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I64, Type.I32, v, env));
+                assertThat(FloatFastPath.fromInt32ToDouble(i32, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I32, Type.I64, i32, env));
+                assertThat(FloatFastPath.fromInt32ToSingle(i32, env))
+                        .isEqualTo(FloatSemantics.convert(Op.SITOFP, Type.I32, Type.I32, i32, env));
+            }
         }
     }
 

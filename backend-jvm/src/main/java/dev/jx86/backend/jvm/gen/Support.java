@@ -276,6 +276,6 @@ public final class Support {
 
     public static long vectorFloatExceptions(
             FloatOperation k, LaneShape shape, long aLow, long aHigh, long bLow, long bHigh, long env) {
-        return FloatExceptions.lanes(k, shape, new long[] {aLow, aHigh}, new long[] {bLow, bHigh}, env);
+        return FloatExceptions.vfexcept(k, shape, new long[] {aLow, aHigh}, new long[] {bLow, bHigh}, env);
     }
 }
