@@ -32,11 +32,21 @@ public final class FlatLayout {
      */
     public static final long NO_PERMISSIONS = zeros();
 
-    /** Whether compiled code uses the flat accessors (else the TLB's). */
-    public static final boolean ENABLED = NO_PERMISSIONS != 0 && !Boolean.getBoolean("jx86.noFlatMemory");
+    /**
+     * Whether compiled code uses the flat accessors (else the TLB's): the host can reserve a 64-bit guest's span (a
+     * host that accounts every writable mapping, {@code vm.overcommit_memory=2}, cannot), and it is not turned off.
+     */
+    public static final boolean ENABLED =
+            NO_PERMISSIONS != 0 && !Boolean.getBoolean("jx86.noFlatMemory") && canReserve(SPAN);
 
     private static long zeros() {
         MemorySegment map = HostMappings.reserveZeros(SPAN >>> PAGE_SHIFT, Arena.global());
         return map == null ? 0 : map.address();
+    }
+
+    private static boolean canReserve(long bytes) {
+        try (Arena arena = Arena.ofConfined()) {
+            return HostMappings.reserve(bytes, arena) != null;
+        }
     }
 }
