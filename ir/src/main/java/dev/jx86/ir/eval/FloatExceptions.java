@@ -278,12 +278,13 @@ public final class FloatExceptions {
         };
     }
 
-    private static double twoSumError(double a, double b, double s) {
+    /** The rounding error of {@code s = a + b} (Knuth's TwoSum): exactly {@code a + b - s}. */
+    static double twoSumError(double a, double b, double s) {
         double bb = s - a;
         return (a - (s - bb)) + (b - bb);
     }
 
-    private static float twoSumError(float a, float b, float s) {
+    static float twoSumError(float a, float b, float s) {
         float bb = s - a;
         return (a - (s - bb)) + (b - bb);
     }

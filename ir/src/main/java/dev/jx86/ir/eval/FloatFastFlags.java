@@ -28,7 +28,9 @@ public final class FloatFastFlags {
             double y = Double.longBitsToDouble(b);
             double s = x + y;
             if (s == 0 || normal64(s)) {
-                return inexactSettled(settled) || twoSumError(x, y, s) == 0 ? settled : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
+                        ? settled
+                        : settled | INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.ADD, Type.I64, a, b, env);
@@ -41,7 +43,9 @@ public final class FloatFastFlags {
             double y = -Double.longBitsToDouble(b);
             double s = x + y;
             if (s == 0 || normal64(s)) {
-                return inexactSettled(settled) || twoSumError(x, y, s) == 0 ? settled : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
+                        ? settled
+                        : settled | INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.SUB, Type.I64, a, b, env);
@@ -102,7 +106,9 @@ public final class FloatFastFlags {
             float y = Float.intBitsToFloat((int) b);
             float s = x + y;
             if (s == 0 || normal32(s)) {
-                return inexactSettled(settled) || twoSumError(x, y, s) == 0 ? settled : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
+                        ? settled
+                        : settled | INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.ADD, Type.I32, a, b, env);
@@ -115,7 +121,9 @@ public final class FloatFastFlags {
             float y = -Float.intBitsToFloat((int) b);
             float s = x + y;
             if (s == 0 || normal32(s)) {
-                return inexactSettled(settled) || twoSumError(x, y, s) == 0 ? settled : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
+                        ? settled
+                        : settled | INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.SUB, Type.I32, a, b, env);
@@ -188,15 +196,5 @@ public final class FloatFastFlags {
     private static boolean normal32(float s) {
         float m = Math.abs(s);
         return m > Float.MIN_NORMAL && m < Float.MAX_VALUE;
-    }
-
-    private static double twoSumError(double a, double b, double s) {
-        double bb = s - a;
-        return (a - (s - bb)) + (b - bb);
-    }
-
-    private static float twoSumError(float a, float b, float s) {
-        float bb = s - a;
-        return (a - (s - bb)) + (b - bb);
     }
 }
