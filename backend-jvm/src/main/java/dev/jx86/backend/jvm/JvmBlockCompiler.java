@@ -121,51 +121,54 @@ public final class JvmBlockCompiler implements BlockCompiler {
 
     /**
      * {@link #warmUp} of the flat accessors: the hit path at {@code address} (its page was just touched, so it may be
-     * read and written) and the miss path, which throws, beyond the span. The path that calls a memory that is not
-     * flat stays cold, so that C2 leaves it out of regions.
+     * read and written, and each store writes back what was read) and the miss path, which throws, beyond the span;
+     * loads and stores each take both. The path that calls a memory that is not flat stays cold, so that C2 leaves
+     * it out of regions.
      */
     private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long address) {
-        long base = tlb.base;
-        long permissions = tlb.permissions;
-        if (permissions == FlatLayout.NO_PERMISSIONS) {
+        if (tlb.permissions == FlatLayout.NO_PERMISSIONS) {
             return; // not flat: every access calls the memory, nothing to warm up
         }
-        long[] pair = new long[2];
-        // The miss path: a span the map does not cover, where every accessor throws.
         long outside = FlatLayout.SPAN + address;
+        long[] pair = new long[2];
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            for (int miss = 0; miss < 2; miss++) {
-                long at = miss == 1 ? outside : address;
-                try {
-                    Support.flatStore8(permissions, base, memory, at, Support.flatLoad8(permissions, base, memory, at));
-                } catch (MemoryMiss expected) {
-                    // the miss path, as a region leaves by it
-                }
-                try {
-                    Support.flatStore16(
-                            permissions, base, memory, at, Support.flatLoad16(permissions, base, memory, at));
-                } catch (MemoryMiss expected) {
-                    // likewise
-                }
-                try {
-                    Support.flatStore32(
-                            permissions, base, memory, at, Support.flatLoad32(permissions, base, memory, at));
-                } catch (MemoryMiss expected) {
-                    // likewise
-                }
-                try {
-                    Support.flatStore64(
-                            permissions, base, memory, at, Support.flatLoad64(permissions, base, memory, at));
-                } catch (MemoryMiss expected) {
-                    // likewise
-                }
-                try {
-                    Support.flatLoad128(permissions, base, memory, at, pair);
-                    Support.flatStore128(permissions, base, memory, at, pair[0], pair[1]);
-                } catch (MemoryMiss expected) {
-                    // likewise
-                }
+            for (int bytes : FLAT_SIZES) {
+                warmUpFlat(tlb, memory, address, bytes, pair);
+                warmUpFlat(tlb, memory, outside, bytes, pair);
             }
+        }
+    }
+
+    private static final int[] FLAT_SIZES = {1, 2, 4, 8, 16};
+
+    /** One load and one store of {@code bytes} at {@code at} through the flat accessors; a miss is caught. */
+    private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long at, int bytes, long[] pair) {
+        long p = tlb.permissions;
+        long b = tlb.base;
+        try {
+            pair[0] = switch (bytes) {
+                case 1 -> Support.flatLoad8(p, b, memory, at);
+                case 2 -> Support.flatLoad16(p, b, memory, at);
+                case 4 -> Support.flatLoad32(p, b, memory, at);
+                case 8 -> Support.flatLoad64(p, b, memory, at);
+                default -> {
+                    Support.flatLoad128(p, b, memory, at, pair);
+                    yield pair[0];
+                }
+            };
+        } catch (MemoryMiss expected) {
+            // the miss path, as a region leaves by it
+        }
+        try {
+            switch (bytes) {
+                case 1 -> Support.flatStore8(p, b, memory, at, pair[0]);
+                case 2 -> Support.flatStore16(p, b, memory, at, pair[0]);
+                case 4 -> Support.flatStore32(p, b, memory, at, pair[0]);
+                case 8 -> Support.flatStore64(p, b, memory, at, pair[0]);
+                default -> Support.flatStore128(p, b, memory, at, pair[0], pair[1]);
+            }
+        } catch (MemoryMiss expected) {
+            // likewise
         }
     }
 

@@ -238,6 +238,7 @@ public final class AddressSpace implements AutoCloseable {
             mappings.put(m.start(), m);
         }
         pages.putAll(movedPages);
+        frames.discard(from, from + length); // a flat pool's old frames: their contents are at the new pages now
         flushViews(from, from + length);
         flushViews(to, to + length);
     }
@@ -440,9 +441,13 @@ public final class AddressSpace implements AutoCloseable {
     /** Removes every mapping and frame in [start, end). */
     private void remove(long start, long end) {
         carve(start, end);
-        for (Long page : touchedPages(start >>> PAGE_SHIFT, end >>> PAGE_SHIFT)) {
+        List<Long> touched = touchedPages(start >>> PAGE_SHIFT, end >>> PAGE_SHIFT);
+        for (Long page : touched) {
             forbid(page);
             frames.release(pages.remove(page).frame);
+        }
+        if (!touched.isEmpty()) {
+            frames.discard(start, end);
         }
     }
 

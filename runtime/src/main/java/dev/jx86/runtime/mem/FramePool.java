@@ -103,20 +103,31 @@ final class FramePool implements AutoCloseable {
         return frame;
     }
 
-    /** In a flat pool: the frame of the page at {@code address}, with {@code frame}'s contents; {@code frame} is released. */
+    /**
+     * In a flat pool: the frame of the page at {@code address}, with {@code frame}'s contents; {@code frame} stays in
+     * use until {@link #discard} of its range.
+     */
     MemorySegment move(MemorySegment frame, long address) {
         MemorySegment to = reservation.asSlice(address, FRAME_SIZE);
         to.copyFrom(frame);
-        HostMappings.discard(frame);
         return to;
     }
 
+    /** Gives {@code frame} back; in a flat pool its contents stay until {@link #discard} of its range. */
     void release(MemorySegment frame) {
         inUse--;
-        if (flat) {
-            HostMappings.discard(frame);
-        } else {
+        if (!flat) {
             released.push(frame);
+        }
+    }
+
+    /**
+     * In a flat pool, gives the host memory of guest addresses [start, end) back to the host in one call, so that
+     * released frames there read as zeros when handed out again; nothing in the other layouts.
+     */
+    void discard(long start, long end) {
+        if (flat) {
+            HostMappings.discard(reservation.asSlice(start, end - start));
         }
     }
 

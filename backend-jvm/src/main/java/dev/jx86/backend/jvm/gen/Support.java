@@ -155,28 +155,32 @@ public final class Support {
         if (allowed(permissions, address, 1, FlatLayout.READ)) {
             return HostMemory.getByte(base + address);
         }
-        return slowLoad(permissions, memory, address, 1);
+        leaveIfFlat(permissions);
+        return memory.load(address, 1);
     }
 
     public static long flatLoad16(long permissions, long base, GuestMemory memory, long address) {
         if (allowed(permissions, address, 2, FlatLayout.READ)) {
             return HostMemory.getShort(base + address);
         }
-        return slowLoad(permissions, memory, address, 2);
+        leaveIfFlat(permissions);
+        return memory.load(address, 2);
     }
 
     public static long flatLoad32(long permissions, long base, GuestMemory memory, long address) {
         if (allowed(permissions, address, 4, FlatLayout.READ)) {
             return HostMemory.getInt(base + address);
         }
-        return slowLoad(permissions, memory, address, 4);
+        leaveIfFlat(permissions);
+        return memory.load(address, 4);
     }
 
     public static long flatLoad64(long permissions, long base, GuestMemory memory, long address) {
         if (allowed(permissions, address, 8, FlatLayout.READ)) {
             return HostMemory.getLong(base + address);
         }
-        return slowLoad(permissions, memory, address, 8);
+        leaveIfFlat(permissions);
+        return memory.load(address, 8);
     }
 
     /** 16 bytes into {@code out[0]} (low) and {@code out[1]}. */
@@ -186,9 +190,7 @@ public final class Support {
             out[1] = HostMemory.getLong(base + address + 8);
             return;
         }
-        if (permissions != FlatLayout.NO_PERMISSIONS) {
-            throw MemoryMiss.INSTANCE;
-        }
+        leaveIfFlat(permissions);
         memory.load128(address, out);
     }
 
@@ -197,7 +199,8 @@ public final class Support {
             HostMemory.putByte(base + address, value);
             return;
         }
-        slowStore(permissions, memory, address, 1, value);
+        leaveIfFlat(permissions);
+        memory.store(address, 1, value);
     }
 
     public static void flatStore16(long permissions, long base, GuestMemory memory, long address, long value) {
@@ -205,7 +208,8 @@ public final class Support {
             HostMemory.putShort(base + address, value);
             return;
         }
-        slowStore(permissions, memory, address, 2, value);
+        leaveIfFlat(permissions);
+        memory.store(address, 2, value);
     }
 
     public static void flatStore32(long permissions, long base, GuestMemory memory, long address, long value) {
@@ -213,7 +217,8 @@ public final class Support {
             HostMemory.putInt(base + address, value);
             return;
         }
-        slowStore(permissions, memory, address, 4, value);
+        leaveIfFlat(permissions);
+        memory.store(address, 4, value);
     }
 
     public static void flatStore64(long permissions, long base, GuestMemory memory, long address, long value) {
@@ -221,7 +226,8 @@ public final class Support {
             HostMemory.putLong(base + address, value);
             return;
         }
-        slowStore(permissions, memory, address, 8, value);
+        leaveIfFlat(permissions);
+        memory.store(address, 8, value);
     }
 
     public static void flatStore128(
@@ -231,25 +237,15 @@ public final class Support {
             HostMemory.putLong(base + address + 8, high);
             return;
         }
-        if (permissions != FlatLayout.NO_PERMISSIONS) {
-            throw MemoryMiss.INSTANCE;
-        }
+        leaveIfFlat(permissions);
         memory.store128(address, low, high);
     }
 
-    /** An access the fast path does not cover: leave the region, or call a memory that is not flat. */
-    private static long slowLoad(long permissions, GuestMemory memory, long address, int size) {
+    /** An access the fast path does not cover leaves the region; a memory that is not flat is called instead. */
+    private static void leaveIfFlat(long permissions) {
         if (permissions != FlatLayout.NO_PERMISSIONS) {
             throw MemoryMiss.INSTANCE;
         }
-        return memory.load(address, size);
-    }
-
-    private static void slowStore(long permissions, GuestMemory memory, long address, int size, long value) {
-        if (permissions != FlatLayout.NO_PERMISSIONS) {
-            throw MemoryMiss.INSTANCE;
-        }
-        memory.store(address, size, value);
     }
 
     /**
