@@ -7,7 +7,6 @@ import dev.jx86.ir.Op;
 import dev.jx86.ir.Terminal;
 import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.CoreHelpers;
-import dev.jx86.runtime.abi.FlatLayout;
 import dev.jx86.runtime.abi.Helpers;
 import dev.jx86.runtime.abi.RuntimeHelper;
 import dev.jx86.runtime.abi.StateLayout;
@@ -41,12 +40,12 @@ import org.objectweb.asm.Opcodes;
  * read by a later block, written back, or needed by a condition that cannot be computed from the result alone. A
  * guest loop whose compare and branch fuse computes no flags at all.
  *
- * <p><b>Memory.</b> Loads and stores go through small static methods of {@code gen.Support}. With flat memory
- * ({@code FlatLayout}, where the host has it) they read the page's permission byte and access host memory at the
- * memory's base plus the guest address, the base and the map's address in locals; otherwise they probe the CPU's
- * software TLB ({@code GuestMemory.tlb()}, its arrays in locals) and access host memory at the entry's addend plus
- * the guest address. Anything else calls {@code GuestMemory}. HotSpot inlines them; a probe written out in the
- * region's own bytecode was 4x larger, and C1 and C2 spent their time compiling it.
+ * <p><b>Memory.</b> Loads and stores go through small static methods of {@code gen.Support} ({@link MemoryAccessors}).
+ * With flat memory ({@code FlatLayout}, where the host has it) they read the page's permission byte and access host
+ * memory at the memory's base plus the guest address; an access they do not cover throws {@code MemoryMiss}, which
+ * the region catches at the access and leaves by ({@code ExitReason.MEMORY}, with the instruction's state written
+ * back). Otherwise they probe the CPU's software TLB and call {@code GuestMemory} on a miss. HotSpot inlines them;
+ * a probe written out in the region's own bytecode was 4x larger, and C1 and C2 spent their time compiling it.
  *
  * <p><b>Faults.</b> Nothing is stored on the fast path: each op that may fault (load, store, call) is covered by an
  * exception-table entry whose handler records the instruction's pc in {@code outcome.faultPc}, writes the state
@@ -61,7 +60,6 @@ final class RegionEmitter implements Opcodes {
     private static final String MEMORY = "dev/jx86/runtime/abi/GuestMemory";
     private static final String FAULT = "dev/jx86/runtime/abi/GuestFault";
     private static final String MISS = "dev/jx86/runtime/abi/MemoryMiss";
-    private static final String TLB = "dev/jx86/runtime/abi/TlbArrays";
     private static final String HELPER_FUNCTION = "dev/jx86/runtime/abi/HelperFunction";
     private static final String OUTCOME = "dev/jx86/runtime/exec/Interpreter$Outcome";
     private static final String COMPILED_BLOCK = "dev/jx86/runtime/tier1/CompiledBlock";
@@ -74,15 +72,8 @@ final class RegionEmitter implements Opcodes {
     private static final int SCRATCH_LOCAL = 5;
     private static final int NEXT_LOCAL = 6; // a long: 6 and 7
     private static final int EXCEPTION_LOCAL = 8;
-    // The TLB's arrays, or with flat memory the permission map and the base (longs: 9-10 and 11-12).
-    private static final int READ_TLB_LOCAL = 9;
-    private static final int WRITE_TLB_LOCAL = 10;
-    private static final int PERMISSIONS_LOCAL = 9;
-    private static final int BASE_LOCAL = 11;
-    private static final int FIRST_SLOT_LOCAL = 13;
-
-    /** Whether memory ops use the flat accessors ({@code FlatLayout}) rather than the TLB's. */
-    private static final boolean FLAT = FlatLayout.ENABLED;
+    // 9-12: MemoryAccessors' slots
+    private static final int FIRST_SLOT_LOCAL = MemoryAccessors.FIRST_LOCAL + MemoryAccessors.LOCALS;
 
     /**
      * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, and whether the
@@ -124,6 +115,7 @@ final class RegionEmitter implements Opcodes {
     private final Map<HandlerKey, Label> handlers = new LinkedHashMap<>();
 
     private MethodVisitor mv;
+    private MemoryAccessors memory;
     private Asm asm;
     /** The lowerings of the current block's value ops; {@code lowering} also gives access to its values. */
     private IntegerLowering lowering;
@@ -210,7 +202,7 @@ final class RegionEmitter implements Opcodes {
                     rangeEnd[k][i] = new Label();
                     boolean writeBack = op != Op.CALL || !synchronizesWholeState(block, i);
                     rangeHandler[k][i] = handlers.computeIfAbsent(new HandlerKey(at, writeBack), key -> new Label());
-                    if (FLAT && op != Op.CALL) {
+                    if (MemoryAccessors.FLAT && op != Op.CALL) {
                         missHandler[k][i] = misses.computeIfAbsent(at, key -> new Label());
                     }
                 }
@@ -256,6 +248,7 @@ final class RegionEmitter implements Opcodes {
 
         mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", RUN_DESCRIPTOR, null, null);
         asm = new Asm(mv);
+        memory = new MemoryAccessors(mv, asm, MEMORY_LOCAL);
         mv.visitCode();
         declareFaultRanges();
         emitPrologue();
@@ -337,20 +330,7 @@ final class RegionEmitter implements Opcodes {
         mv.visitVarInsn(ALOAD, CPU_LOCAL);
         mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "memory", "()L" + MEMORY + ";", false);
         mv.visitVarInsn(ASTORE, MEMORY_LOCAL);
-        mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
-        mv.visitMethodInsn(INVOKEINTERFACE, MEMORY, "tlb", "()L" + TLB + ";", true);
-        mv.visitInsn(DUP);
-        if (FLAT) {
-            mv.visitFieldInsn(GETFIELD, TLB, "permissions", "J");
-            mv.visitVarInsn(LSTORE, PERMISSIONS_LOCAL);
-            mv.visitFieldInsn(GETFIELD, TLB, "base", "J");
-            mv.visitVarInsn(LSTORE, BASE_LOCAL);
-        } else {
-            mv.visitFieldInsn(GETFIELD, TLB, "read", "[J");
-            mv.visitVarInsn(ASTORE, READ_TLB_LOCAL);
-            mv.visitFieldInsn(GETFIELD, TLB, "write", "[J");
-            mv.visitVarInsn(ASTORE, WRITE_TLB_LOCAL);
-        }
+        memory.initialize();
         mv.visitInsn(ICONST_2);
         mv.visitIntInsn(NEWARRAY, T_LONG);
         mv.visitVarInsn(ASTORE, SCRATCH_LOCAL);
@@ -510,31 +490,31 @@ final class RegionEmitter implements Opcodes {
     // ---- memory and helpers: the ops that may fault, each inside its exception range
 
     /**
-     * A load: {@code gen.Support.loadN} probes the CPU's TLB (an array in a local) and reads host memory on a hit, or calls
-     * {@code GuestMemory.load} — the one part that may fault, inside the op's exception range.
+     * A load through a {@code gen.Support} accessor ({@link MemoryAccessors}), inside the op's exception range: the
+     * accessor's call of {@code GuestMemory.load} may fault, and with flat memory its miss leaves the region.
      */
     private void load(int i) {
         Type t = b.type(i);
-        pushAccessor(READ_TLB_LOCAL);
+        memory.pushLeading(false);
         lowering.loadLow(b.arg(i, 0));
         mv.visitLabel(rangeStart[blockNumber][i]);
         if (t == Type.V128) {
             mv.visitVarInsn(ALOAD, SCRATCH_LOCAL);
-            accessor("load128", "J[J)V");
+            memory.invoke("load128", "J[J)V");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeScratch(i);
         } else {
-            accessor("load" + t.bits(), "J)J");
+            memory.invoke("load" + t.bits(), "J)J");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeLow(i);
         }
     }
 
-    /** A store: as {@link #load}, through the write entries (code pages have none, so their writes are seen). */
+    /** A store: as {@link #load} (code pages may not be written by the accessors, so their writes are seen). */
     private void store(int i) {
         int v = b.arg(i, 1);
         Type t = b.type(v);
-        pushAccessor(WRITE_TLB_LOCAL);
+        memory.pushLeading(true);
         lowering.loadLow(b.arg(i, 0));
         lowering.loadLow(v);
         if (t == Type.V128) {
@@ -542,32 +522,11 @@ final class RegionEmitter implements Opcodes {
         }
         mv.visitLabel(rangeStart[blockNumber][i]);
         if (t == Type.V128) {
-            accessor("store128", "JJJ)V");
+            memory.invoke("store128", "JJJ)V");
         } else {
-            accessor("store" + t.bits(), "JJ)V");
+            memory.invoke("store" + t.bits(), "JJ)V");
         }
         mv.visitLabel(rangeEnd[blockNumber][i]);
-    }
-
-    /** The accessor's leading arguments: the permission map and base of flat memory, or the TLB array; the memory. */
-    private void pushAccessor(int tlbLocal) {
-        if (FLAT) {
-            mv.visitVarInsn(LLOAD, PERMISSIONS_LOCAL);
-            mv.visitVarInsn(LLOAD, BASE_LOCAL);
-        } else {
-            mv.visitVarInsn(ALOAD, tlbLocal);
-        }
-        mv.visitVarInsn(ALOAD, MEMORY_LOCAL);
-    }
-
-    /** Calls {@code gen.Support}'s accessor {@code name} (flat or TLB); {@code rest} is its descriptor after the memory. */
-    private void accessor(String name, String rest) {
-        if (FLAT) {
-            String flatName = "flat" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            asm.invokeStatic(PACKAGE + "Support", flatName, "(JJL" + MEMORY + ";" + rest);
-        } else {
-            asm.invokeStatic(PACKAGE + "Support", name, "([JL" + MEMORY + ";" + rest);
-        }
     }
 
     private void call(int i) {
