@@ -49,6 +49,12 @@ public final class ExecutionLoop implements Engine {
 
     private volatile boolean stopRequested;
     private boolean warmedUp;
+    /**
+     * Whether the code the dispatcher entered last is a region compiled for the optimizing compiler ({@link #wake}).
+     * Written by the guest's thread, read racily by the compiler's and the sampler's: a stale value delays an
+     * installation to the region's next exit, or costs one extra exit.
+     */
+    private boolean runningOptimized;
 
     public ExecutionLoop(Translator translator) {
         this(translator, CodeWatch.NONE, TranslationCache.DEFAULT_MAX_OPS);
@@ -76,9 +82,17 @@ public final class ExecutionLoop implements Engine {
         this.sampler = tiering.samples() ? new HotSampler(tiering.hotSamples(), this::wake) : null;
     }
 
-    /** Asks a running region to return to the dispatcher at its next back edge. */
+    /**
+     * Code was compiled, or a baseline region got hot: a baseline region that runs now leaves at its next back edge,
+     * so that the dispatcher installs or promotes soon. A region compiled for the optimizing compiler is left alone:
+     * no newer code replaces it, and its back edges' exit test, never taken while C2 profiled it, is compiled as an
+     * uncommon trap; leaving there would deoptimize the region and have C2 compile it again (docs/jvm-tier.md, "Exit
+     * requests"). Stop requests and code writes still reach every region.
+     */
     private void wake() {
-        outcome.exitRequested = true;
+        if (!runningOptimized) {
+            outcome.exitRequested = true;
+        }
     }
 
     @Override
@@ -146,6 +160,7 @@ public final class ExecutionLoop implements Engine {
             }
             boolean interpreted = compiled == null || interpretNext;
             interpretNext = false;
+            runningOptimized = !interpreted && t.optimization == Optimization.OPTIMIZING;
             try {
                 statistics.blocks++;
                 if (interpreted) {
