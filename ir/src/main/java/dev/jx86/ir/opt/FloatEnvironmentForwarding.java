@@ -23,11 +23,11 @@ import java.util.Map;
  *       and 13-15) of its environment, so it takes r.
  *   <li>{@code lshr e, c} for a constant 6 &lt;= c &lt; 32 is {@code lshr r, c} (y shifts out), one per root and count
  *       (the x86 lifter's masks, {@code mxcsr >> 7}).
- *   <li>{@code fexcept k a, b, e} is {@code fexcept k a, b, r | (y & r >>> 7)}: an operation raises the same flags
- *       under both (they differ in no control and no mask), and the settled flags of e are those of r and y's masked
- *       ones (docs/ir.md). It takes r where every use absorbs the difference {@code y & r >>> 7}: {@code or e, f}
- *       (y is within e already) and {@code andn (lshr e', 7), f} with e' of root r (the masked bits are cleared). A
- *       use of any other kind keeps the op as it was.
+ *   <li>{@code fexcept k a, b, r} is {@code fexcept k a, b, e} or-ed with some of {@code y & r >>> 7}: an operation
+ *       raises the same flags under both (they differ in no control and no mask), and fexcept leaves out the settled
+ *       flags, which in e are those of r and y's masked ones (docs/ir.md). So fexcept takes r where every use absorbs
+ *       that difference: {@code or e, f} (y is within e already) and {@code andn (lshr e', 7), f} with e' of root r
+ *       (which clears masked bits). A use of any other kind keeps the op as it was.
  * </ul>
  *
  * Exact whatever the block: each rule replaces a value by one that is equal, or equal in every bit its users read.
