@@ -59,11 +59,19 @@ public final class FloatEnvironment {
 
     /**
      * The flags of {@code word} that are set and masked: an operation that raises one of them changes nothing (the
-     * sticky flag stays set, no exception is delivered), so {@code fexcept} includes them in its result whether the
+     * sticky flag stays set, no exception is delivered), so {@code fexcept} leaves them out of its result whether the
      * operation raised them or not, and an implementation need not find out (docs/ir.md, "Exception flags").
      */
     public static int settled(long word) {
         return (int) (word & (word >>> MASK_SHIFT)) & FLAGS;
+    }
+
+    /**
+     * The flags of {@code flags} that are not settled in {@code word}: the value of {@code fexcept}, which leaves the
+     * settled ones out whether the operation raised them or not (docs/ir.md, "Exception flags").
+     */
+    public static int notSettled(long word, int flags) {
+        return flags & ~settled(word);
     }
 
     /** The rounding mode of {@code word}. */

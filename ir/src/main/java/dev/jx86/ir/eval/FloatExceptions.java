@@ -26,16 +26,16 @@ public final class FloatExceptions {
     private FloatExceptions() {}
 
     /**
-     * The value of {@code fexcept.k a, b, env}: the flags {@code k} raises ({@link #of}) or-ed with the flags that are
-     * set and masked in {@code env} ({@link FloatEnvironment#settled}), which the operation cannot change.
+     * The value of {@code fexcept.k a, b, env}: the flags {@code k} raises ({@link #of}) but those that are set and
+     * masked in {@code env} ({@link FloatEnvironment#settled}), which the operation cannot change.
      */
     public static int fexcept(FloatOperation k, Type t, long a, long b, long env) {
-        return of(k, t, a, b, env) | FloatEnvironment.settled(env);
+        return FloatEnvironment.notSettled(env, of(k, t, a, b, env));
     }
 
-    /** The value of {@code vfexcept}: {@link #lanes} or-ed with the settled flags of {@code env}. */
+    /** The value of {@code vfexcept}: {@link #lanes} but the settled flags of {@code env}. */
     public static int vfexcept(FloatOperation k, LaneShape shape, long[] a, long[] b, long env) {
-        return lanes(k, shape, a, b, env) | FloatEnvironment.settled(env);
+        return FloatEnvironment.notSettled(env, lanes(k, shape, a, b, env));
     }
 
     /** The flags of {@code k} on a and b of type {@code t} (the source type for conversions) under {@code env}. */

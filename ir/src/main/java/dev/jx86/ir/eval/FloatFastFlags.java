@@ -28,9 +28,7 @@ public final class FloatFastFlags {
             double y = Double.longBitsToDouble(b);
             double s = x + y;
             if (s == 0 || normal64(s)) {
-                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
-                        ? settled
-                        : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0 ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.ADD, Type.I64, a, b, env);
@@ -43,9 +41,7 @@ public final class FloatFastFlags {
             double y = -Double.longBitsToDouble(b);
             double s = x + y;
             if (s == 0 || normal64(s)) {
-                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
-                        ? settled
-                        : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0 ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.SUB, Type.I64, a, b, env);
@@ -57,11 +53,11 @@ public final class FloatFastFlags {
             double x = Double.longBitsToDouble(a);
             double y = Double.longBitsToDouble(b);
             if (x == 0 || y == 0) {
-                return settled;
+                return 0;
             }
             double s = x * y;
             if (Math.abs(s) >= SMALL && Math.abs(s) < Double.MAX_VALUE) {
-                return inexactSettled(settled) || Math.fma(x, y, -s) == 0 ? settled : settled | INEXACT;
+                return inexactSettled(settled) || Math.fma(x, y, -s) == 0 ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.MUL, Type.I64, a, b, env);
@@ -73,11 +69,11 @@ public final class FloatFastFlags {
             double x = Double.longBitsToDouble(a);
             double y = Double.longBitsToDouble(b);
             if (x == 0 && y != 0) {
-                return settled;
+                return 0;
             }
             double s = x / y;
             if (Math.abs(x) >= SMALL && Math.abs(s) >= SMALL && Math.abs(s) < Double.MAX_VALUE) {
-                return inexactSettled(settled) || Math.fma(-s, y, x) == 0 ? settled : settled | INEXACT;
+                return inexactSettled(settled) || Math.fma(-s, y, x) == 0 ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.DIV, Type.I64, a, b, env);
@@ -89,11 +85,11 @@ public final class FloatFastFlags {
         if ((env & CONTROLS) == 0 && ordinary64(a)) {
             double x = Double.longBitsToDouble(a);
             if (x == 0) {
-                return settled;
+                return 0;
             }
             if (x >= SMALL) {
                 double r = Math.sqrt(x);
-                return inexactSettled(settled) || Math.fma(-r, r, x) == 0 ? settled : settled | INEXACT;
+                return inexactSettled(settled) || Math.fma(-r, r, x) == 0 ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.SQRT, Type.I64, a, b, env);
@@ -106,9 +102,7 @@ public final class FloatFastFlags {
             float y = Float.intBitsToFloat((int) b);
             float s = x + y;
             if (s == 0 || normal32(s)) {
-                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
-                        ? settled
-                        : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0 ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.ADD, Type.I32, a, b, env);
@@ -121,9 +115,7 @@ public final class FloatFastFlags {
             float y = -Float.intBitsToFloat((int) b);
             float s = x + y;
             if (s == 0 || normal32(s)) {
-                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0
-                        ? settled
-                        : settled | INEXACT;
+                return inexactSettled(settled) || FloatExceptions.twoSumError(x, y, s) == 0 ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.SUB, Type.I32, a, b, env);
@@ -137,7 +129,7 @@ public final class FloatFastFlags {
             float s = x * y;
             if (s == 0 ? x == 0 || y == 0 : normal32(s)) {
                 // the binary64 product of two binary32 is exact
-                return inexactSettled(settled) || (double) x * y == s ? settled : settled | INEXACT;
+                return inexactSettled(settled) || (double) x * y == s ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.MUL, Type.I32, a, b, env);
@@ -150,7 +142,7 @@ public final class FloatFastFlags {
             float y = Float.intBitsToFloat((int) b);
             float s = x / y;
             if (y != 0 && (s == 0 ? x == 0 : normal32(s))) {
-                return inexactSettled(settled) || (double) s * y == x ? settled : settled | INEXACT;
+                return inexactSettled(settled) || (double) s * y == x ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.DIV, Type.I32, a, b, env);
@@ -162,7 +154,7 @@ public final class FloatFastFlags {
             float x = Float.intBitsToFloat((int) a);
             if (x >= 0) {
                 float r = (float) Math.sqrt(x);
-                return inexactSettled(settled) || (double) r * r == x ? settled : settled | INEXACT;
+                return inexactSettled(settled) || (double) r * r == x ? 0 : INEXACT;
             }
         }
         return FloatExceptions.fexcept(FloatOperation.SQRT, Type.I32, a, b, env);

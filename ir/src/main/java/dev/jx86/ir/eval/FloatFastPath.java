@@ -14,7 +14,7 @@ import dev.jx86.ir.Type;
  * to nearest, no flush-to-zero, no denormals-are-zero) Java's {@code double} and {@code float} operations are exactly
  * the x86 ones, except for which NaN they return. Flags: once precision is a settled flag (set and masked, as after
  * the first inexact result), a normal finite result from operands that are not denormal raised nothing that can
- * change MXCSR, and the flags are the settled ones (a few compares, inlined into the regions); other cases go to
+ * change MXCSR, and the flags (those not settled) are 0 (a few compares, inlined into the regions); other cases go to
  * {@link FloatFastFlags} (TwoSum, fma) and from there to the reference. Everything else — a NaN result, a directed rounding mode, denormal operands, results near underflow or overflow —
  * goes to {@link FloatSemantics} and {@link FloatExceptions}, the reference, so the results are theirs bit for bit
  * (FloatFastPathTest compares them). Methods named {@code ...32x2} work on two binary32 lanes packed in a long, the
@@ -107,13 +107,13 @@ public final class FloatFastPath {
 
     // ---- the flags of binary64 operations (fexcept's value: docs/ir.md) where precision is a settled flag, the
     // state of MXCSR after the first inexact result: a result that is normal and finite from operands that are not
-    // denormal raised nothing else, so the flags are the settled ones. The rest is FloatFastFlags's.
+    // denormal raised nothing else, so no flag that is not settled: 0. The rest is FloatFastFlags's.
 
     public static int addFlags64(long a, long b, long env) {
         if ((env & QUIET_MASK) == QUIET) {
             double s = Math.abs(Double.longBitsToDouble(a) + Double.longBitsToDouble(b));
             if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && notDenormal64(a) && notDenormal64(b)) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.addFlags64(a, b, env);
@@ -123,7 +123,7 @@ public final class FloatFastPath {
         if ((env & QUIET_MASK) == QUIET) {
             double s = Math.abs(Double.longBitsToDouble(a) - Double.longBitsToDouble(b));
             if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && notDenormal64(a) && notDenormal64(b)) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.subFlags64(a, b, env);
@@ -134,7 +134,7 @@ public final class FloatFastPath {
         if ((env & QUIET_MASK) == QUIET) {
             double s = Math.abs(Double.longBitsToDouble(a) * Double.longBitsToDouble(b));
             if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && (a & EXPONENT64) != 0 && (b & EXPONENT64) != 0) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.mulFlags64(a, b, env);
@@ -145,7 +145,7 @@ public final class FloatFastPath {
         if ((env & QUIET_MASK) == QUIET) {
             double s = Math.abs(Double.longBitsToDouble(a) / Double.longBitsToDouble(b));
             if (s > Double.MIN_NORMAL && s < Double.MAX_VALUE && (a & EXPONENT64) != 0 && (b & EXPONENT64) != 0) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.divFlags64(a, b, env);
@@ -154,7 +154,7 @@ public final class FloatFastPath {
     /** The root of a positive normal finite number is one, and raises at most inexact. */
     public static int sqrtFlags64(long a, long b, long env) {
         if ((env & QUIET_MASK) == QUIET && a >= Double.doubleToRawLongBits(Double.MIN_NORMAL) && a < EXPONENT64) {
-            return FloatEnvironment.settled(env);
+            return 0;
         }
         return FloatFastFlags.sqrtFlags64(a, b, env);
     }
@@ -228,18 +228,18 @@ public final class FloatFastPath {
 
     /**
      * The flags of a quiet compare (UCOMISD, CMPEQSD...; a signaling compare or MIN/MAX below): with no NaN and no
-     * denormal operand (DAZ or not, in any rounding mode) nothing is raised, so the flags are the settled ones.
+     * denormal operand (DAZ or not, in any rounding mode) nothing is raised: 0.
      */
     public static int compareQuietFlags64(long a, long b, long env) {
         if (plain64(a) && plain64(b)) {
-            return FloatEnvironment.settled(env);
+            return 0;
         }
         return FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I64, a, b, env);
     }
 
     public static int compareSignalingFlags64(long a, long b, long env) {
         if (plain64(a) && plain64(b)) {
-            return FloatEnvironment.settled(env);
+            return 0;
         }
         return FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I64, a, b, env);
     }
@@ -250,7 +250,7 @@ public final class FloatFastPath {
         if ((env & QUIET_MASK) == QUIET) {
             float s = Math.abs(Float.intBitsToFloat((int) a) + Float.intBitsToFloat((int) b));
             if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && notDenormal32(a) && notDenormal32(b)) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.addFlags32(a, b, env);
@@ -260,7 +260,7 @@ public final class FloatFastPath {
         if ((env & QUIET_MASK) == QUIET) {
             float s = Math.abs(Float.intBitsToFloat((int) a) - Float.intBitsToFloat((int) b));
             if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && notDenormal32(a) && notDenormal32(b)) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.subFlags32(a, b, env);
@@ -270,7 +270,7 @@ public final class FloatFastPath {
         if ((env & QUIET_MASK) == QUIET) {
             float s = Math.abs(Float.intBitsToFloat((int) a) * Float.intBitsToFloat((int) b));
             if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && (a & EXPONENT32) != 0 && (b & EXPONENT32) != 0) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.mulFlags32(a, b, env);
@@ -280,7 +280,7 @@ public final class FloatFastPath {
         if ((env & QUIET_MASK) == QUIET) {
             float s = Math.abs(Float.intBitsToFloat((int) a) / Float.intBitsToFloat((int) b));
             if (s > Float.MIN_NORMAL && s < Float.MAX_VALUE && (a & EXPONENT32) != 0 && (b & EXPONENT32) != 0) {
-                return FloatEnvironment.settled(env);
+                return 0;
             }
         }
         return FloatFastFlags.divFlags32(a, b, env);
@@ -289,21 +289,21 @@ public final class FloatFastPath {
     public static int sqrtFlags32(long a, long b, long env) {
         int x = (int) a;
         if ((env & QUIET_MASK) == QUIET && x >= Float.floatToRawIntBits(Float.MIN_NORMAL) && x < EXPONENT32) {
-            return FloatEnvironment.settled(env);
+            return 0;
         }
         return FloatFastFlags.sqrtFlags32(a, b, env);
     }
 
     public static int compareQuietFlags32(long a, long b, long env) {
         if (plain32(a) && plain32(b)) {
-            return FloatEnvironment.settled(env);
+            return 0;
         }
         return FloatExceptions.fexcept(FloatOperation.COMPARE_QUIET, Type.I32, a, b, env);
     }
 
     public static int compareSignalingFlags32(long a, long b, long env) {
         if (plain32(a) && plain32(b)) {
-            return FloatEnvironment.settled(env);
+            return 0;
         }
         return FloatExceptions.fexcept(FloatOperation.COMPARE_SIGNALING, Type.I32, a, b, env);
     }
@@ -384,7 +384,7 @@ public final class FloatFastPath {
     public static int toInt64Flags64(long a, long b, long env) {
         double r = Double.longBitsToDouble(b);
         if (Math.abs(r) < 0x1p63 && plain64(a) && plain64(b)) {
-            return FloatEnvironment.settled(env) | ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT);
+            return FloatEnvironment.notSettled(env, ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT));
         }
         return FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I64, a, b, env);
     }
@@ -392,7 +392,7 @@ public final class FloatFastPath {
     public static int toInt32Flags64(long a, long b, long env) {
         double r = Double.longBitsToDouble(b);
         if (Math.abs(r) < 0x1p31 && plain64(a) && plain64(b)) {
-            return FloatEnvironment.settled(env) | ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT);
+            return FloatEnvironment.notSettled(env, ((double) (long) r == Double.longBitsToDouble(a) ? 0 : INEXACT));
         }
         return FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I64, a, b, env);
     }
@@ -400,7 +400,7 @@ public final class FloatFastPath {
     public static int toInt64Flags32(long a, long b, long env) {
         float r = Float.intBitsToFloat((int) b);
         if (Math.abs(r) < 0x1p63f && plain32(a) && plain32(b)) {
-            return FloatEnvironment.settled(env) | ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT);
+            return FloatEnvironment.notSettled(env, ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT));
         }
         return FloatExceptions.fexcept(FloatOperation.TO_INT64, Type.I32, a, b, env);
     }
@@ -408,7 +408,7 @@ public final class FloatFastPath {
     public static int toInt32Flags32(long a, long b, long env) {
         float r = Float.intBitsToFloat((int) b);
         if (Math.abs(r) < 0x1p31f && plain32(a) && plain32(b)) {
-            return FloatEnvironment.settled(env) | ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT);
+            return FloatEnvironment.notSettled(env, ((float) (long) r == Float.intBitsToFloat((int) a) ? 0 : INEXACT));
         }
         return FloatExceptions.fexcept(FloatOperation.TO_INT32, Type.I32, a, b, env);
     }
@@ -454,23 +454,23 @@ public final class FloatFastPath {
 
     /** An i32 always fits a binary64. */
     public static int fromInt32ToDoubleFlags(long a, long b, long env) {
-        return FloatEnvironment.settled(env);
+        return 0;
     }
 
     public static int fromInt64ToDoubleFlags(long a, long b, long env) {
         double d = a;
-        return FloatEnvironment.settled(env) | (d != 0x1p63 && (long) d == a ? 0 : INEXACT);
+        return FloatEnvironment.notSettled(env, (d != 0x1p63 && (long) d == a ? 0 : INEXACT));
     }
 
     public static int fromInt32ToSingleFlags(long a, long b, long env) {
         int v = (int) a;
         float f = v;
-        return FloatEnvironment.settled(env) | (f != 0x1p31f && (int) f == v ? 0 : INEXACT);
+        return FloatEnvironment.notSettled(env, (f != 0x1p31f && (int) f == v ? 0 : INEXACT));
     }
 
     public static int fromInt64ToSingleFlags(long a, long b, long env) {
         float f = a;
-        return FloatEnvironment.settled(env) | (f != 0x1p63f && (long) f == a ? 0 : INEXACT);
+        return FloatEnvironment.notSettled(env, (f != 0x1p63f && (long) f == a ? 0 : INEXACT));
     }
 
     /** Not a denormal: a non-zero exponent field, or zero. */

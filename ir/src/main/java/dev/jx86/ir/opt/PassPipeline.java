@@ -24,6 +24,7 @@ public final class PassPipeline {
                 new ConstantFolding(),
                 new GetSetForwarding(),
                 new ConversionFolding(),
+                new FloatEnvironmentForwarding(),
                 new FlagConditionFusion(),
                 new ConstantFolding(),
                 new DeadFlagElimination(),

@@ -37,6 +37,11 @@ final class Rewrite {
         return map[i] = out.append(old.op(i), old.type(i), old.aux0(i), old.aux1(i), args);
     }
 
+    /** Copies instruction {@code i} (not a constant) with operands {@code args}, values of the new block. */
+    Value copy(int i, List<Value> args) {
+        return map[i] = out.append(old.op(i), old.type(i), old.aux0(i), old.aux1(i), args);
+    }
+
     /** Makes uses of old value {@code i} use {@code v} instead, without copying instruction {@code i}. */
     void replace(int i, Value v) {
         map[i] = v;
