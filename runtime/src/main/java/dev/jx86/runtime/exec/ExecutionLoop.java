@@ -310,7 +310,7 @@ public final class ExecutionLoop implements Engine {
                         "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
                                 + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
                                 + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped,"
-                                + " %d promoted to the optimizing compiler%n"
+                                + " %d promoted to the optimizing compiler (%d put off)%n"
                                 + "exits: %d syscalls, %d faults, %d halts, %d stop requests, %d memory accesses interpreted%n"
                                 + "verified %d compiled blocks and regions, %d differed",
                         st.blocks,
@@ -329,6 +329,7 @@ public final class ExecutionLoop implements Engine {
                         st.regionBlocks,
                         st.regionsDropped,
                         st.promotions,
+                        st.promotionsDeferred,
                         st.syscalls,
                         st.faults,
                         st.halts,

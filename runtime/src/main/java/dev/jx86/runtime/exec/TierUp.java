@@ -83,13 +83,27 @@ final class TierUp {
 
     /**
      * {@code entry}'s region, compiled for the baseline compiler, is where the guest spends its time ({@link
-     * HotSampler}): compile the same blocks for the optimizing compiler.
+     * HotSampler}): compile it for the optimizing compiler, grown by the exits its code took ({@link
+     * RegionSelector#grow}). A region whose entry block another grown region holds waits for another round of samples
+     * first: the guest may now spend its time in that one.
      */
     void promote(Translation entry) {
         if (entry.compiled == null || entry.optimization != Optimization.BASELINE || !entry.valid()) {
             return;
         }
+        Translation cover = entry.grownInto;
+        if (cover != null && cover != entry && cover.valid() && !entry.promotionDeferred) {
+            // Its block is inside a grown region already, which the guest may now stay in: sampled again first.
+            entry.promotionDeferred = true;
+            entry.samples = 0;
+            entry.promotionQueued = false;
+            statistics.promotionsDeferred++;
+            return;
+        }
         List<Translation> members = selector.grow(entry, GROWN_BLOCKS);
+        for (Translation member : members) {
+            member.grownInto = entry;
+        }
         statistics.promotions++;
         try {
             executor().execute(() -> compile(entry, members, Optimization.OPTIMIZING));

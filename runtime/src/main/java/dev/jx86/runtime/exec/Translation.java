@@ -47,10 +47,17 @@ public final class Translation {
     Optimization optimization;
     /** The translations of the region {@link #compiled} runs, this one first. */
     List<Translation> members = List.of();
-    /** Samples of the guest running here ({@link HotSampler}; written by the sampler only). */
+    /**
+     * Samples of the guest running here ({@link HotSampler}; written by the sampler, and reset by a put-off promotion,
+     * a race that at worst loses a sample or queues the region once more).
+     */
     int samples;
-    /** Whether the sampler queued this region for the optimizing compiler (written by the sampler only). */
+    /** Whether the sampler queued this region for the optimizing compiler (reset as {@link #samples} is). */
     boolean promotionQueued;
+    /** The entry of the last region promoted to the optimizing compiler that holds this block, or null. */
+    Translation grownInto;
+    /** Whether a promotion of this region was put off once because another grown region holds its entry block. */
+    boolean promotionDeferred;
     /** Whether {@link #compiled} is a region of more than this block. */
     boolean region;
     /** The blocks {@link #compiled} was made from, and whether its first run is still to be checked (--verify). */
