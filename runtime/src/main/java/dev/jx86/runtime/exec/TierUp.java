@@ -221,11 +221,14 @@ final class TierUp {
     /** {@code -d stats}: a region as it is installed, with its blocks. */
     private static void logInstalled(Done d) {
         LogItem.STATS.log(
-                "region 0x{} for the {} compiler: {} blocks, {} IR ops: {}",
+                "region 0x{} for the {} compiler: {} blocks, {} IR ops, {} memory accesses: {}",
                 Long.toHexString(d.entry().pc()),
                 d.optimization().name().toLowerCase(Locale.ROOT),
                 d.members().size(),
                 d.members().stream().mapToInt(m -> m.block().size()).sum(),
+                d.members().stream()
+                        .mapToInt(m -> RegionSelector.accesses(m.block()))
+                        .sum(),
                 String.join(
                         " ",
                         d.members().stream().map(m -> Long.toHexString(m.pc())).toList()));

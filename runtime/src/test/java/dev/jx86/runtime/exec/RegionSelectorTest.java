@@ -25,6 +25,17 @@ class RegionSelectorTest {
         return cache.get(pc, CpuMode.LONG_64, () -> new Translation(block, CpuMode.LONG_64, 0));
     }
 
+    /** A block at {@code pc} that loads from rbx {@code loads} times, then jumps to {@code target}. */
+    private Translation loads(long pc, int loads, long target) {
+        IrBuilder b = new IrBuilder(pc);
+        b.boundary(pc, 4);
+        for (int i = 0; i < loads; i++) {
+            b.set(StateLayout.RAX, b.load(Type.I64, b.get(Type.I64, StateLayout.RBX)));
+        }
+        Block block = b.jump(target);
+        return cache.get(pc, CpuMode.LONG_64, () -> new Translation(block, CpuMode.LONG_64, 0));
+    }
+
     /** Makes {@code entry} the entry of an installed region of {@code members} (entry first). */
     private static void installRegion(Translation entry, Translation... members) {
         entry.members = List.of(members);
@@ -75,6 +86,19 @@ class RegionSelectorTest {
         assertThat(pcs(selector.grow(a, 32))).containsExactly(0x1000L, 0x1100L, 0x1200L, 0x1300L, 0x1400L, 0x1500L);
         assertThat(pcs(selector.grow(a, 3))).containsExactly(0x1000L, 0x1100L, 0x1200L);
         assertThat(g.members).isEmpty();
+    }
+
+    @Test
+    void aGrownRegionStaysWithinWhatTheHostCompilerInlinesIntoOneMethod() {
+        Translation a = branch(0x1000, 0x1100, 0x1200);
+        loads(0x1100, 50, 0x1000); // 50 memory accessors inlined: over the budget on its own
+        loads(0x1200, 4, 0x1000);
+        installRegion(a, a);
+        exits(a, 0x1100, 900);
+        exits(a, 0x1200, 800);
+        assertThat(RegionSelector.weight(cache.peek(0x1100, CpuMode.LONG_64).block()))
+                .isGreaterThan(RegionSelector.INLINE_BUDGET);
+        assertThat(pcs(new RegionSelector(cache, 8).grow(a, 32))).containsExactly(0x1000L, 0x1200L);
     }
 
     @Test
