@@ -187,6 +187,8 @@ public final class ExecutionLoop implements Engine {
                     } else if (t.endsIndirect) {
                         t.recordIndirect(next);
                     }
+                } else {
+                    t.recordExit(next);
                 }
                 previous = t;
                 continue;
@@ -323,7 +325,7 @@ public final class ExecutionLoop implements Engine {
                         "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
                                 + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
                                 + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped,"
-                                + " %d promoted to the optimizing compiler%n"
+                                + " %d promoted to the optimizing compiler (%d put off)%n"
                                 + "exits: %d syscalls, %d faults, %d halts, %d stop requests, %d memory accesses interpreted%n"
                                 + "verified %d compiled blocks and regions, %d differed",
                         st.blocks,
@@ -342,6 +344,7 @@ public final class ExecutionLoop implements Engine {
                         st.regionBlocks,
                         st.regionsDropped,
                         st.promotions,
+                        st.promotionsDeferred,
                         st.syscalls,
                         st.faults,
                         st.halts,
@@ -349,7 +352,8 @@ public final class ExecutionLoop implements Engine {
                         st.memoryExits,
                         verifier.checked(),
                         verifier.mismatches())
-                + hottest(8);
+                + hottest(8)
+                + hottestExits(8);
     }
 
     /** The {@code n} translations dispatched most often, with what runs them: where the dispatcher's time goes. */
@@ -361,6 +365,23 @@ public final class ExecutionLoop implements Engine {
             String runs =
                     t.region ? "region of " + t.regionBlocks.size() : t.compiled != null ? "compiled" : "interpreted";
             text.append(String.format(" 0x%x (%s) %d;", t.pc(), runs, t.executions()));
+        }
+        return text.toString();
+    }
+
+    /** The {@code n} most frequent returns of a region to the dispatcher, by region entry and target. */
+    private String hottestExits(int n) {
+        record Exit(Translation region, long target, long count) {}
+        List<Exit> all = new ArrayList<>();
+        for (Translation t : cache.translations()) {
+            for (int i = 0; t.exits != null && i < t.exits.size(); i++) {
+                all.add(new Exit(t, t.exits.target(i), t.exits.count(i)));
+            }
+        }
+        all.sort(Comparator.comparingLong(Exit::count).reversed());
+        var text = new StringBuilder(String.format("%nmost frequent region exits:"));
+        for (Exit e : all.subList(0, Math.min(n, all.size()))) {
+            text.append(String.format(" 0x%x -> 0x%x %d;", e.region().pc(), e.target(), e.count()));
         }
         return text.toString();
     }

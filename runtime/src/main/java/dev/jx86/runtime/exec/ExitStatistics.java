@@ -21,6 +21,9 @@ public final class ExitStatistics {
     long regionBlocks;
     long regionsDropped;
     long promotions;
+    /** Promotions put off for another round of samples because a grown region held the entry block. */
+    long promotionsDeferred;
+
     long chained;
 
     ExitStatistics() {}
@@ -99,6 +102,10 @@ public final class ExitStatistics {
     }
 
     /** Regions compiled again for the optimizing compiler because the guest spent its time in them. */
+    public long promotionsDeferred() {
+        return promotionsDeferred;
+    }
+
     public long promotions() {
         return promotions;
     }

@@ -90,7 +90,8 @@ final class HotSampler implements AutoCloseable {
                 }
                 lastCpu = cpu;
             }
-            // Only this thread writes samples and promotionQueued; compiled and optimization are read racily: a
+            // Only this thread counts samples (a put-off promotion resets them); compiled and optimization are read
+            // racily: a
             // region seen before its installation is seen again at the next sample.
             int samples = ++t.samples;
             if (samples >= threshold

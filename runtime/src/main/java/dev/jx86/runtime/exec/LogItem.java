@@ -19,7 +19,7 @@ public enum LogItem {
     INT("exceptions and faults the guest takes, with the CPU state"),
     NOCHAIN("do not chain translations: every dispatch looks its block up; regions of one block"),
     UNIMP("system calls that are not implemented (each once)"),
-    STATS("translation, tier-1 and dispatch statistics when the guest ends");
+    STATS("translation, tier-1 and dispatch statistics when the guest ends; each region as it is installed");
 
     private final String description;
     /** Made on first use, so that the command line can configure logging after looking the items up. */

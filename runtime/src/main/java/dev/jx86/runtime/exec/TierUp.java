@@ -8,6 +8,7 @@ import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import dev.jx86.runtime.tier1.RegionCounters;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
  * will get hot again. A region too large for the host compiler is retried with its first half of blocks.
  */
 final class TierUp {
+    /** The most blocks a region promoted to the optimizing compiler grows to (system property {@code jx86.grownBlocks}). */
+    static final int GROWN_BLOCKS = Math.max(1, Integer.getInteger("jx86.grownBlocks", 32));
+
     private record Done(
             Translation entry,
             List<Translation> members,
@@ -79,13 +83,27 @@ final class TierUp {
 
     /**
      * {@code entry}'s region, compiled for the baseline compiler, is where the guest spends its time ({@link
-     * HotSampler}): compile the same blocks for the optimizing compiler.
+     * HotSampler}): compile it for the optimizing compiler, grown by the exits its code took ({@link
+     * RegionSelector#grow}). A region whose entry block another grown region holds waits for another round of samples
+     * first: the guest may now spend its time in that one.
      */
     void promote(Translation entry) {
         if (entry.compiled == null || entry.optimization != Optimization.BASELINE || !entry.valid()) {
             return;
         }
-        List<Translation> members = entry.members;
+        Translation cover = entry.grownInto;
+        if (cover != null && cover != entry && cover.valid() && !entry.promotionDeferred) {
+            // Its block is inside a grown region already, which the guest may now stay in: sampled again first.
+            entry.promotionDeferred = true;
+            entry.samples = 0;
+            entry.promotionQueued = false;
+            statistics.promotionsDeferred++;
+            return;
+        }
+        List<Translation> members = selector.grow(entry, GROWN_BLOCKS);
+        for (Translation member : members) {
+            member.grownInto = entry;
+        }
         statistics.promotions++;
         try {
             executor().execute(() -> compile(entry, members, Optimization.OPTIMIZING));
@@ -116,7 +134,10 @@ final class TierUp {
             if (code != null || tried.size() == 1) {
                 break;
             }
-            tried = tried.subList(0, (tried.size() + 1) / 2);
+            // a grown region (entry.members first) loses what it grew by a quarter at a time, then halves
+            int kept = entry.members.size();
+            tried = tried.subList(
+                    0, tried.size() > kept ? Math.max(kept, tried.size() * 3 / 4) : (tried.size() + 1) / 2);
         }
         done.add(new Done(entry, tried, optimization, code, region.counters(), System.nanoTime() - start));
         if (tiering.background()) {
@@ -177,9 +198,13 @@ final class TierUp {
             statistics.regions++;
             statistics.regionBlocks += d.members().size();
             Translation entry = d.entry();
+            if (LogItem.STATS.enabledAt(entry.pc())) {
+                logInstalled(d);
+            }
             entry.install(d.code());
             entry.optimization = d.optimization();
             entry.members = d.members();
+            entry.exits = null; // the new code's exits are counted afresh
             entry.region = d.members().size() > 1;
             entry.regionBlocks = d.members().stream().map(Translation::block).toList();
             entry.unverified = tiering.verify();
@@ -191,6 +216,22 @@ final class TierUp {
                 p.installed(d.members(), d.counters());
             }
         }
+    }
+
+    /** {@code -d stats}: a region as it is installed, with its blocks. */
+    private static void logInstalled(Done d) {
+        LogItem.STATS.log(
+                "region 0x{} for the {} compiler: {} blocks, {} IR ops, {} memory accesses: {}",
+                Long.toHexString(d.entry().pc()),
+                d.optimization().name().toLowerCase(Locale.ROOT),
+                d.members().size(),
+                d.members().stream().mapToInt(m -> m.block().size()).sum(),
+                d.members().stream()
+                        .mapToInt(m -> RegionSelector.accesses(m.block()))
+                        .sum(),
+                String.join(
+                        " ",
+                        d.members().stream().map(m -> Long.toHexString(m.pc())).toList()));
     }
 
     /** Whether a background result is waiting to be installed (a cheap check for the dispatcher). */

@@ -6,7 +6,6 @@ import dev.jx86.ir.Terminal;
 import dev.jx86.runtime.abi.CpuMode;
 import dev.jx86.runtime.tier1.CompiledBlock;
 import dev.jx86.runtime.tier1.Optimization;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,12 +22,15 @@ public final class Translation {
     /** Whether the block ends in an indirect jump, whose targets {@link #recordIndirect} counts. */
     final boolean endsIndirect;
     /**
-     * The first {@link #INDIRECT_TARGETS} distinct targets of the indirect jump that ends the block (tier 0 and single
-     * compiled blocks), and how often each was taken; null until the first.
+     * The targets of the indirect jump that ends the block, counted while it runs in the interpreter or compiled
+     * alone; null until the first.
      */
-    long[] indirectTargets;
-
-    int[] indirectCounts;
+    TargetCounts indirectTargets;
+    /**
+     * Where the dispatcher went after this translation's region returned to it (counted only for regions of more
+     * than one block; null until the first): the exits a re-selection of the region takes in.
+     */
+    TargetCounts exits;
 
     private volatile boolean valid = true;
     /** Dispatches of this translation since its count last restarted ({@link #restartCount}): what makes it hot. */
@@ -45,10 +47,17 @@ public final class Translation {
     Optimization optimization;
     /** The translations of the region {@link #compiled} runs, this one first. */
     List<Translation> members = List.of();
-    /** Samples of the guest running here ({@link HotSampler}; written by the sampler only). */
+    /**
+     * Samples of the guest running here ({@link HotSampler}; written by the sampler, and reset by a put-off promotion,
+     * a race that at worst loses a sample or queues the region once more).
+     */
     int samples;
-    /** Whether the sampler queued this region for the optimizing compiler (written by the sampler only). */
+    /** Whether the sampler queued this region for the optimizing compiler (reset as {@link #samples} is). */
     boolean promotionQueued;
+    /** The entry of the last region promoted to the optimizing compiler that holds this block, or null. */
+    Translation grownInto;
+    /** Whether a promotion of this region was put off once because another grown region holds its entry block. */
+    boolean promotionDeferred;
     /** Whether {@link #compiled} is a region of more than this block. */
     boolean region;
     /** The blocks {@link #compiled} was made from, and whether its first run is still to be checked (--verify). */
@@ -73,28 +82,20 @@ public final class Translation {
         this.endsIndirect = block.terminal() instanceof Terminal.JumpIndirect;
     }
 
-    /** Targets of an indirect jump remembered for region selection: a switch's hot cases, a function's callers. */
-    static final int INDIRECT_TARGETS = 16;
-
     /** Counts a dispatch that left through the block's indirect jump to {@code target}. */
     void recordIndirect(long target) {
-        long[] targets = indirectTargets;
-        if (targets == null) {
-            targets = indirectTargets = new long[INDIRECT_TARGETS];
-            indirectCounts = new int[INDIRECT_TARGETS];
-            Arrays.fill(targets, -1);
+        if (indirectTargets == null) {
+            indirectTargets = new TargetCounts();
         }
-        for (int i = 0; i < INDIRECT_TARGETS; i++) {
-            if (targets[i] == target) {
-                indirectCounts[i]++;
-                return;
-            }
-            if (targets[i] == -1) {
-                targets[i] = target;
-                indirectCounts[i] = 1;
-                return;
-            }
+        indirectTargets.record(target);
+    }
+
+    /** Counts a return of this translation's region to the dispatcher, which continued at {@code target}. */
+    void recordExit(long target) {
+        if (exits == null) {
+            exits = new TargetCounts();
         }
+        exits.record(target);
     }
 
     /** The translation this one chained to for {@code pc}, if still valid. */
