@@ -20,16 +20,14 @@ import org.slf4j.LoggerFactory;
  * {@code jx86 run --verify}: the first run of each newly compiled region is checked against the interpreter. The
  * compiled code runs on a copy (a copy of the state, a {@link CopyOnWriteMemory} over guest memory); then the
  * interpreter runs the region's blocks on the real CPU, block after block while they continue inside the region,
- * exactly the path the compiled code takes. Any difference — a state slot, a byte of memory either wrote, the
+ * exactly the path the compiled code takes, both up to the region's first back edge (so that the check ends, and at
+ * the same place whenever another thread asks the region to leave). Any difference — a state slot, a byte of memory either wrote, the
  * outcome, the next pc, a fault — is reported with the guest pc and the region's IR, and the compiled code is dropped:
  * the guest goes on with the interpreter's result, so a tier-1 bug cannot corrupt it. Helpers that read the outside
  * world (RDTSC, RDRAND) can differ between the two runs; the report says what differed.
  */
 final class RegionVerifier {
     private static final Logger LOG = LoggerFactory.getLogger("jx86.verify");
-    /** Blocks the interpreter may run before the check gives up (the compiled run ended, so a match ends sooner). */
-    private static final long MAX_STEPS = 50_000_000;
-
     private final Interpreter interpreter = new Interpreter();
     private long checked;
     private long mismatches;
@@ -48,7 +46,10 @@ final class RegionVerifier {
         GuestMemory memory = cpu.memory();
         Cpu copy = new Cpu(new CopyOnWriteMemory(memory), cpu.mode());
         System.arraycopy(cpu.state, 0, copy.state, 0, cpu.state.length);
-        Ending compiled; // run with the loop's outcome, so that a stop request reaches a looping region
+        // Both runs leave at the region's first back edge, the same place: compiled code leaves at one when an exit is
+        // requested (a request may come from another thread at any time, so it is requested from the start).
+        outcome.exitRequested = true;
+        Ending compiled;
         try {
             long next = t.compiled.run(copy, outcome);
             compiled = new Ending(ended(next, outcome), next);
@@ -103,23 +104,22 @@ final class RegionVerifier {
         return interpreted.next();
     }
 
+    /** Runs the region's blocks from its entry while they continue inside it, up to its first back edge. */
     private long interpretRegion(List<Block> blocks, Cpu cpu, Interpreter.Outcome outcome) {
-        Block block = blocks.getFirst();
-        for (long step = 0; ; step++) {
-            long next = interpreter.run(block, cpu, outcome);
-            if (outcome.kind != Interpreter.Outcome.CONTINUE || step >= MAX_STEPS) {
+        int current = 0;
+        while (true) {
+            long next = interpreter.run(blocks.get(current), cpu, outcome);
+            if (outcome.kind != Interpreter.Outcome.CONTINUE) {
                 return next;
             }
-            Block following = null;
-            for (Block b : blocks) {
-                if (b.pc() == next) {
-                    following = b;
-                }
+            int following = -1;
+            for (int k = 0; k < blocks.size(); k++) {
+                following = blocks.get(k).pc() == next ? k : following;
             }
-            if (following == null) {
-                return next;
+            if (following <= current) {
+                return next; // out of the region, or a back edge
             }
-            block = following;
+            current = following;
         }
     }
 
