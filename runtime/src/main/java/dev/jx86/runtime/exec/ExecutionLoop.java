@@ -114,8 +114,11 @@ public final class ExecutionLoop implements Engine {
             sampler.guest(Thread.currentThread());
         }
         while (true) {
-            // Cleared before the stop check: a request that lands after it still reaches a region's back edge.
-            out.exitRequested = false;
+            // Cleared before the stop check: a request that lands after it still reaches a region's back edge. Only
+            // when set: a volatile store costs a full fence (lock addl) on every dispatch, the read does not.
+            if (out.exitRequested) {
+                out.exitRequested = false;
+            }
             if (stopRequested) {
                 stopRequested = false;
                 statistics.stopRequests++;
