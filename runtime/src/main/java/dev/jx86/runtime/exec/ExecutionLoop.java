@@ -48,6 +48,14 @@ public final class ExecutionLoop implements Engine {
     private ProfileRecorder profile;
 
     private volatile boolean stopRequested;
+    /**
+     * Set after anything the dispatcher must look at between two translations: a stop request, a compiled region to
+     * install, a region to promote. One read per dispatch instead of a look into each queue (whose heads other
+     * threads write: the hottest loads of the dispatch loop on bytevm). Producers set it after they enqueue, the
+     * dispatcher clears it before it looks, so nothing enqueued is left unseen.
+     */
+    private volatile boolean attention;
+
     private boolean warmedUp;
     /**
      * Whether the code the dispatcher entered last is a region compiled for the optimizing compiler ({@link #wake}).
@@ -90,6 +98,7 @@ public final class ExecutionLoop implements Engine {
      * requests"). Stop requests and code writes still reach every region.
      */
     private void wake() {
+        attention = true;
         if (!runningOptimized) {
             outcome.exitRequested = true;
         }
@@ -114,19 +123,25 @@ public final class ExecutionLoop implements Engine {
             sampler.guest(Thread.currentThread());
         }
         while (true) {
-            // Cleared before the stop check: a request that lands after it still reaches a region's back edge.
-            out.exitRequested = false;
-            if (stopRequested) {
-                stopRequested = false;
-                statistics.stopRequests++;
-                return new Stop.Requested(cpu.rip());
+            // Cleared before the stop check: a request that lands after it still reaches a region's back edge. Only
+            // when set: a volatile store costs a full fence (lock addl) on every dispatch, the read does not.
+            if (out.exitRequested) {
+                out.exitRequested = false;
             }
-            if (compiles && tierUp.hasPending()) {
-                tierUp.installPending();
-            }
-            if (sampler != null && sampler.hasHot()) {
-                for (Translation hot; (hot = sampler.pollHot()) != null; ) {
-                    tierUp.promote(hot);
+            if (attention) {
+                attention = false;
+                if (stopRequested) {
+                    stopRequested = false;
+                    statistics.stopRequests++;
+                    return new Stop.Requested(cpu.rip());
+                }
+                if (compiles && tierUp.hasPending()) {
+                    tierUp.installPending();
+                }
+                if (sampler != null && sampler.hasHot()) {
+                    for (Translation hot; (hot = sampler.pollHot()) != null; ) {
+                        tierUp.promote(hot);
+                    }
                 }
             }
             long pc = cpu.rip();
@@ -296,6 +311,7 @@ public final class ExecutionLoop implements Engine {
     @Override
     public void requestStop() {
         stopRequested = true;
+        attention = true;
         outcome.exitRequested = true;
     }
 

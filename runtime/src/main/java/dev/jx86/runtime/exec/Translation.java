@@ -73,8 +73,12 @@ public final class Translation {
 
     Translation link1;
 
+    /** The block's pc, kept here so that a chained dispatch compares it without loading the block. */
+    private final long pc;
+
     Translation(Block block, CpuMode mode, long translateNanos) {
         this.block = block;
+        this.pc = block.pc();
         this.mode = mode;
         this.end = codeEnd(block);
         this.translateNanos = translateNanos;
@@ -101,11 +105,11 @@ public final class Translation {
     /** The translation this one chained to for {@code pc}, if still valid. */
     Translation successor(long pc) {
         Translation t = link0;
-        if (t != null && t.pc() == pc && t.valid) {
+        if (t != null && t.pc == pc && t.valid) {
             return t;
         }
         t = link1;
-        if (t != null && t.pc() == pc && t.valid) {
+        if (t != null && t.pc == pc && t.valid) {
             return t;
         }
         return null;
@@ -192,7 +196,7 @@ public final class Translation {
     }
 
     public long pc() {
-        return block.pc();
+        return pc;
     }
 
     public CpuMode mode() {
