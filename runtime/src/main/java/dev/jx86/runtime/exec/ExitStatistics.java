@@ -101,11 +101,12 @@ public final class ExitStatistics {
         return regionsDropped;
     }
 
-    /** Regions compiled again for the optimizing compiler because the guest spent its time in them. */
+    /** Promotions put off for another round of samples because a grown region held the entry block. */
     public long promotionsDeferred() {
         return promotionsDeferred;
     }
 
+    /** Regions compiled again for the optimizing compiler because the guest spent its time in them. */
     public long promotions() {
         return promotions;
     }

@@ -91,8 +91,7 @@ final class HotSampler implements AutoCloseable {
                 lastCpu = cpu;
             }
             // Only this thread counts samples (a put-off promotion resets them); compiled and optimization are read
-            // racily: a
-            // region seen before its installation is seen again at the next sample.
+            // racily: a region seen before its installation is seen again at the next sample.
             int samples = ++t.samples;
             if (samples >= threshold
                     && !t.promotionQueued

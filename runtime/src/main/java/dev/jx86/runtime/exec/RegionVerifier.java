@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * compiled code runs on a copy (a copy of the state, a {@link CopyOnWriteMemory} over guest memory); then the
  * interpreter runs the region's blocks on the real CPU, block after block while they continue inside the region,
  * exactly the path the compiled code takes, both up to the region's first back edge (so that the check ends, and at
- * the same place whenever another thread asks the region to leave). Any difference — a state slot, a byte of memory either wrote, the
- * outcome, the next pc, a fault — is reported with the guest pc and the region's IR, and the compiled code is dropped:
- * the guest goes on with the interpreter's result, so a tier-1 bug cannot corrupt it. Helpers that read the outside
+ * the same place whenever another thread asks the region to leave). Any difference — a state slot, a byte of memory
+ * either wrote, the outcome, the next pc, a fault — is reported with the guest pc and the region's IR, and the compiled
+ * code is dropped: the guest goes on with the interpreter's result, so a tier-1 bug cannot corrupt it. Helpers that read the outside
  * world (RDTSC, RDRAND) can differ between the two runs; the report says what differed.
  */
 final class RegionVerifier {

@@ -100,7 +100,9 @@ final class TierUp {
             statistics.promotionsDeferred++;
             return;
         }
-        List<Translation> members = selector.grow(entry, GROWN_BLOCKS);
+        // regions of one block (-d nochain: every block through the dispatcher) stay so
+        int limit = tiering.maxRegionBlocks() == 1 ? 1 : Math.max(GROWN_BLOCKS, tiering.maxRegionBlocks());
+        List<Translation> members = selector.grow(entry, limit);
         for (Translation member : members) {
             member.grownInto = entry;
         }

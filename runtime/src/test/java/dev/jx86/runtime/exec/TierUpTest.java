@@ -24,6 +24,22 @@ class TierUpTest {
     }
 
     @Test
+    void regionsOfOneBlockAreNotGrown() throws Exception {
+        Tiering tiering = Tiering.mixed(compiler, 10).withHotSamples(5).withMaxRegionBlocks(1); // as -d nochain
+        TierUp tierUp = new TierUp(tiering, cache, statistics, () -> {});
+        Translation entry = baselineRegion(0x1000);
+        baselineRegion(0x2000);
+        entry.recordExit(0x2000);
+        tierUp.promote(entry);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (compiler.optimizations.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        tierUp.shutdown();
+        assertThat(compiler.regions).containsExactly(List.of(0x1000L));
+    }
+
+    @Test
     void aRegionWhoseEntryAGrownRegionHoldsIsPromotedOnlyWhenItStaysHot() throws Exception {
         Tiering tiering = Tiering.mixed(compiler, 10).withHotSamples(5);
         TierUp tierUp = new TierUp(tiering, cache, statistics, () -> {});
