@@ -179,6 +179,7 @@ public final class ExecutionLoop implements Engine {
             try {
                 statistics.blocks++;
                 if (interpreted) {
+                    statistics.interpreted++;
                     next = interpreter.run(t.block(), cpu, out);
                 } else if (t.unverified) {
                     next = verifier.run(t, cpu, out);
@@ -338,7 +339,7 @@ public final class ExecutionLoop implements Engine {
     public String summary() {
         ExitStatistics st = statistics;
         return String.format(
-                        "dispatches %d (chained %d, jump cache %d, cache lookups %d)%n"
+                        "dispatches %d (chained %d, jump cache %d, cache lookups %d; interpreted %d)%n"
                                 + "translations %d in %.1f ms; cached %d, evicted %d, invalidated %d%n"
                                 + "tier 1: %d compiled in %.1f ms, %d declined; regions %d of %d blocks, %d dropped,"
                                 + " %d promoted to the optimizing compiler (%d put off)%n"
@@ -348,6 +349,7 @@ public final class ExecutionLoop implements Engine {
                         st.chained,
                         st.jumpCacheHits,
                         st.cacheLookups,
+                        st.interpreted,
                         st.translations,
                         st.translateNanos / 1e6,
                         cache.size(),

@@ -3,6 +3,9 @@ package dev.jx86.runtime.exec;
 /** How often and why execution left translated code; the profile reports these. */
 public final class ExitStatistics {
     long blocks;
+    /** Dispatches that ran the block in the interpreter (tier 0, or once after a memory exit). */
+    long interpreted;
+
     long syscalls;
     long faults;
     long halts;
