@@ -121,9 +121,9 @@ public final class JvmBlockCompiler implements BlockCompiler {
 
     /**
      * {@link #warmUp} of the flat accessors: the hit path at {@code address} (its page was just touched, so it may be
-     * read and written, and each store writes back what was read), aligned and one byte off (the two ways {@code
-     * Support.allowed} checks), and the miss path, which throws, beyond the span; loads and stores each take all
-     * three. The path that calls a memory that is not flat stays cold, so that C2 leaves it out of regions.
+     * read and written, and each store writes back what was read) and the miss path, which throws, beyond the span;
+     * loads and stores each take both. The path that calls a memory that is not flat stays cold, so that C2 leaves
+     * it out of regions.
      */
     private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long address) {
         if (tlb.permissions == FlatLayout.NO_PERMISSIONS) {
@@ -134,7 +134,6 @@ public final class JvmBlockCompiler implements BlockCompiler {
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (int bytes : FLAT_SIZES) {
                 warmUpFlat(tlb, memory, address, bytes, pair);
-                warmUpFlat(tlb, memory, address + 1, bytes, pair);
                 warmUpFlat(tlb, memory, outside, bytes, pair);
             }
         }

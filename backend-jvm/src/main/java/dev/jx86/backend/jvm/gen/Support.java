@@ -141,22 +141,8 @@ public final class Support {
     // leaves for the interpreter at the access (docs/memory.md); a memory that is not flat (the verifier's copy)
     // is called instead.
 
-    /**
-     * Whether {@code size} bytes at {@code address} may be accessed as {@code bit} says without asking the memory. An
-     * aligned access inside the span, the common case, lies in one page: one rotate and shift test both (the
-     * address's low {@code log2(size)} bits rotated to the top, so that they and the bits above the span must all be
-     * zero), then one permission byte. Any other access takes {@link #allowedAnyAlignment}.
-     */
+    /** Whether {@code size} bytes at {@code address} may be accessed as {@code bit} says without asking the memory. */
     private static boolean allowed(long permissions, long address, int size, int bit) {
-        int alignBits = Integer.numberOfTrailingZeros(size);
-        if (Long.rotateRight(address, alignBits) >>> (SPAN_BITS - alignBits) == 0) {
-            return (HostMemory.getByte(permissions + (address >>> FlatLayout.PAGE_SHIFT)) & bit) != 0;
-        }
-        return allowedAnyAlignment(permissions, address, size, bit);
-    }
-
-    /** {@link #allowed} for any address: inside the span, and the permission bytes of its first and last pages. */
-    private static boolean allowedAnyAlignment(long permissions, long address, int size, int bit) {
         long last = address + size - 1;
         return ((address | last) >>> SPAN_BITS) == 0
                 && (HostMemory.getByte(permissions + (address >>> FlatLayout.PAGE_SHIFT))
