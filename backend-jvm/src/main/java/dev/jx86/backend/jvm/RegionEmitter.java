@@ -13,7 +13,6 @@ import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.tier1.Optimization;
 import dev.jx86.runtime.tier1.Region;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +90,6 @@ final class RegionEmitter implements Opcodes {
 
     private final EntryCounters counters;
 
-    private final Map<Long, Integer> blockIndex = new HashMap<>();
-    private final Label[] blockLabels;
     private final StateLocals state;
     private final int firstValueLocal;
     private final int tempLocal;
@@ -128,7 +125,7 @@ final class RegionEmitter implements Opcodes {
     /** The pc of the last boundary passed: the instruction a fault at this point belongs to. */
     private long pc;
 
-    private final Label exitContinue = new Label();
+    private RegionJumps jumps;
     private final Label exitReturn = new Label();
     private final Label exitMemory = new Label();
     private final Label faultWriteBack = new Label();
@@ -138,15 +135,12 @@ final class RegionEmitter implements Opcodes {
         this.blocks = region.blocks();
         this.className = ClassNames.of(region, prefix(blocks.size(), optimization));
         this.counted = region.counters() != null;
-        this.blockLabels = new Label[blocks.size()];
         this.rangeStart = new Label[blocks.size()][];
         this.rangeEnd = new Label[blocks.size()][];
         this.rangeHandler = new Label[blocks.size()][];
         this.missHandler = new Label[blocks.size()][];
         for (int k = 0; k < blocks.size(); k++) {
             Block block = blocks.get(k);
-            blockIndex.put(block.pc(), k);
-            blockLabels[k] = new Label();
             for (int i = 0; i < block.size(); i++) {
                 if (block.op(i) == Op.CALL) {
                     helperFields.putIfAbsent((int) block.aux0(i), helperFields.size());
@@ -248,6 +242,7 @@ final class RegionEmitter implements Opcodes {
 
         mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", RUN_DESCRIPTOR, null, null);
         asm = new Asm(mv);
+        jumps = new RegionJumps(asm, blocks, OUTCOME_LOCAL, OUTCOME, NEXT_LOCAL);
         memory = new MemoryAccessors(mv, asm, MEMORY_LOCAL);
         mv.visitCode();
         declareFaultRanges();
@@ -372,7 +367,7 @@ final class RegionEmitter implements Opcodes {
         floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         needsBits = flagsObserved();
-        mv.visitLabel(blockLabels[k]);
+        mv.visitLabel(jumps.block(k));
         if (counted) {
             counters.enter(mv, k);
         }
@@ -585,24 +580,24 @@ final class RegionEmitter implements Opcodes {
 
     private void emitTerminal(Terminal terminal) {
         switch (terminal) {
-            case Terminal.Jump j -> jumpTo(j.target());
+            case Terminal.Jump j -> jumps.jumpTo(j.target(), blockNumber);
             case Terminal.Branch br -> {
                 Label notTaken = new Label();
                 lowering.loadLow(br.condition().index());
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCMP);
                 mv.visitJumpInsn(IFEQ, notTaken);
-                jumpTo(br.taken());
+                jumps.jumpTo(br.taken(), blockNumber);
                 mv.visitLabel(notTaken);
-                jumpTo(br.notTaken());
+                jumps.jumpTo(br.notTaken(), blockNumber);
             }
             case Terminal.JumpIndirect ji -> {
                 lowering.loadLow(ji.target().index());
                 asm.storeLong(NEXT_LOCAL);
                 if (blocks.size() > 1) {
-                    jumpIndirectInside();
+                    jumps.jumpIndirectInside(blockNumber);
                 }
-                mv.visitJumpInsn(GOTO, exitContinue);
+                mv.visitJumpInsn(GOTO, jumps.exitContinue);
             }
             case Terminal.Exit e -> {
                 outcomeKind(1);
@@ -632,71 +627,9 @@ final class RegionEmitter implements Opcodes {
         }
     }
 
-    /**
-     * Continues at guest {@code target}: a {@code goto} when it is a block of the region (on a back edge, after
-     * checking {@code outcome.exitRequested}), else a return to the dispatcher.
-     */
-    private void jumpTo(long target) {
-        Integer k = blockIndex.get(target);
-        if (k != null) {
-            if (k <= blockNumber) {
-                Label stay = new Label();
-                mv.visitVarInsn(ALOAD, OUTCOME_LOCAL);
-                mv.visitFieldInsn(GETFIELD, OUTCOME, "exitRequested", "Z");
-                mv.visitJumpInsn(IFEQ, stay);
-                leaveFor(target);
-                mv.visitLabel(stay);
-            }
-            mv.visitJumpInsn(GOTO, blockLabels[k]);
-        } else {
-            leaveFor(target);
-        }
-    }
-
-    /**
-     * An indirect jump (its target in NEXT) whose target is a block of the region stays inside: a switch on the
-     * target's low 32 bits, then the whole pc compared, then as {@link #jumpTo}. Falls through when it leaves.
-     */
-    private void jumpIndirectInside() {
-        var byLow = new java.util.TreeMap<Integer, List<Integer>>();
-        for (int k = 0; k < blocks.size(); k++) {
-            byLow.computeIfAbsent((int) blocks.get(k).pc(), key -> new ArrayList<>())
-                    .add(k);
-        }
-        Label outside = new Label();
-        int[] keys = byLow.keySet().stream().mapToInt(Integer::intValue).toArray();
-        Label[] cases = new Label[keys.length];
-        for (int c = 0; c < cases.length; c++) {
-            cases[c] = new Label();
-        }
-        asm.loadLong(NEXT_LOCAL);
-        mv.visitInsn(L2I);
-        mv.visitLookupSwitchInsn(outside, keys, cases);
-        for (int c = 0; c < cases.length; c++) {
-            mv.visitLabel(cases[c]);
-            for (int k : byLow.get(keys[c])) {
-                Label other = new Label();
-                asm.loadLong(NEXT_LOCAL);
-                asm.pushLong(blocks.get(k).pc());
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(IFNE, other);
-                jumpTo(blocks.get(k).pc());
-                mv.visitLabel(other);
-            }
-            mv.visitJumpInsn(GOTO, outside);
-        }
-        mv.visitLabel(outside);
-    }
-
-    private void leaveFor(long target) {
-        asm.pushLong(target);
-        asm.storeLong(NEXT_LOCAL);
-        mv.visitJumpInsn(GOTO, exitContinue);
-    }
-
     /** The shared tails: continue (outcome CONTINUE), return (state written back), and the fault handlers. */
     private void emitTails() {
-        mv.visitLabel(exitContinue);
+        mv.visitLabel(jumps.exitContinue);
         outcomeKind(0);
         mv.visitLabel(exitReturn);
         state.writeBack(asm);
