@@ -5,6 +5,9 @@ import dev.jx86.ir.Flag;
 import dev.jx86.ir.FlagCondition;
 import dev.jx86.ir.FlagsKind;
 import dev.jx86.ir.Op;
+import dev.jx86.ir.Type;
+import dev.jx86.ir.eval.FlagsSemantics;
+import dev.jx86.runtime.abi.StateLayout;
 
 /**
  * Flags value ops. A FLAGS value is its six bits in EFLAGS layout, as in the interpreter and the FLAGS slot;
@@ -20,7 +23,28 @@ final class FlagsLowering extends BlockLowering {
 
     /** The lazy form of {@code flags.K} {@code i}: K's ordinal shifted left by 8, or'ed with the width. */
     int flagsCode(int i) {
-        return (int) b.aux0(i) << 8 | b.type(b.arg(i, 0)).bits();
+        return FlagsSemantics.code(
+                FlagsKind.values()[(int) b.aux0(i)], b.type(b.arg(i, 0)).bits());
+    }
+
+    /**
+     * Whether each FLAGS value of block {@code b} is observed as bits (else its op is kept lazily when it is stored to
+     * a lazily kept FLAGS slot, or not computed at all): everything but such a store and a direct condition observes.
+     */
+    static boolean[] observed(Block b, boolean lazyFlags) {
+        boolean[] observed = new boolean[b.size()];
+        for (int i = 0; i < b.size(); i++) {
+            Op op = b.op(i);
+            boolean lazySet = op == Op.SET && lazyFlags && b.aux0(i) == StateLayout.FLAGS;
+            boolean direct = op == Op.COND && isDirectCondition(b, i);
+            for (int k = 0; k < b.argCount(i); k++) {
+                int v = b.arg(i, k);
+                if (b.type(v) == Type.FLAGS && !lazySet && !direct) {
+                    observed[v] = true;
+                }
+            }
+        }
+        return observed;
     }
 
     /** {@code flags.K}: FlagsSemantics' method for K, with the width and the operands as K lists them. */
@@ -53,6 +77,11 @@ final class FlagsLowering extends BlockLowering {
      * {@link #RESULT_FLAGS}), so that the op's flags need not be.
      */
     boolean isDirectCondition(int i) {
+        return isDirectCondition(b, i);
+    }
+
+    /** {@link #isDirectCondition(int)} for op {@code i} of block {@code b}. */
+    static boolean isDirectCondition(Block b, int i) {
         int f = b.arg(i, 0);
         if (b.op(f) != Op.FLAGS || !RESULT_FLAGS.contains(FlagsKind.values()[(int) b.aux0(f)])) {
             return false;

@@ -98,6 +98,9 @@ final class RegionEmitter implements Opcodes {
 
     private int argumentsLength;
     private boolean[] needsBits;
+    /** Per block, what the lazy FLAGS locals hold where it starts ({@link KnownFlags}). */
+    private final int[] flagsAtStart;
+
     private final Map<Integer, Integer> helperFields = new LinkedHashMap<>();
     /** Per block, per op that may fault: the start and end of its exception range, and its handler. */
     private final Label[][] rangeStart;
@@ -149,6 +152,7 @@ final class RegionEmitter implements Opcodes {
             }
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
+        this.flagsAtStart = KnownFlags.atBlockStarts(blocks, state.lazyFlags());
         this.tempLocal = state.end(); // three words
         this.argumentsLocal = tempLocal + 3;
         this.counters = EntryCounters.of(blocks, className, argumentsLocal + 1);
@@ -342,23 +346,6 @@ final class RegionEmitter implements Opcodes {
         }
     }
 
-    /** Whether each FLAGS value of the block is observed as bits (else its op is kept lazily, or not at all). */
-    private boolean[] flagsObserved() {
-        boolean[] observed = new boolean[b.size()];
-        for (int i = 0; i < b.size(); i++) {
-            Op op = b.op(i);
-            boolean lazySet = op == Op.SET && state.lazyFlags() && b.aux0(i) == StateLayout.FLAGS;
-            boolean direct = op == Op.COND && flags.isDirectCondition(i);
-            for (int k = 0; k < b.argCount(i); k++) {
-                int v = b.arg(i, k);
-                if (b.type(v) == Type.FLAGS && !lazySet && !direct) {
-                    observed[v] = true;
-                }
-            }
-        }
-        return observed;
-    }
-
     private void emitBlock(int k) {
         blockNumber = k;
         b = blocks.get(k);
@@ -366,8 +353,9 @@ final class RegionEmitter implements Opcodes {
         lowering = new IntegerLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
-        needsBits = flagsObserved();
+        needsBits = FlagsLowering.observed(b, state.lazyFlags());
         mv.visitLabel(jumps.block(k));
+        state.enterBlock(flagsAtStart[k]);
         if (counted) {
             counters.enter(mv, k);
         }

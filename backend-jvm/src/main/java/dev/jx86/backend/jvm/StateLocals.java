@@ -1,6 +1,7 @@
 package dev.jx86.backend.jvm;
 
 import dev.jx86.ir.Block;
+import dev.jx86.ir.FlagsKind;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
 import dev.jx86.runtime.abi.FlagsState;
@@ -35,6 +36,9 @@ final class StateLocals implements Opcodes {
     private final boolean lazyFlags;
     private final int flagsCodeLocal;
     private final int flagsOperandLocal;
+    /** What the lazy FLAGS locals hold at the point being emitted, as {@link KnownFlags} says. */
+    private int knownFlags = KnownFlags.UNKNOWN;
+
     private final int end;
 
     /** The slots {@code blocks} use, in locals from {@code first} on; {@code stateLocal} holds {@code cpu.state}. */
@@ -117,6 +121,7 @@ final class StateLocals implements Opcodes {
             asm.storeLong(slotLocal[slot]);
         }
         if (lazyFlags && slots.test(StateLayout.FLAGS)) {
+            knownFlags = KnownFlags.UNKNOWN;
             Label eager = new Label();
             Label done = new Label();
             stateLoad(asm, StateLayout.FLAGS);
@@ -203,8 +208,14 @@ final class StateLocals implements Opcodes {
         }
     }
 
+    /** A block starts here whose FLAGS locals hold {@code known} ({@link KnownFlags}) on every way in. */
+    void enterBlock(int known) {
+        knownFlags = known;
+    }
+
     /** Lazy FLAGS := {@code flags.K} with {@code code} (see FlagsLowering.flagsCode), its operands pushed one by one. */
     void keepFlags(Asm asm, int code, int operands, IntConsumer pushOperand) {
+        knownFlags = code;
         asm.pushInt(code);
         asm.mv.visitVarInsn(ISTORE, flagsCodeLocal);
         for (int k = 0; k < operands; k++) {
@@ -215,14 +226,32 @@ final class StateLocals implements Opcodes {
 
     /** Lazy FLAGS := the bits {@code pushBits} pushes. */
     void keepFlagBits(Asm asm, Runnable pushBits) {
+        knownFlags = KnownFlags.BITS;
         asm.mv.visitInsn(ICONST_M1);
         asm.mv.visitVarInsn(ISTORE, flagsCodeLocal);
         pushBits.run();
         asm.storeLong(flagsOperandLocal);
     }
 
-    /** Pushes the bits of the lazily kept FLAGS slot: as they are, or computed from the kept op. */
+    /**
+     * Pushes the bits of the lazily kept FLAGS slot: as they are, or computed from the kept op, by its kind's own
+     * method where the kind is known here, else by a dispatch on the code local.
+     */
     private void pushFlags(Asm asm) {
+        if (knownFlags == KnownFlags.BITS) {
+            asm.loadLong(flagsOperandLocal);
+            return;
+        }
+        if (knownFlags != KnownFlags.UNKNOWN) {
+            FlagsKind kind = FlagsKind.values()[knownFlags >>> 8];
+            int operands = kind.operands().size();
+            asm.pushInt(knownFlags & 0xff);
+            for (int k = 0; k < operands; k++) {
+                asm.loadLong(flagsOperandLocal + 2 * k);
+            }
+            asm.invokeStatic(BlockLowering.EVAL + "FlagsSemantics", kind.text(), "(I" + "J".repeat(operands) + ")J");
+            return;
+        }
         Label bits = new Label();
         Label done = new Label();
         asm.mv.visitVarInsn(ILOAD, flagsCodeLocal);

@@ -12,6 +12,34 @@ import dev.jx86.ir.FlagsKind;
 public final class FlagsSemantics {
     private FlagsSemantics() {}
 
+    // The masks and kind numbers as static finals, which C2 folds: an enum constant's field (Flag.CF.mask()) or an
+    // enum switch's ordinal table is a memory load in compiled code.
+    private static final long CF = Flag.CF.mask();
+    private static final long PF = Flag.PF.mask();
+    private static final long AF = Flag.AF.mask();
+    private static final long ZF = Flag.ZF.mask();
+    private static final long SF = Flag.SF.mask();
+    private static final long OF = Flag.OF.mask();
+    private static final long CF_OF_KEPT = Flag.ALL & ~CF & ~OF;
+
+    private static final int ADD_KIND = FlagsKind.ADD.ordinal();
+    private static final int ADC_KIND = FlagsKind.ADC.ordinal();
+    private static final int SUB_KIND = FlagsKind.SUB.ordinal();
+    private static final int SBB_KIND = FlagsKind.SBB.ordinal();
+    private static final int LOGIC_KIND = FlagsKind.LOGIC.ordinal();
+    private static final int INC_KIND = FlagsKind.INC.ordinal();
+    private static final int DEC_KIND = FlagsKind.DEC.ordinal();
+    private static final int NEG_KIND = FlagsKind.NEG.ordinal();
+    private static final int SHL_KIND = FlagsKind.SHL.ordinal();
+    private static final int SHR_KIND = FlagsKind.SHR.ordinal();
+    private static final int SAR_KIND = FlagsKind.SAR.ordinal();
+    private static final int ROL_KIND = FlagsKind.ROL.ordinal();
+    private static final int ROR_KIND = FlagsKind.ROR.ordinal();
+    private static final int RCL_KIND = FlagsKind.RCL.ordinal();
+    private static final int RCR_KIND = FlagsKind.RCR.ordinal();
+    private static final int MUL_KIND = FlagsKind.MUL.ordinal();
+    private static final int IMUL_KIND = FlagsKind.IMUL.ordinal();
+
     /**
      * The flags of a {@code flags.<kind>} whose operation is {@code width} bits wide; {@code operands} follow the
      * kind's operand list, each a canonical (zero-extended) value.
@@ -24,6 +52,59 @@ public final class FlagsSemantics {
                 operands.length > 1 ? operands[1] : 0,
                 operands.length > 2 ? operands[2] : 0,
                 operands.length > 3 ? operands[3] : 0);
+    }
+
+    /**
+     * A flags op's kind and width in one int, the lazy form's code (the kind's ordinal shifted left by 8, or'ed with
+     * the width in bits): what compiled regions and the FLAGS slot's lazy form keep ({@code runtime.abi.FlagsState}).
+     */
+    public static int code(FlagsKind kind, int width) {
+        return kind.ordinal() << 8 | width;
+    }
+
+    /**
+     * The flags of the op with lazy-form {@code code} ({@link #code}). Compiled code calls this with a code that is
+     * often a constant along the path, so it compares the code with constants (which C2 folds) rather than indexing
+     * the kinds and switching on the enum (array loads C2 cannot fold); the common kinds come first.
+     */
+    public static long bits(int code, long res, long b, long c, long d) {
+        int kind = code >>> 8;
+        int w = code & 0xff;
+        if (kind == SUB_KIND) {
+            return sub(w, res, b, c);
+        } else if (kind == LOGIC_KIND) {
+            return logic(w, res);
+        } else if (kind == ADD_KIND) {
+            return add(w, res, b, c);
+        } else if (kind == INC_KIND) {
+            return inc(w, res, b);
+        } else if (kind == DEC_KIND) {
+            return dec(w, res, b);
+        } else if (kind == SHL_KIND) {
+            return shl(w, res, b, c, d);
+        } else if (kind == SHR_KIND) {
+            return shr(w, res, b, c, d);
+        } else if (kind == SAR_KIND) {
+            return sar(w, res, b, c, d);
+        } else if (kind == ADC_KIND) {
+            return adc(w, res, b, c, d);
+        } else if (kind == SBB_KIND) {
+            return sbb(w, res, b, c, d);
+        } else if (kind == NEG_KIND) {
+            return neg(w, res);
+        } else if (kind == ROL_KIND) {
+            return rol(w, res, b, c);
+        } else if (kind == ROR_KIND) {
+            return ror(w, res, b, c);
+        } else if (kind == RCL_KIND) {
+            return rcl(w, res, b, c, d);
+        } else if (kind == RCR_KIND) {
+            return rcr(w, res, b, c, d);
+        } else if (kind == MUL_KIND) {
+            return mul(w, res, b);
+        }
+        assert kind == IMUL_KIND : kind;
+        return imul(w, res, b);
     }
 
     /** The same, with the operands one by one ({@code b}, {@code c}, {@code d} unused by kinds with fewer). */
@@ -121,10 +202,10 @@ public final class FlagsSemantics {
 
     /** Whether condition {@code cc} holds for flags {@code bits}. */
     public static boolean test(FlagCondition cc, long bits) {
-        boolean cf = has(bits, Flag.CF);
-        boolean zf = has(bits, Flag.ZF);
-        boolean sf = has(bits, Flag.SF);
-        boolean of = has(bits, Flag.OF);
+        boolean cf = (bits & CF) != 0;
+        boolean zf = (bits & ZF) != 0;
+        boolean sf = (bits & SF) != 0;
+        boolean of = (bits & OF) != 0;
         return switch (cc) {
             case O -> of;
             case NO -> !of;
@@ -136,8 +217,8 @@ public final class FlagsSemantics {
             case A -> !cf && !zf;
             case S -> sf;
             case NS -> !sf;
-            case P -> has(bits, Flag.PF);
-            case NP -> !has(bits, Flag.PF);
+            case P -> (bits & PF) != 0;
+            case NP -> (bits & PF) == 0;
             case L -> sf != of;
             case GE -> sf == of;
             case LE -> zf || sf != of;
@@ -165,16 +246,18 @@ public final class FlagsSemantics {
         if (c == 0) {
             return prior & Flag.ALL;
         }
-        boolean cf = switch (kind) {
-            case SHL -> msb(w, src << (c - 1));
-            case SHR -> ((src >>> (c - 1)) & 1) != 0;
-            default -> ((signExtend(w, src) >> (c - 1)) & 1) != 0;
-        };
-        boolean of = switch (kind) {
-            case SHL -> msb(w, res) != cf;
-            case SHR -> msb(w, src);
-            default -> false;
-        };
+        boolean cf;
+        boolean of;
+        if (kind == FlagsKind.SHL) {
+            cf = msb(w, src << (c - 1));
+            of = msb(w, res) != cf;
+        } else if (kind == FlagsKind.SHR) {
+            cf = ((src >>> (c - 1)) & 1) != 0;
+            of = msb(w, src);
+        } else {
+            cf = ((signExtend(w, src) >> (c - 1)) & 1) != 0;
+            of = false;
+        }
         return result(w, res) | carry(cf) | of(of);
     }
 
@@ -185,7 +268,7 @@ public final class FlagsSemantics {
         }
         boolean cf = kind == FlagsKind.ROL ? (res & 1) != 0 : msb(w, res);
         boolean of = kind == FlagsKind.ROL ? msb(w, res) != cf : msb(w, res) != msb(w, res << 1);
-        return (prior & (Flag.ALL & ~Flag.CF.mask() & ~Flag.OF.mask())) | carry(cf) | of(of);
+        return (prior & CF_OF_KEPT) | carry(cf) | of(of);
     }
 
     /** RCL/RCR rotate through CF: a {@code w+1}-bit rotation by the masked count modulo {@code w+1}. */
@@ -205,7 +288,7 @@ public final class FlagsSemantics {
             cf = r == 0 ? oldCf : ((src >>> (r - 1)) & 1) != 0;
             of = msb(w, src) != oldCf;
         }
-        return (prior & (Flag.ALL & ~Flag.CF.mask() & ~Flag.OF.mask())) | carry(cf) | of(of);
+        return (prior & CF_OF_KEPT) | carry(cf) | of(of);
     }
 
     /** CF and OF say whether the high half differs from the sign extension of the low half. */
@@ -218,13 +301,13 @@ public final class FlagsSemantics {
     private static long result(int w, long res) {
         long bits = 0;
         if (msb(w, res)) {
-            bits |= Flag.SF.mask();
+            bits |= SF;
         }
         if ((res & mask(w)) == 0) {
-            bits |= Flag.ZF.mask();
+            bits |= ZF;
         }
         if ((Long.bitCount(res & 0xFF) & 1) == 0) {
-            bits |= Flag.PF.mask();
+            bits |= PF;
         }
         return bits;
     }
@@ -234,15 +317,15 @@ public final class FlagsSemantics {
     }
 
     private static long carry(boolean set) {
-        return set ? Flag.CF.mask() : 0;
+        return set ? CF : 0;
     }
 
     private static long of(boolean set) {
-        return set ? Flag.OF.mask() : 0;
+        return set ? OF : 0;
     }
 
     private static long af(boolean set) {
-        return set ? Flag.AF.mask() : 0;
+        return set ? AF : 0;
     }
 
     private static boolean msb(int w, long value) {

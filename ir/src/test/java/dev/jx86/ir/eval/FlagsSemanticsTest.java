@@ -125,6 +125,29 @@ class FlagsSemanticsTest {
         }
     }
 
+    @Test
+    void theCodedFormAgreesWithTheKindForEveryKindAndWidth() {
+        java.util.Random random = new java.util.Random(7);
+        long[] edges = {0, 1, 0x7f, 0x80, 0xff, 0x7fff_ffffL, 0x8000_0000L, 0xffff_ffffL, Long.MIN_VALUE, -1};
+        for (FlagsKind kind : FlagsKind.values()) {
+            for (int width : new int[] {8, 16, 32, 64}) {
+                int code = FlagsSemantics.code(kind, width);
+                for (int n = 0; n < 2000; n++) {
+                    long[] operands = new long[4];
+                    for (int k = 0; k < 4; k++) {
+                        long v = n % 3 == 0 ? edges[random.nextInt(edges.length)] : random.nextLong();
+                        operands[k] = width == 64 ? v : v & ((1L << width) - 1);
+                    }
+                    operands[3] &= kind == FlagsKind.ADC || kind == FlagsKind.SBB ? 1 : -1;
+                    assertThat(FlagsSemantics.bits(code, operands[0], operands[1], operands[2], operands[3]))
+                            .as("%s%d %s", kind, width, java.util.Arrays.toString(operands))
+                            .isEqualTo(FlagsSemantics.bits(
+                                    kind, width, operands[0], operands[1], operands[2], operands[3]));
+                }
+            }
+        }
+    }
+
     private static long expected(int result, boolean cf, boolean af, boolean of) {
         long bits = (cf ? 0x1 : 0) | (af ? 0x10 : 0) | (of ? 0x800 : 0);
         bits |= (Integer.bitCount(result) & 1) == 0 ? 0x4 : 0;

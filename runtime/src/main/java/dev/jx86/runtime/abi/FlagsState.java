@@ -9,8 +9,8 @@ import dev.jx86.ir.eval.FlagsSemantics;
  * if somebody reads the flags. Most code that follows overwrites the flags without reading them (a {@code cmp}
  * before the {@code jcc}), so a region exit costs five stores instead of computing six flags (docs/jvm-tier.md).
  *
- * <p>Lazy form: bit 63 of the FLAGS slot set, its low 16 bits the operation's code ({@link FlagsKind} ordinal shifted
- * left by 8, or'ed with the width in bits), its operands in the four slots from {@link StateLayout#FLAGS_OPERANDS} as
+ * <p>Lazy form: bit 63 of the FLAGS slot set, its low 16 bits the operation's code ({@link FlagsSemantics#code}: the
+ * {@link FlagsKind} ordinal shifted left by 8, or'ed with the width in bits), its operands in the four slots from {@link StateLayout#FLAGS_OPERANDS} as
  * {@code flags.K} lists them (unused ones 0). Eager form: bit 63 clear, the flags in EFLAGS layout. Whoever reads
  * FLAGS from the state array goes through {@link #bits}, which turns the lazy form into the eager one.
  */
@@ -19,8 +19,6 @@ public final class FlagsState {
 
     /** The FLAGS slot's marker of the lazy form. */
     public static final long LAZY = 1L << 63;
-
-    private static final FlagsKind[] KINDS = FlagsKind.values();
 
     /** The six flags of {@code state}, evaluating (and storing) them if the slot holds the lazy form. */
     public static long bits(long[] state) {
@@ -31,12 +29,7 @@ public final class FlagsState {
         int code = (int) flags & 0xffff;
         int operands = StateLayout.FLAGS_OPERANDS;
         long bits = FlagsSemantics.bits(
-                KINDS[code >>> 8],
-                code & 0xff,
-                state[operands],
-                state[operands + 1],
-                state[operands + 2],
-                state[operands + 3]);
+                code, state[operands], state[operands + 1], state[operands + 2], state[operands + 3]);
         state[StateLayout.FLAGS] = bits;
         return bits;
     }

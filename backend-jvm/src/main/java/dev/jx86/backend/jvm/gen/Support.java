@@ -1,6 +1,5 @@
 package dev.jx86.backend.jvm.gen;
 
-import dev.jx86.ir.FlagsKind;
 import dev.jx86.ir.FloatOperation;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
@@ -27,7 +26,6 @@ public final class Support {
         return MethodHandles.lookup();
     }
 
-    private static final FlagsKind[] KINDS = FlagsKind.values();
     private static final int PAGE = TlbArrays.PAGE_SIZE;
     private static final int SPAN_BITS = Long.numberOfTrailingZeros(FlatLayout.SPAN);
 
@@ -254,7 +252,7 @@ public final class Support {
      * flags are observed: read by a later block, written back at an exit, a helper or a fault.
      */
     public static long flags(int code, long res, long b, long c, long d) {
-        return FlagsSemantics.bits(KINDS[code >>> 8], code & 0xff, res, b, c, d);
+        return FlagsSemantics.bits(code, res, b, c, d);
     }
 
     public static void vectorBinary(
