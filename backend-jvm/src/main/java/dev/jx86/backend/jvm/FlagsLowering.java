@@ -15,8 +15,49 @@ import dev.jx86.runtime.abi.StateLayout;
  * lazily otherwise), and conditions are picked out of the bits inline, or taken from the result alone.
  */
 final class FlagsLowering extends BlockLowering {
-    FlagsLowering(Asm asm, Block b, int[] local, int scratchLocal, int tempLocal) {
+    /** Per value: a {@code get.flags} whose uses read their flag from the lazily kept FLAGS ({@link #readPerFlag}). */
+    private final boolean[] perFlag;
+    /** Pushes the lazily kept FLAGS as {@code FlagsSemantics.carry} and the others take it: code, four operands. */
+    private final Runnable pushKept;
+
+    FlagsLowering(
+            Asm asm, Block b, int[] local, int scratchLocal, int tempLocal, boolean[] perFlag, Runnable pushKept) {
         super(asm, b, local, scratchLocal, tempLocal);
+        this.perFlag = perFlag;
+        this.pushKept = pushKept;
+    }
+
+    /**
+     * Which {@code get.flags} ops of block {@code b} are read only by {@code flag} and {@code cond} ops, all before
+     * anything changes FLAGS: with a lazily kept FLAGS slot each of those uses computes the one or two flags it needs
+     * from the kept op (a {@code dec} needs CF of the compare before it, not all six flags) instead of the get
+     * computing all six.
+     */
+    static boolean[] readPerFlag(Block b, boolean lazyFlags) {
+        boolean[] perFlag = new boolean[b.size()];
+        if (!lazyFlags) {
+            return perFlag;
+        }
+        for (int i = 0; i < b.size(); i++) {
+            if (b.op(i) != Op.GET || b.aux0(i) != StateLayout.FLAGS) {
+                continue;
+            }
+            boolean ok = true;
+            boolean changed = false;
+            for (int j = i + 1; j < b.size() && ok; j++) {
+                boolean uses = false;
+                for (int k = 0; k < b.argCount(j); k++) {
+                    uses |= b.arg(j, k) == i;
+                }
+                Op op = b.op(j);
+                if (uses) {
+                    ok = !changed && (op == Op.COND || op == Op.FLAG_TEST);
+                }
+                changed |= op == Op.SET && b.aux0(j) == StateLayout.FLAGS || op == Op.CALL;
+            }
+            perFlag[i] = ok;
+        }
+        return perFlag;
     }
 
     // ---- flags: a FLAGS value is its six bits in EFLAGS layout, as in the interpreter and the FLAGS slot
@@ -110,28 +151,21 @@ final class FlagsLowering extends BlockLowering {
             storeLow(i);
             return;
         }
-        int cf = Flag.CF.bit();
-        int zf = Flag.ZF.bit();
-        int sf = Flag.SF.bit();
-        int of = Flag.OF.bit();
         switch (cc) {
-            case O, NO -> flagBit(f, of);
-            case B, AE -> flagBit(f, cf);
-            case E, NE -> flagBit(f, zf);
-            case S, NS -> flagBit(f, sf);
-            case P, NP -> flagBit(f, Flag.PF.bit());
+            case O, NO -> pushFlag(f, Flag.OF);
+            case B, AE -> pushFlag(f, Flag.CF);
+            case E, NE -> pushFlag(f, Flag.ZF);
+            case S, NS -> pushFlag(f, Flag.SF);
+            case P, NP -> pushFlag(f, Flag.PF);
             case BE, A -> {
-                loadLow(f);
-                loadLow(f);
-                asm.shiftRight(zf - cf);
+                pushFlag(f, Flag.CF);
+                pushFlag(f, Flag.ZF);
                 mv.visitInsn(LOR);
-                asm.bit(cf);
             }
-            case L, GE -> lessThan(f, sf, of);
+            case L, GE -> lessThan(f);
             case LE, G -> {
-                lessThan(f, sf, of);
-                loadLow(f);
-                asm.bit(zf);
+                lessThan(f);
+                pushFlag(f, Flag.ZF);
                 mv.visitInsn(LOR);
             }
         }
@@ -142,21 +176,41 @@ final class FlagsLowering extends BlockLowering {
     }
 
     /** {@code SF != OF} as 0/1. */
-    private void lessThan(int f, int sf, int of) {
-        loadLow(f);
-        loadLow(f);
-        asm.shiftRight(of - sf);
+    private void lessThan(int f) {
+        pushFlag(f, Flag.SF);
+        pushFlag(f, Flag.OF);
         mv.visitInsn(LXOR);
-        asm.bit(sf);
     }
 
-    private void flagBit(int f, int bit) {
-        loadLow(f);
-        asm.bit(bit);
+    /**
+     * Pushes {@code flag} of FLAGS value {@code f} as 0/1: picked out of its bits, or computed alone from the lazily
+     * kept FLAGS where {@code f} is a get read per flag ({@link #readPerFlag}).
+     */
+    private void pushFlag(int f, Flag flag) {
+        if (!perFlag[f]) {
+            loadLow(f);
+            asm.bit(flag.bit());
+            return;
+        }
+        pushKept.run();
+        String method = switch (flag) {
+            case CF -> "carry";
+            case PF -> "parity";
+            case ZF -> "zero";
+            case SF -> "sign";
+            case OF -> "overflow";
+            case AF -> null;
+        };
+        if (method == null) { // AF: no one-flag function; from the bits
+            asm.invokeStatic(EVAL + "FlagsSemantics", "bits", "(IJJJJ)J");
+            asm.bit(flag.bit());
+            return;
+        }
+        asm.invokeStatic(EVAL + "FlagsSemantics", method, "(IJJJJ)J");
     }
 
     void flagTest(int i) {
-        flagBit(b.arg(i, 0), Flag.values()[(int) b.aux0(i)].bit());
+        pushFlag(b.arg(i, 0), Flag.values()[(int) b.aux0(i)]);
         storeLow(i);
     }
 

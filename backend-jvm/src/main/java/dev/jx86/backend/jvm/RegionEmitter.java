@@ -98,6 +98,8 @@ final class RegionEmitter implements Opcodes {
 
     private int argumentsLength;
     private boolean[] needsBits;
+    /** The block's {@code get.flags} ops whose uses read single flags from the kept FLAGS (FlagsLowering). */
+    private boolean[] perFlag;
     /** Per block, what the lazy FLAGS locals hold where it starts ({@link KnownFlags}). */
     private final int[] flagsAtStart;
 
@@ -352,7 +354,8 @@ final class RegionEmitter implements Opcodes {
         local = ValueLocals.allocate(b, firstValueLocal);
         lowering = new IntegerLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
-        flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
+        perFlag = FlagsLowering.readPerFlag(b, state.lazyFlags());
+        flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal, perFlag, () -> state.pushKeptFlags(asm));
         needsBits = FlagsLowering.observed(b, state.lazyFlags());
         mv.visitLabel(jumps.block(k));
         state.enterBlock(flagsAtStart[k]);
@@ -442,6 +445,9 @@ final class RegionEmitter implements Opcodes {
     private void get(int i) {
         int slot = (int) b.aux0(i);
         Type t = b.type(i);
+        if (perFlag[i]) {
+            return; // its uses read the kept FLAGS
+        }
         state.push(asm, slot);
         if (t != Type.FLAGS && t != Type.V128) {
             asm.mask(t.bits());

@@ -213,6 +213,21 @@ final class StateLocals implements Opcodes {
         knownFlags = known;
     }
 
+    /**
+     * Pushes the lazily kept FLAGS as {@code FlagsSemantics.bits(int, ...)} and its one-flag functions take it: the
+     * code (a constant where {@link KnownFlags} knows it) and the four operands.
+     */
+    void pushKeptFlags(Asm asm) {
+        if (knownFlags != KnownFlags.UNKNOWN) {
+            asm.pushInt(knownFlags);
+        } else {
+            asm.mv.visitVarInsn(ILOAD, flagsCodeLocal);
+        }
+        for (int k = 0; k < 4; k++) {
+            asm.loadLong(flagsOperandLocal + 2 * k);
+        }
+    }
+
     /** Lazy FLAGS := {@code flags.K} with {@code code} (see FlagsLowering.flagsCode), its operands pushed one by one. */
     void keepFlags(Asm asm, int code, int operands, IntConsumer pushOperand) {
         knownFlags = code;

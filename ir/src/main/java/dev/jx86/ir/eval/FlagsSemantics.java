@@ -21,6 +21,10 @@ public final class FlagsSemantics {
     private static final long SF = Flag.SF.mask();
     private static final long OF = Flag.OF.mask();
     private static final long CF_OF_KEPT = Flag.ALL & ~CF & ~OF;
+    private static final int PF_BIT = Flag.PF.bit();
+    private static final int ZF_BIT = Flag.ZF.bit();
+    private static final int SF_BIT = Flag.SF.bit();
+    private static final int OF_BIT = Flag.OF.bit();
 
     private static final int ADD_KIND = FlagsKind.ADD.ordinal();
     private static final int ADC_KIND = FlagsKind.ADC.ordinal();
@@ -105,6 +109,88 @@ public final class FlagsSemantics {
         }
         assert kind == IMUL_KIND : kind;
         return imul(w, res, b);
+    }
+
+    // One flag of the op with lazy-form code `code` ({@link #code}), or of plain bits (code -1, the bits in `res`), as
+    // 0 or 1: what a compiled region computes for a flag or condition that a block reads from the flags an earlier
+    // block left, without the other five. The common kinds are spelled out (C2 folds the comparisons when the code is
+    // a constant and keeps only what the flag needs); the rest take their bit from bits().
+
+    /** CF of the op with lazy-form {@code code} ({@link #bits(int, long, long, long, long)}'s operands), 0 or 1. */
+    public static long carry(int code, long res, long b, long c, long d) {
+        int kind = code >>> 8;
+        if (code < 0) {
+            return res & CF;
+        } else if (kind == SUB_KIND) {
+            return subCarry(b, c, false) ? 1 : 0;
+        } else if (kind == ADD_KIND) {
+            return addCarry(res, b, false) ? 1 : 0;
+        } else if (kind == LOGIC_KIND) {
+            return 0;
+        } else if (kind == INC_KIND || kind == DEC_KIND) {
+            return b != 0 ? 1 : 0;
+        }
+        return bits(code, res, b, c, d) & CF;
+    }
+
+    /** ZF of the op with lazy-form {@code code}, 0 or 1. */
+    public static long zero(int code, long res, long b, long c, long d) {
+        if (code < 0) {
+            return (res & ZF) >>> ZF_BIT;
+        } else if (keepsResultFlags(code >>> 8)) {
+            return (res & mask(code & 0xff)) == 0 ? 1 : 0;
+        }
+        return (bits(code, res, b, c, d) & ZF) >>> ZF_BIT;
+    }
+
+    /** SF of the op with lazy-form {@code code}, 0 or 1. */
+    public static long sign(int code, long res, long b, long c, long d) {
+        if (code < 0) {
+            return (res & SF) >>> SF_BIT;
+        } else if (keepsResultFlags(code >>> 8)) {
+            return msb(code & 0xff, res) ? 1 : 0;
+        }
+        return (bits(code, res, b, c, d) & SF) >>> SF_BIT;
+    }
+
+    /** OF of the op with lazy-form {@code code}, 0 or 1. */
+    public static long overflow(int code, long res, long b, long c, long d) {
+        int kind = code >>> 8;
+        int w = code & 0xff;
+        if (code < 0) {
+            return (res & OF) >>> OF_BIT;
+        } else if (kind == SUB_KIND) {
+            return subOverflow(w, res, b, c) ? 1 : 0;
+        } else if (kind == ADD_KIND) {
+            return addOverflow(w, res, b, c) ? 1 : 0;
+        } else if (kind == LOGIC_KIND) {
+            return 0;
+        } else if (kind == INC_KIND) {
+            return res == signBit(w) ? 1 : 0;
+        } else if (kind == DEC_KIND) {
+            return res == signBit(w) - 1 ? 1 : 0;
+        }
+        return (bits(code, res, b, c, d) & OF) >>> OF_BIT;
+    }
+
+    /** PF of the op with lazy-form {@code code}, 0 or 1. */
+    public static long parity(int code, long res, long b, long c, long d) {
+        long bits = code < 0 ? res : bits(code, res, b, c, d);
+        return (bits & PF) >>> PF_BIT;
+    }
+
+    /** Whether ZF and SF of kind (an ordinal) are those of its result alone, whatever the operands. */
+    private static boolean keepsResultFlags(int kind) {
+        return kind == SUB_KIND
+                || kind == LOGIC_KIND
+                || kind == ADD_KIND
+                || kind == INC_KIND
+                || kind == DEC_KIND
+                || kind == ADC_KIND
+                || kind == SBB_KIND
+                || kind == NEG_KIND
+                || kind == MUL_KIND
+                || kind == IMUL_KIND;
     }
 
     /** The same, with the operands one by one ({@code b}, {@code c}, {@code d} unused by kinds with fewer). */
@@ -231,13 +317,33 @@ public final class FlagsSemantics {
     }
 
     private static long add(int w, long res, long a, long b, boolean carryIn) {
-        boolean cf = carryIn ? Long.compareUnsigned(res, a) <= 0 : Long.compareUnsigned(res, a) < 0;
-        return result(w, res) | carry(cf) | of(msb(w, (a ^ res) & (b ^ res))) | af(((a ^ b ^ res) & 0x10) != 0);
+        return result(w, res)
+                | carry(addCarry(res, a, carryIn))
+                | of(addOverflow(w, res, a, b))
+                | af(((a ^ b ^ res) & 0x10) != 0);
     }
 
     private static long sub(int w, long res, long a, long b, boolean borrowIn) {
-        boolean cf = borrowIn ? Long.compareUnsigned(a, b) <= 0 : Long.compareUnsigned(a, b) < 0;
-        return result(w, res) | carry(cf) | of(msb(w, (a ^ b) & (a ^ res))) | af(((a ^ b ^ res) & 0x10) != 0);
+        return result(w, res)
+                | carry(subCarry(a, b, borrowIn))
+                | of(subOverflow(w, res, a, b))
+                | af(((a ^ b ^ res) & 0x10) != 0);
+    }
+
+    private static boolean addCarry(long res, long a, boolean carryIn) {
+        return carryIn ? Long.compareUnsigned(res, a) <= 0 : Long.compareUnsigned(res, a) < 0;
+    }
+
+    private static boolean subCarry(long a, long b, boolean borrowIn) {
+        return borrowIn ? Long.compareUnsigned(a, b) <= 0 : Long.compareUnsigned(a, b) < 0;
+    }
+
+    private static boolean addOverflow(int w, long res, long a, long b) {
+        return msb(w, (a ^ res) & (b ^ res));
+    }
+
+    private static boolean subOverflow(int w, long res, long a, long b) {
+        return msb(w, (a ^ b) & (a ^ res));
     }
 
     /** Shifts by a masked count of 0 leave the flags alone; AF is undefined by the SDM and 0 here. */

@@ -139,13 +139,43 @@ class FlagsSemanticsTest {
                         operands[k] = width == 64 ? v : v & ((1L << width) - 1);
                     }
                     operands[3] &= kind == FlagsKind.ADC || kind == FlagsKind.SBB ? 1 : -1;
+                    long bits = FlagsSemantics.bits(kind, width, operands[0], operands[1], operands[2], operands[3]);
+                    String where = kind + "" + width + " " + java.util.Arrays.toString(operands);
                     assertThat(FlagsSemantics.bits(code, operands[0], operands[1], operands[2], operands[3]))
-                            .as("%s%d %s", kind, width, java.util.Arrays.toString(operands))
-                            .isEqualTo(FlagsSemantics.bits(
-                                    kind, width, operands[0], operands[1], operands[2], operands[3]));
+                            .as(where)
+                            .isEqualTo(bits);
+                    assertSingleFlags(code, operands, bits, where);
                 }
             }
         }
+    }
+
+    @Test
+    void singleFlagsOfPlainBitsAreTheirBits() {
+        for (long bits = 0; bits < 0x1000; bits++) {
+            if ((bits & ~dev.jx86.ir.Flag.ALL) == 0) {
+                assertSingleFlags(-1, new long[] {bits, 0, 0, 0}, bits, "bits " + bits);
+            }
+        }
+    }
+
+    /** The one-flag functions against the flags' bits. */
+    private static void assertSingleFlags(int code, long[] o, long bits, String where) {
+        assertThat(FlagsSemantics.carry(code, o[0], o[1], o[2], o[3]))
+                .as("CF " + where)
+                .isEqualTo(bits & 1);
+        assertThat(FlagsSemantics.parity(code, o[0], o[1], o[2], o[3]))
+                .as("PF " + where)
+                .isEqualTo(bits >> 2 & 1);
+        assertThat(FlagsSemantics.zero(code, o[0], o[1], o[2], o[3]))
+                .as("ZF " + where)
+                .isEqualTo(bits >> 6 & 1);
+        assertThat(FlagsSemantics.sign(code, o[0], o[1], o[2], o[3]))
+                .as("SF " + where)
+                .isEqualTo(bits >> 7 & 1);
+        assertThat(FlagsSemantics.overflow(code, o[0], o[1], o[2], o[3]))
+                .as("OF " + where)
+                .isEqualTo(bits >> 11 & 1);
     }
 
     private static long expected(int result, boolean cf, boolean af, boolean of) {
