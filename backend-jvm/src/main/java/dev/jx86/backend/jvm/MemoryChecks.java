@@ -1,0 +1,273 @@
+package dev.jx86.backend.jvm;
+
+import dev.jx86.ir.Block;
+import dev.jx86.ir.Effect;
+import dev.jx86.ir.Op;
+import dev.jx86.ir.Type;
+import dev.jx86.runtime.abi.FlatLayout;
+import dev.jx86.runtime.abi.Helpers;
+import dev.jx86.runtime.abi.StateLayout;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which of a region's loads and stores share one flat-memory check (docs/memory.md, "Coalesced checks"). Accesses
+ * whose addresses are one base plus constant displacements — stack slots off RSP, fields off one pointer — are
+ * checked once, at the first of them, for the whole span they touch; the others then access host memory without a
+ * check. A base is an IR value within its block, or a 64-bit register the region never writes (its local then holds
+ * the same value everywhere in the region), which lets one check cover accesses in later blocks that the checking
+ * block dominates within one iteration (no back edge between them: every pass through a loop checks again).
+ *
+ * <p>Exactness: a check requires the permission bit of the span's first and last page; a span shorter than a page
+ * ({@link #MAX_SPAN}) touches only those two, and every access it covers lies inside it, so a check that passes
+ * allows each covered access as its own check would. A check that fails leaves the region at the instruction of
+ * the checking access, before it and every access it covers ran; loads and stores are checked separately (a read
+ * needs READ, a write WRITE, which code pages withhold), so a store's check never stands in for a load's.
+ */
+final class MemoryChecks {
+    /**
+     * The longest span (last byte minus first byte, plus one) one check covers: a span of at most a page touches at
+     * most two pages, the first and the last, whose permission bytes the check reads.
+     */
+    static final int MAX_SPAN = 1 << FlatLayout.PAGE_SHIFT;
+
+    /** Displacements beyond this are not split off their base (spans stay far from overflowing a long). */
+    private static final long MAX_DISPLACEMENT = 1L << 40;
+
+    /** What an access does: its own check, the check of a group it starts, or none (covered by an earlier one). */
+    enum Role {
+        OWN,
+        CHECK,
+        COVERED
+    }
+
+    /**
+     * The check a group's first access makes: of {@code [address + low, address + high]}, its own address plus
+     * offsets, for permission {@code bit}.
+     */
+    record Check(long low, long high, int bit) {}
+
+    /** The base of an address: a region-invariant slot ({@code slot >= 0}), or value {@code value} of block {@code block}. */
+    private record Base(int slot, int block, int value, int bit) {}
+
+    /** One access: block, op, displacement from its base, size in bytes. */
+    private record Access(int block, int op, long displacement, int size) {}
+
+    /** The accesses one check covers, the checking one first, and the span of their displacements. */
+    private static final class Group {
+        final Base base;
+        final List<Access> accesses = new ArrayList<>();
+        long first;
+        long last;
+
+        Group(Base base, Access checking) {
+            this.base = base;
+            accesses.add(checking);
+            first = checking.displacement();
+            last = checking.displacement() + checking.size() - 1;
+        }
+
+        boolean admits(Access a) {
+            long from = Math.min(first, a.displacement());
+            long to = Math.max(last, a.displacement() + a.size() - 1);
+            return to - from < MAX_SPAN;
+        }
+
+        void add(Access a) {
+            accesses.add(a);
+            first = Math.min(first, a.displacement());
+            last = Math.max(last, a.displacement() + a.size() - 1);
+        }
+
+        Access checking() {
+            return accesses.getFirst();
+        }
+    }
+
+    private final List<Block> blocks;
+    private final Role[][] roles;
+    private final Check[][] checks;
+    private final List<Group> groups = new ArrayList<>();
+
+    private MemoryChecks(List<Block> blocks) {
+        this.blocks = blocks;
+        this.roles = new Role[blocks.size()][];
+        this.checks = new Check[blocks.size()][];
+        for (int k = 0; k < blocks.size(); k++) {
+            roles[k] = new Role[blocks.get(k).size()];
+            checks[k] = new Check[blocks.get(k).size()];
+        }
+    }
+
+    /** The checks of {@code blocks}, a region whose entry is the first block. */
+    static MemoryChecks plan(List<Block> blocks) {
+        MemoryChecks plan = new MemoryChecks(blocks);
+        plan.group();
+        return plan;
+    }
+
+    /** Every access its own check: what regions do without flat memory (the TLB accessors check nothing to share). */
+    static MemoryChecks none(List<Block> blocks) {
+        return new MemoryChecks(blocks);
+    }
+
+    /** The role of load or store {@code op} of block {@code block}. */
+    Role role(int block, int op) {
+        Role r = roles[block][op];
+        return r == null ? Role.OWN : r;
+    }
+
+    /** The check that load or store {@code op} of block {@code block} makes, when its role is {@link Role#CHECK}. */
+    Check check(int block, int op) {
+        return checks[block][op];
+    }
+
+    private void group() {
+        BitSet invariant = invariantSlots();
+        RegionGraph graph = new RegionGraph(blocks);
+        Map<Base, List<Group>> open = new LinkedHashMap<>();
+        for (int k : graph.order()) {
+            Block b = blocks.get(k);
+            for (int i = 0; i < b.size(); i++) {
+                if (b.op(i) != Op.LOAD && b.op(i) != Op.STORE) {
+                    continue;
+                }
+                boolean load = b.op(i) == Op.LOAD;
+                int size = (load ? b.type(i) : b.type(b.arg(i, 1))).bits() / 8;
+                int bit = load ? FlatLayout.READ : FlatLayout.WRITE;
+                int v = b.arg(i, 0);
+                long displacement = 0;
+                for (long d = constantOffset(b, v);
+                        d != Long.MIN_VALUE && Math.abs(d) <= MAX_DISPLACEMENT;
+                        d = constantOffset(b, v)) {
+                    displacement += d;
+                    v = b.arg(v, 0);
+                }
+                Base base = b.op(v) == Op.GET && b.type(v) == Type.I64 && invariant.get((int) b.aux0(v))
+                        ? new Base((int) b.aux0(v), -1, -1, bit)
+                        : new Base(-1, k, v, bit);
+                Access access = new Access(k, i, displacement, size);
+                List<Group> candidates = open.computeIfAbsent(base, key -> new ArrayList<>());
+                Group joined = null;
+                for (Group g : candidates) {
+                    int from = g.checking().block();
+                    if ((from == k || graph.dominates(from, k)) && g.admits(access)) {
+                        joined = g;
+                        break;
+                    }
+                }
+                if (joined != null) {
+                    joined.add(access);
+                } else {
+                    Group g = new Group(base, access);
+                    candidates.add(g);
+                    groups.add(g);
+                }
+            }
+        }
+        for (Group g : groups) {
+            if (g.accesses.size() < 2) {
+                continue;
+            }
+            Access c = g.checking();
+            roles[c.block()][c.op()] = Role.CHECK;
+            checks[c.block()][c.op()] = new Check(g.first - c.displacement(), g.last - c.displacement(), g.base.bit());
+            for (Access a : g.accesses.subList(1, g.accesses.size())) {
+                roles[a.block()][a.op()] = Role.COVERED;
+            }
+        }
+    }
+
+    /**
+     * The constant that 64-bit value {@code v} adds to its first argument ({@code add x, c} or {@code sub x, c}: the
+     * lifter writes {@code base + displacement}), or {@link Long#MIN_VALUE}.
+     */
+    private static long constantOffset(Block b, int v) {
+        Op op = b.op(v);
+        if ((op != Op.ADD && op != Op.SUB) || b.type(v) != Type.I64) {
+            return Long.MIN_VALUE;
+        }
+        int c = b.arg(v, 1);
+        if (b.op(c) != Op.CONST) {
+            return Long.MIN_VALUE;
+        }
+        return op == Op.ADD ? b.aux0(c) : -b.aux0(c);
+    }
+
+    /** The 64-bit slots no block of the region writes, by a set or by a helper that writes state. */
+    private BitSet invariantSlots() {
+        BitSet invariant = new BitSet();
+        invariant.set(0, StateLayout.SIZE);
+        invariant.clear(StateLayout.RIP);
+        for (Block b : blocks) {
+            for (int i = 0; i < b.size(); i++) {
+                if (b.op(i) == Op.SET) {
+                    int slot = (int) b.aux0(i);
+                    invariant.clear(slot, slot + (b.type(b.arg(i, 0)) == Type.V128 ? 2 : 1));
+                } else if (b.op(i) == Op.CALL && b.effects(i).contains(Effect.WRITES_STATE)) {
+                    var helper = Helpers.byId((int) b.aux0(i));
+                    for (int slot = invariant.nextSetBit(0); slot >= 0; slot = invariant.nextSetBit(slot + 1)) {
+                        if (helper.touchesSlot(slot)) {
+                            invariant.clear(slot);
+                        }
+                    }
+                }
+            }
+        }
+        return invariant;
+    }
+
+    /**
+     * The groups of more than one access, one per line, for golden tests and {@code -d out_asm}: the checking
+     * access's pc, the span and permission, then each access covered ({@code pc op.size base+displacement}).
+     */
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        for (Group g : groups) {
+            if (g.accesses.size() < 2) {
+                continue;
+            }
+            text.append("check ")
+                    .append(g.base.bit() == FlatLayout.READ ? "read " : "write ")
+                    .append(operand(g.base, g.first))
+                    .append("..")
+                    .append(operand(g.base, g.last))
+                    .append(':');
+            for (Access a : g.accesses) {
+                Block b = blocks.get(a.block());
+                text.append(String.format(
+                        " %s 0x%x %s%d %s",
+                        a == g.checking() ? "at" : "covers",
+                        instructionPc(b, a.op()),
+                        b.op(a.op()) == Op.LOAD ? "load" : "store",
+                        a.size() * 8,
+                        operand(g.base, a.displacement())));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String operand(Base base, long displacement) {
+        String name =
+                base.slot() >= 0 ? StateLayout.INSTANCE.name(base.slot()) : "b" + base.block() + "%" + base.value();
+        return displacement == 0
+                ? name
+                : displacement < 0
+                        ? name + "-0x" + Long.toHexString(-displacement)
+                        : name + "+0x" + Long.toHexString(displacement);
+    }
+
+    private static long instructionPc(Block b, int op) {
+        long pc = b.pc();
+        for (int i = 0; i < op; i++) {
+            if (b.op(i) == Op.BOUNDARY) {
+                pc = b.aux0(i);
+            }
+        }
+        return pc;
+    }
+}
