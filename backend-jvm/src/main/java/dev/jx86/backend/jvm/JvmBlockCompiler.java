@@ -63,7 +63,11 @@ public final class JvmBlockCompiler implements BlockCompiler {
         }
         if (LogItem.OUT_ASM.enabledAt(region.pc())) {
             LogItem.OUT_ASM.log(
-                    "OUT: [{}] {}\n{}", Long.toHexString(region.pc()), region.name(), Bytecode.text(emitted));
+                    "OUT: [{}] {}\n{}{}",
+                    Long.toHexString(region.pc()),
+                    region.name(),
+                    emitted.checks(),
+                    Bytecode.text(emitted));
         }
         var defined = define(emitted, region.counters());
         compiled.increment();

@@ -8,7 +8,6 @@ import dev.jx86.runtime.abi.FlatLayout;
 import dev.jx86.runtime.abi.Helpers;
 import dev.jx86.runtime.abi.StateLayout;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import java.util.Map;
  * Which of a region's loads and stores share one flat-memory check (docs/memory.md, "Coalesced checks"). Accesses
  * whose addresses are one base plus constant displacements — stack slots off RSP, fields off one pointer — are
  * checked once, at the first of them, for the whole span they touch; the others then access host memory without a
- * check. A base is an IR value within its block, or a 64-bit register the region never writes (its local then holds
- * the same value everywhere in the region), which lets one check cover accesses in later blocks that the checking
+ * check. A base is an IR value within its block, or a 64-bit register read where no write of it comes between
+ * (its local then holds the same value), which lets one check cover accesses in later blocks that the checking
  * block dominates within one iteration (no back edge between them: every pass through a loop checks again).
  *
  * <p>Exactness: a check requires the permission bit of the span's first and last page; a span shorter than a page
@@ -50,11 +49,14 @@ final class MemoryChecks {
      */
     record Check(long low, long high, int bit) {}
 
-    /** The base of an address: a region-invariant slot ({@code slot >= 0}), or value {@code value} of block {@code block}. */
+    /**
+     * The base of an address: a 64-bit register ({@code slot >= 0}, read where {@link Access#read} says), or value
+     * {@code value} of block {@code block}.
+     */
     private record Base(int slot, int block, int value, int bit) {}
 
-    /** One access: block, op, displacement from its base, size in bytes. */
-    private record Access(int block, int op, long displacement, int size) {}
+    /** One access: block, op, displacement from its base, size in bytes, and the get of a register base. */
+    private record Access(int block, int op, long displacement, int size, int read) {}
 
     /** The accesses one check covers, the checking one first, and the span of their displacements. */
     private static final class Group {
@@ -126,7 +128,6 @@ final class MemoryChecks {
     }
 
     private void group() {
-        BitSet invariant = invariantSlots();
         RegionGraph graph = new RegionGraph(blocks);
         Map<Base, List<Group>> open = new LinkedHashMap<>();
         for (int k : graph.order()) {
@@ -146,15 +147,13 @@ final class MemoryChecks {
                     displacement += d;
                     v = b.arg(v, 0);
                 }
-                Base base = b.op(v) == Op.GET && b.type(v) == Type.I64 && invariant.get((int) b.aux0(v))
-                        ? new Base((int) b.aux0(v), -1, -1, bit)
-                        : new Base(-1, k, v, bit);
-                Access access = new Access(k, i, displacement, size);
+                boolean register = b.op(v) == Op.GET && b.type(v) == Type.I64;
+                Base base = register ? new Base((int) b.aux0(v), -1, -1, bit) : new Base(-1, k, v, bit);
+                Access access = new Access(k, i, displacement, size, v);
                 List<Group> candidates = open.computeIfAbsent(base, key -> new ArrayList<>());
                 Group joined = null;
                 for (Group g : candidates) {
-                    int from = g.checking().block();
-                    if ((from == k || graph.dominates(from, k)) && g.admits(access)) {
+                    if (g.admits(access) && sameBase(graph, base, g.checking(), access)) {
                         joined = g;
                         break;
                     }
@@ -182,6 +181,54 @@ final class MemoryChecks {
     }
 
     /**
+     * Whether {@code check}, which runs first, and {@code a} have the same base value: one value of one block, or
+     * a register read where no write of it comes between — in one block, or from a block that dominates the other's
+     * within one iteration, with no write after the check in its block, before the access in its block, or in a
+     * block on a path from the one to the other.
+     */
+    private boolean sameBase(RegionGraph graph, Base base, Access check, Access a) {
+        int d = check.block();
+        int k = a.block();
+        if (base.slot() < 0) {
+            return d == k;
+        }
+        int slot = base.slot();
+        if (d == k) {
+            return !writes(d, slot, Math.min(check.read(), a.read()), Math.max(check.read(), a.read()));
+        }
+        if (!graph.dominates(d, k)
+                || writes(d, slot, check.read(), blocks.get(d).size())
+                || writes(k, slot, -1, a.read())) {
+            return false;
+        }
+        for (int m : graph.between(d, k)) {
+            if (writes(m, slot, -1, blocks.get(m).size())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an op of block {@code k} strictly between {@code from} and {@code to} may write {@code slot}. */
+    private boolean writes(int k, int slot, int from, int to) {
+        Block b = blocks.get(k);
+        for (int i = from + 1; i < to; i++) {
+            if (b.op(i) == Op.SET) {
+                int first = (int) b.aux0(i);
+                int width = b.type(b.arg(i, 0)) == Type.V128 ? 2 : 1;
+                if (slot >= first && slot < first + width) {
+                    return true;
+                }
+            } else if (b.op(i) == Op.CALL
+                    && b.effects(i).contains(Effect.WRITES_STATE)
+                    && Helpers.byId((int) b.aux0(i)).touchesSlot(slot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The constant that 64-bit value {@code v} adds to its first argument ({@code add x, c} or {@code sub x, c}: the
      * lifter writes {@code base + displacement}), or {@link Long#MIN_VALUE}.
      */
@@ -195,29 +242,6 @@ final class MemoryChecks {
             return Long.MIN_VALUE;
         }
         return op == Op.ADD ? b.aux0(c) : -b.aux0(c);
-    }
-
-    /** The 64-bit slots no block of the region writes, by a set or by a helper that writes state. */
-    private BitSet invariantSlots() {
-        BitSet invariant = new BitSet();
-        invariant.set(0, StateLayout.SIZE);
-        invariant.clear(StateLayout.RIP);
-        for (Block b : blocks) {
-            for (int i = 0; i < b.size(); i++) {
-                if (b.op(i) == Op.SET) {
-                    int slot = (int) b.aux0(i);
-                    invariant.clear(slot, slot + (b.type(b.arg(i, 0)) == Type.V128 ? 2 : 1));
-                } else if (b.op(i) == Op.CALL && b.effects(i).contains(Effect.WRITES_STATE)) {
-                    var helper = Helpers.byId((int) b.aux0(i));
-                    for (int slot = invariant.nextSetBit(0); slot >= 0; slot = invariant.nextSetBit(slot + 1)) {
-                        if (helper.touchesSlot(slot)) {
-                            invariant.clear(slot);
-                        }
-                    }
-                }
-            }
-        }
-        return invariant;
     }
 
     /**

@@ -75,10 +75,12 @@ final class RegionEmitter implements Opcodes {
     private static final int FIRST_SLOT_LOCAL = MemoryAccessors.FIRST_LOCAL + MemoryAccessors.LOCALS;
 
     /**
-     * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, and whether the
-     * class data ends with the region's entry counters after the helpers.
+     * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, whether the
+     * class data ends with the region's entry counters after the helpers, and the coalesced checks in text
+     * ({@link MemoryChecks#describe}).
      */
-    record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize, boolean counted) {}
+    record Emitted(
+            String className, byte[] bytes, List<Integer> helperIds, int codeSize, boolean counted, String checks) {}
 
     /** A fault handler: for the instruction at {@code pc}, writing the state back or not. */
     private record HandlerKey(long pc, boolean writeBack) {}
@@ -261,7 +263,12 @@ final class RegionEmitter implements Opcodes {
         mv.visitEnd();
         cw.visitEnd();
         return new Emitted(
-                className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize, counted);
+                className,
+                cw.toByteArray(),
+                List.copyOf(new ArrayList<>(helperFields.keySet())),
+                codeSize,
+                counted,
+                checks.describe());
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.Map;
 final class RegionGraph {
     private final int[][] successors;
     private final BitSet[] dominators;
+    /** Per block, the blocks reachable from it without a back edge, itself included. */
+    private final BitSet[] reach;
+
     private final List<Integer> order = new ArrayList<>();
 
     RegionGraph(List<Block> blocks) {
@@ -63,6 +66,17 @@ final class RegionGraph {
             d = d == null ? new BitSet(n) : d;
             d.set(k);
             dominators[k] = d;
+        }
+        reach = new BitSet[n];
+        for (int o = order.size() - 1; o >= 0; o--) {
+            int k = order.get(o);
+            reach[k] = new BitSet(n);
+            reach[k].set(k);
+            for (int s : successors[k]) {
+                if (!back.get(k * n + s)) {
+                    reach[k].or(reach[s]);
+                }
+            }
         }
     }
 
@@ -130,6 +144,17 @@ final class RegionGraph {
     /** The blocks reachable from the entry, each after every block that dominates it. */
     List<Integer> order() {
         return order;
+    }
+
+    /** The blocks on a path from {@code d} to {@code k} within one iteration, without both ends. */
+    List<Integer> between(int d, int k) {
+        List<Integer> on = new ArrayList<>();
+        for (int m = reach[d].nextSetBit(0); m >= 0; m = reach[d].nextSetBit(m + 1)) {
+            if (m != d && m != k && reach[m].get(k)) {
+                on.add(m);
+            }
+        }
+        return on;
     }
 
     /** Whether {@code d} dominates {@code k} within one iteration (both reachable from the entry). */
