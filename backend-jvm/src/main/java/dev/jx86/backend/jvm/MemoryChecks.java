@@ -275,9 +275,19 @@ final class MemoryChecks {
         return text.toString();
     }
 
-    private static String operand(Base base, long displacement) {
-        String name =
-                base.slot() >= 0 ? StateLayout.INSTANCE.name(base.slot()) : "b" + base.block() + "%" + base.value();
+    /** A base as the IR text names it: a register, or a value as {@code Printer} numbers it, after its block's pc. */
+    private String operand(Base base, long displacement) {
+        String name;
+        if (base.slot() >= 0) {
+            name = StateLayout.INSTANCE.name(base.slot());
+        } else {
+            Block b = blocks.get(base.block());
+            int number = 0;
+            for (int i = 0; i < base.value(); i++) {
+                number += b.type(i) == Type.VOID ? 0 : 1;
+            }
+            name = String.format("0x%x:v%d", b.pc(), number);
+        }
         return displacement == 0
                 ? name
                 : displacement < 0
