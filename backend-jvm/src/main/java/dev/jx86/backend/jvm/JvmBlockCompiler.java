@@ -126,7 +126,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
     /**
      * {@link #warmUp} of the flat accessors: the hit path at {@code address} (its page was just touched, so it may be
      * read and written, and each store writes back what was read) and the miss path, which throws, beyond the span;
-     * loads and stores each take both. The path that calls a memory that is not flat stays cold, so that C2 leaves
+     * loads and stores each take both, and so does the coalesced check (whose covered accessors have no miss path). The path that calls a memory that is not flat stays cold, so that C2 leaves
      * it out of regions.
      */
     private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long address) {
