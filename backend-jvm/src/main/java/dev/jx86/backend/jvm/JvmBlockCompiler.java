@@ -63,7 +63,11 @@ public final class JvmBlockCompiler implements BlockCompiler {
         }
         if (LogItem.OUT_ASM.enabledAt(region.pc())) {
             LogItem.OUT_ASM.log(
-                    "OUT: [{}] {}\n{}", Long.toHexString(region.pc()), region.name(), Bytecode.text(emitted));
+                    "OUT: [{}] {}\n{}{}",
+                    Long.toHexString(region.pc()),
+                    region.name(),
+                    emitted.checks(),
+                    Bytecode.text(emitted));
         }
         var defined = define(emitted, region.counters());
         compiled.increment();
@@ -122,7 +126,7 @@ public final class JvmBlockCompiler implements BlockCompiler {
     /**
      * {@link #warmUp} of the flat accessors: the hit path at {@code address} (its page was just touched, so it may be
      * read and written, and each store writes back what was read) and the miss path, which throws, beyond the span;
-     * loads and stores each take both. The path that calls a memory that is not flat stays cold, so that C2 leaves
+     * loads and stores each take both, and so does the coalesced check (whose covered accessors have no miss path). The path that calls a memory that is not flat stays cold, so that C2 leaves
      * it out of regions.
      */
     private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long address) {
@@ -135,11 +139,35 @@ public final class JvmBlockCompiler implements BlockCompiler {
             for (int bytes : FLAT_SIZES) {
                 warmUpFlat(tlb, memory, address, bytes, pair);
                 warmUpFlat(tlb, memory, outside, bytes, pair);
+                warmUpCovered(tlb, memory, address, bytes, pair);
+            }
+            try {
+                Support.flatCheck(tlb.permissions, outside, outside + 8, FlatLayout.READ);
+            } catch (MemoryMiss expected) {
+                // the coalesced check's miss path
             }
         }
     }
 
     private static final int[] FLAT_SIZES = {1, 2, 4, 8, 16};
+
+    /** The coalesced check's hit path at {@code at} and the covered accessors there (stores write back what was read). */
+    private static void warmUpCovered(TlbArrays tlb, GuestMemory memory, long at, int bytes, long[] pair) {
+        long p = tlb.permissions;
+        long b = tlb.base;
+        Support.flatCheck(p, at, at + bytes - 1, FlatLayout.READ);
+        Support.flatCheck(p, at, at + bytes - 1, FlatLayout.WRITE);
+        switch (bytes) {
+            case 1 -> Support.flatCoveredStore8(p, b, memory, at, Support.flatCoveredLoad8(p, b, memory, at));
+            case 2 -> Support.flatCoveredStore16(p, b, memory, at, Support.flatCoveredLoad16(p, b, memory, at));
+            case 4 -> Support.flatCoveredStore32(p, b, memory, at, Support.flatCoveredLoad32(p, b, memory, at));
+            case 8 -> Support.flatCoveredStore64(p, b, memory, at, Support.flatCoveredLoad64(p, b, memory, at));
+            default -> {
+                Support.flatCoveredLoad128(p, b, memory, at, pair);
+                Support.flatCoveredStore128(p, b, memory, at, pair[0], pair[1]);
+            }
+        }
+    }
 
     /** One load and one store of {@code bytes} at {@code at} through the flat accessors; a miss is caught. */
     private static void warmUpFlat(TlbArrays tlb, GuestMemory memory, long at, int bytes, long[] pair) {

@@ -69,6 +69,23 @@ final class MemoryAccessors implements Opcodes {
     }
 
     /**
+     * A coalesced check ({@link MemoryChecks}): of the bytes from the address {@code pushAddress} pushes plus
+     * {@code low} to it plus {@code high}, for permission {@code bit}; a miss leaves the region. Flat memory only.
+     */
+    void check(Runnable pushAddress, MemoryChecks.Check check) {
+        mv.visitVarInsn(LLOAD, PERMISSIONS_LOCAL);
+        for (long offset : new long[] {check.low(), check.high()}) {
+            pushAddress.run();
+            if (offset != 0) {
+                asm.pushLong(offset);
+                mv.visitInsn(LADD);
+            }
+        }
+        asm.pushInt(check.bit());
+        asm.invokeStatic(SUPPORT, "flatCheck", "(JJJI)V");
+    }
+
+    /**
      * Calls accessor {@code name} ({@code load32}, {@code store128}...: {@code flatLoad32} and so on with flat memory);
      * {@code rest} is its descriptor after the memory.
      */

@@ -75,10 +75,12 @@ final class RegionEmitter implements Opcodes {
     private static final int FIRST_SLOT_LOCAL = MemoryAccessors.FIRST_LOCAL + MemoryAccessors.LOCALS;
 
     /**
-     * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, and whether the
-     * class data ends with the region's entry counters after the helpers.
+     * The class file, the helper bodies' ids in field order, the size of {@code run}'s code in bytes, whether the
+     * class data ends with the region's entry counters after the helpers, and the coalesced checks in text
+     * ({@link MemoryChecks#describe}).
      */
-    record Emitted(String className, byte[] bytes, List<Integer> helperIds, int codeSize, boolean counted) {}
+    record Emitted(
+            String className, byte[] bytes, List<Integer> helperIds, int codeSize, boolean counted, String checks) {}
 
     /** A fault handler: for the instruction at {@code pc}, writing the state back or not. */
     private record HandlerKey(long pc, boolean writeBack) {}
@@ -115,6 +117,8 @@ final class RegionEmitter implements Opcodes {
     private final Map<Long, Label> misses = new LinkedHashMap<>();
 
     private final Map<HandlerKey, Label> handlers = new LinkedHashMap<>();
+    /** Which loads and stores share a check (flat memory only). */
+    private final MemoryChecks checks;
 
     private MethodVisitor mv;
     private MemoryAccessors memory;
@@ -159,6 +163,7 @@ final class RegionEmitter implements Opcodes {
         this.argumentsLocal = tempLocal + 3;
         this.counters = EntryCounters.of(blocks, className, argumentsLocal + 1);
         this.firstValueLocal = argumentsLocal + 1 + (counted ? counters.locals() : 0);
+        this.checks = MemoryAccessors.FLAT ? MemoryChecks.plan(blocks) : MemoryChecks.none(blocks);
         planFaultRanges();
     }
 
@@ -264,7 +269,12 @@ final class RegionEmitter implements Opcodes {
         mv.visitEnd();
         cw.visitEnd();
         return new Emitted(
-                className, cw.toByteArray(), List.copyOf(new ArrayList<>(helperFields.keySet())), codeSize, counted);
+                className,
+                cw.toByteArray(),
+                List.copyOf(new ArrayList<>(helperFields.keySet())),
+                codeSize,
+                counted,
+                checks.describe());
     }
 
     /**
@@ -480,20 +490,24 @@ final class RegionEmitter implements Opcodes {
 
     /**
      * A load through a {@code gen.Support} accessor ({@link MemoryAccessors}), inside the op's exception range: the
-     * accessor's call of {@code GuestMemory.load} may fault, and with flat memory its miss leaves the region.
+     * accessor's call of {@code GuestMemory.load} may fault, and with flat memory its miss leaves the region. An
+     * access that a coalesced check covers ({@link MemoryChecks}) uses the accessor without a check, after the check
+     * where it makes it, whose miss leaves at this instruction.
      */
     private void load(int i) {
         Type t = b.type(i);
+        String accessor = accessor("load", i) + t.bits();
+        checkSpan(i);
         memory.pushLeading(false);
         lowering.loadLow(b.arg(i, 0));
-        mv.visitLabel(rangeStart[blockNumber][i]);
+        startRange(i);
         if (t == Type.V128) {
             mv.visitVarInsn(ALOAD, SCRATCH_LOCAL);
-            memory.invoke("load128", "J[J)V");
+            memory.invoke(accessor, "J[J)V");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeScratch(i);
         } else {
-            memory.invoke("load" + t.bits(), "J)J");
+            memory.invoke(accessor, "J)J");
             mv.visitLabel(rangeEnd[blockNumber][i]);
             lowering.storeLow(i);
         }
@@ -503,19 +517,43 @@ final class RegionEmitter implements Opcodes {
     private void store(int i) {
         int v = b.arg(i, 1);
         Type t = b.type(v);
+        checkSpan(i);
         memory.pushLeading(true);
         lowering.loadLow(b.arg(i, 0));
         lowering.loadLow(v);
         if (t == Type.V128) {
             lowering.loadHigh(v);
         }
-        mv.visitLabel(rangeStart[blockNumber][i]);
+        startRange(i);
         if (t == Type.V128) {
-            memory.invoke("store128", "JJJ)V");
+            memory.invoke(accessor("store", i) + 128, "JJJ)V");
         } else {
-            memory.invoke("store" + t.bits(), "JJ)V");
+            memory.invoke(accessor("store", i) + t.bits(), "JJ)V");
         }
         mv.visitLabel(rangeEnd[blockNumber][i]);
+    }
+
+    /** The accessor for access {@code i}: {@code kind} with its own check, or covered by a coalesced check. */
+    private String accessor(String kind, int i) {
+        return switch (checks.role(blockNumber, i)) {
+            case OWN -> kind;
+            case CHECK, COVERED -> "covered" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+        };
+    }
+
+    /** The coalesced check access {@code i} makes, if it makes one: its exception range starts before it. */
+    private void checkSpan(int i) {
+        if (checks.role(blockNumber, i) == MemoryChecks.Role.CHECK) {
+            mv.visitLabel(rangeStart[blockNumber][i]);
+            memory.check(() -> lowering.loadLow(b.arg(i, 0)), checks.check(blockNumber, i));
+        }
+    }
+
+    /** The start of access {@code i}'s exception range, at its accessor's call unless its check started it. */
+    private void startRange(int i) {
+        if (checks.role(blockNumber, i) != MemoryChecks.Role.CHECK) {
+            mv.visitLabel(rangeStart[blockNumber][i]);
+        }
     }
 
     private void call(int i) {

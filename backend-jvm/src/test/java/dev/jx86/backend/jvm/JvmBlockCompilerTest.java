@@ -53,9 +53,11 @@ class JvmBlockCompilerTest {
         Random random = new Random(43);
         int faults = 0;
         int raises = 0;
+        int coalesced = 0;
         for (int n = 0; n < BLOCKS; n++) {
             Block block = blocks.next();
             assertThat(Verifier.verify(block)).as(Printer.print(block)).isEmpty();
+            coalesced += MemoryChecks.plan(List.of(block)).describe().isEmpty() ? 0 : 1;
             CompiledBlock compiled = compiler.compile(block);
             assertThat(compiled).isNotNull();
             for (int s = 0; s < STATES; s++) {
@@ -79,6 +81,8 @@ class JvmBlockCompilerTest {
         // The generator must reach the interesting endings, or the comparison proves little.
         assertThat(faults).isGreaterThan(BLOCKS * STATES / 20);
         assertThat(raises).isGreaterThan(BLOCKS * STATES / 20);
+        // ... and blocks whose accesses share a check (with a memory that is not flat, each access calls it)
+        assertThat(coalesced).isGreaterThan(BLOCKS / 20);
         assertThat(compiler.compiledCount()).isEqualTo(BLOCKS);
     }
 

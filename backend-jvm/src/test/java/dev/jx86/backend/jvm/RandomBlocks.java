@@ -76,6 +76,7 @@ final class RandomBlocks {
     private long pc;
     private long[] targets;
     private boolean boundary;
+    private Value anchor;
 
     public RandomBlocks(long seed) {
         this.random = new Random(seed);
@@ -92,6 +93,7 @@ final class RandomBlocks {
         b = new IrBuilder(pc);
         pool.clear();
         boundary = false;
+        anchor = null;
         int n = 1 + random.nextInt(40);
         for (int i = 0; i < n; i++) {
             Op op = random.nextInt(3) == 0
@@ -339,12 +341,25 @@ final class RandomBlocks {
     }
 
     private Value address() {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
+            case 4 -> b.add(anchor(), b.constant(Type.I64, random.nextInt(64) - 24));
             case 0 -> b.constant(Type.I64, 0x1000 + 4 * random.nextInt(4));
             case 1 -> b.constant(Type.I64, 0x1000 + random.nextInt(0x1000 + 32) - 16);
             case 2 -> b.add(b.constant(Type.I64, 0xff8), b.binary(Op.AND, value(Type.I64), b.constant(Type.I64, 0x1f)));
             default -> value(Type.I64);
         };
+    }
+
+    /**
+     * The block's base for addresses of the form base + displacement, which compiled code checks together
+     * ({@code MemoryChecks}): 0x1000 plus a value's low 12 bits, so that its accesses fall in the page and around it.
+     */
+    private Value anchor() {
+        if (anchor == null) {
+            Value low = b.binary(Op.AND, value(Type.I64), b.constant(Type.I64, 0xfff));
+            anchor = b.add(low, b.constant(Type.I64, 0x1000));
+        }
+        return anchor;
     }
 
     private long suffix(AuxKind kind) {

@@ -239,6 +239,93 @@ public final class Support {
         memory.store128(address, low, high);
     }
 
+    // ---- coalesced checks (docs/memory.md, "Coalesced checks"): one check of the span a group of accesses touches,
+    // at the first of them, then each access to host memory without a check of its own. With a memory that is not
+    // flat the check passes nothing and each access calls the memory, as the accessors above do.
+
+    /** Whether bytes {@code first..last} (at most a page apart, so on at most two pages) may be accessed as {@code bit} says. */
+    private static boolean allowed(long permissions, long first, long last, int bit) {
+        return ((first | last) >>> SPAN_BITS) == 0
+                && (HostMemory.getByte(permissions + (first >>> FlatLayout.PAGE_SHIFT))
+                                & HostMemory.getByte(permissions + (last >>> FlatLayout.PAGE_SHIFT))
+                                & bit)
+                        != 0;
+    }
+
+    /** The check of a group: leaves the region (MemoryMiss) unless bytes {@code first..last} allow {@code bit}. */
+    public static void flatCheck(long permissions, long first, long last, int bit) {
+        if (!allowed(permissions, first, last, bit)) {
+            leaveIfFlat(permissions);
+        }
+    }
+
+    public static long flatCoveredLoad8(long permissions, long base, GuestMemory memory, long address) {
+        return permissions != FlatLayout.NO_PERMISSIONS ? HostMemory.getByte(base + address) : memory.load(address, 1);
+    }
+
+    public static long flatCoveredLoad16(long permissions, long base, GuestMemory memory, long address) {
+        return permissions != FlatLayout.NO_PERMISSIONS ? HostMemory.getShort(base + address) : memory.load(address, 2);
+    }
+
+    public static long flatCoveredLoad32(long permissions, long base, GuestMemory memory, long address) {
+        return permissions != FlatLayout.NO_PERMISSIONS ? HostMemory.getInt(base + address) : memory.load(address, 4);
+    }
+
+    public static long flatCoveredLoad64(long permissions, long base, GuestMemory memory, long address) {
+        return permissions != FlatLayout.NO_PERMISSIONS ? HostMemory.getLong(base + address) : memory.load(address, 8);
+    }
+
+    public static void flatCoveredLoad128(long permissions, long base, GuestMemory memory, long address, long[] out) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            out[0] = HostMemory.getLong(base + address);
+            out[1] = HostMemory.getLong(base + address + 8);
+        } else {
+            memory.load128(address, out);
+        }
+    }
+
+    public static void flatCoveredStore8(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            HostMemory.putByte(base + address, value);
+        } else {
+            memory.store(address, 1, value);
+        }
+    }
+
+    public static void flatCoveredStore16(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            HostMemory.putShort(base + address, value);
+        } else {
+            memory.store(address, 2, value);
+        }
+    }
+
+    public static void flatCoveredStore32(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            HostMemory.putInt(base + address, value);
+        } else {
+            memory.store(address, 4, value);
+        }
+    }
+
+    public static void flatCoveredStore64(long permissions, long base, GuestMemory memory, long address, long value) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            HostMemory.putLong(base + address, value);
+        } else {
+            memory.store(address, 8, value);
+        }
+    }
+
+    public static void flatCoveredStore128(
+            long permissions, long base, GuestMemory memory, long address, long low, long high) {
+        if (permissions != FlatLayout.NO_PERMISSIONS) {
+            HostMemory.putLong(base + address, low);
+            HostMemory.putLong(base + address + 8, high);
+        } else {
+            memory.store128(address, low, high);
+        }
+    }
+
     /** An access the fast path does not cover leaves the region; a memory that is not flat is called instead. */
     private static void leaveIfFlat(long permissions) {
         if (permissions != FlatLayout.NO_PERMISSIONS) {
