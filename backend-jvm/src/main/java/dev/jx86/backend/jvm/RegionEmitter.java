@@ -88,6 +88,8 @@ final class RegionEmitter implements Opcodes {
     /** Whether the region counts block entries (a profiled run, {@link EntryCounters}). */
     private final boolean counted;
 
+    private final Optimization optimization;
+
     private final EntryCounters counters;
 
     private final StateLocals state;
@@ -135,6 +137,7 @@ final class RegionEmitter implements Opcodes {
         this.blocks = region.blocks();
         this.className = ClassNames.of(region, prefix(blocks.size(), optimization));
         this.counted = region.counters() != null;
+        this.optimization = optimization;
         this.rangeStart = new Label[blocks.size()][];
         this.rangeEnd = new Label[blocks.size()][];
         this.rangeHandler = new Label[blocks.size()][];
@@ -149,8 +152,8 @@ final class RegionEmitter implements Opcodes {
             }
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
-        this.tempLocal = state.end(); // three words
-        this.argumentsLocal = tempLocal + 3;
+        this.tempLocal = state.end(); // five words (BlockLowering)
+        this.argumentsLocal = tempLocal + 5;
         this.counters = EntryCounters.of(blocks, className, argumentsLocal + 1);
         this.firstValueLocal = argumentsLocal + 1 + (counted ? counters.locals() : 0);
         planFaultRanges();
@@ -364,7 +367,7 @@ final class RegionEmitter implements Opcodes {
         b = blocks.get(k);
         local = ValueLocals.allocate(b, firstValueLocal);
         lowering = new IntegerLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
-        floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
+        floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal, optimization);
         flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
         needsBits = flagsObserved();
         mv.visitLabel(jumps.block(k));
