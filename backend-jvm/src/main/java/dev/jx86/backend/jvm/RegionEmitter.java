@@ -538,7 +538,7 @@ final class RegionEmitter implements Opcodes {
         asm.pushInt(StateLayout.RIP);
         asm.pushLong(pc);
         mv.visitInsn(LASTORE);
-        // raise_if and raise_code_if do nothing when their condition (the first argument) is 0, the common case
+        // raise_if, raise_code_if and raise_if_any do nothing when their first argument is 0, the common case
         // (an SSE instruction's unmasked exceptions, a zero divisor): test it here rather than call.
         Label skip = null;
         if (raisesOnCondition(b.aux0(i))) {
@@ -576,7 +576,9 @@ final class RegionEmitter implements Opcodes {
     }
 
     private static boolean raisesOnCondition(long helperId) {
-        return helperId == CoreHelpers.RAISE_IF.id() || helperId == CoreHelpers.RAISE_CODE_IF.id();
+        return helperId == CoreHelpers.RAISE_IF.id()
+                || helperId == CoreHelpers.RAISE_CODE_IF.id()
+                || helperId == CoreHelpers.RAISE_IF_ANY.id();
     }
 
     // ---- terminals and the ways out
