@@ -78,7 +78,7 @@ final class FloatVectorLowering extends BlockLowering {
     }
 
     // ---- the quiet case (ir.eval.FloatQuietCase, docs/jvm-tier.md "Float fast path"): an SSE add, subtract,
-    // multiply, divide or square root whose environment, operands and result pass one branch-free check. The flags
+    // multiply, divide or square root whose environment, operands and result pass one check (0 or -1). The flags
     // op tests the check inline, a branch of the region's own whose rare side C2 leaves to an uncommon trap, so that
     // the flags are the constant 0, and leaves the check in a local; the value op after it, if it is the same
     // operation on the same operands, takes the check from there (C2 then drops its test, the same as the flags',

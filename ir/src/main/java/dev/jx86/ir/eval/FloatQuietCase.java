@@ -7,18 +7,19 @@ import dev.jx86.ir.FloatEnvironment;
 
 /**
  * The common case of an SSE add, subtract, multiply, divide or square root decided by one test, for the compiled
- * regions. The <em>check</em> ({@code addCheck64}, ...) is negative unless the environment is quiet (round to
- * nearest, no FTZ, no DAZ, precision's flag set and masked, as after the first inexact result), the operands are not
- * denormal and the result is strictly between the smallest normal number and the largest finite one. Where it is not
- * negative the value is the host's (IEEE's result, not a NaN: {@code add64}, ...) and the flags ({@code fexcept}'s
- * value) are 0, since such an operation raises nothing but inexact, which is settled; elsewhere the value is
- * {@link FloatFastPath}'s and the flags {@link FloatFastFlags}', which decide them exactly.
+ * regions. The <em>check</em> ({@code addCheck64}, ...) is 0 when the environment is quiet (round to nearest, no FTZ,
+ * no DAZ, precision's flag set and masked, as after the first inexact result), the operands are not denormal (zeros
+ * may be added) and the result is strictly between the smallest normal number and the largest finite one, and -1
+ * otherwise. Where it is 0 the value is the host's (IEEE's result, not a NaN: {@code add64}, ...) and the flags
+ * ({@code fexcept}'s value) are 0, since such an operation raises nothing but inexact, which is settled; elsewhere
+ * the value is {@link FloatFastPath}'s and the flags {@link FloatFastFlags}', which decide them exactly.
  *
- * <p>A check is branch-free, the conditions' signs or-ed into one word: a region tests it with one branch of its own
- * (its own profile, so a compiled region keeps the rare side as an uncommon trap and the flags as the constant 0),
- * and the value method tests the same expression of the same operands, which C2 computes once, its test dominated by
- * the region's. {@code FloatQuietCaseTest} checks every method against the reference on edge operands under many
- * MXCSR words.
+ * <p>A region tests the check's sign with one branch of its own (its own profile, so that C2 keeps the rare side as
+ * an uncommon trap and the flags as the constant 0, and MXCSR's {@code or} and the #XM test fold away), and the value
+ * method takes that same check (the four-argument forms) or computes it again, the same expression of the same
+ * operands, which C2 computes once: its test is then dominated by the region's and dropped, and the value needs no
+ * NaN test of its own. {@code FloatQuietCaseTest} checks every method against the reference on edge operands under
+ * many MXCSR words.
  */
 public final class FloatQuietCase {
     private FloatQuietCase() {}
@@ -32,13 +33,6 @@ public final class FloatQuietCase {
 
     private static final long EXPONENT64 = 0x7ff0_0000_0000_0000L;
     private static final int EXPONENT32 = 0x7f80_0000;
-
-    /** Magnitudes (sign bit clear) strictly inside the normal finite range, from {@code LOWEST} to {@code HIGHEST}. */
-    private static final long LOWEST64 = Double.doubleToRawLongBits(Double.MIN_NORMAL) + 1;
-
-    private static final long HIGHEST64 = Double.doubleToRawLongBits(Double.MAX_VALUE) - 1;
-    private static final int LOWEST32 = Float.floatToRawIntBits(Float.MIN_NORMAL) + 1;
-    private static final int HIGHEST32 = Float.floatToRawIntBits(Float.MAX_VALUE) - 1;
 
     // ---- binary64: the value (the host's where the check holds, else FloatFastPath's) and the check
 
@@ -116,25 +110,45 @@ public final class FloatQuietCase {
 
     /** A sum's operands may be zeros (the sum is then the other operand, exact), not denormals. */
     public static long addCheck64(long a, long b, long env) {
-        return inRange64(addBits64(a, b)) | notDenormal64(a) | notDenormal64(b) | environment(env);
+        return quiet(env)
+                        && inRange(Double.longBitsToDouble(a) + Double.longBitsToDouble(b))
+                        && notDenormal64(a)
+                        && notDenormal64(b)
+                ? 0
+                : -1;
     }
 
     public static long subCheck64(long a, long b, long env) {
-        return inRange64(subBits64(a, b)) | notDenormal64(a) | notDenormal64(b) | environment(env);
+        return quiet(env)
+                        && inRange(Double.longBitsToDouble(a) - Double.longBitsToDouble(b))
+                        && notDenormal64(a)
+                        && notDenormal64(b)
+                ? 0
+                : -1;
     }
 
     /** A normal product or quotient has non-zero operands, so an exponent field of 0 is a denormal. */
     public static long mulCheck64(long a, long b, long env) {
-        return inRange64(mulBits64(a, b)) | ((a & EXPONENT64) - 1) | ((b & EXPONENT64) - 1) | environment(env);
+        return quiet(env)
+                        && inRange(Double.longBitsToDouble(a) * Double.longBitsToDouble(b))
+                        && (a & EXPONENT64) != 0
+                        && (b & EXPONENT64) != 0
+                ? 0
+                : -1;
     }
 
     public static long divCheck64(long a, long b, long env) {
-        return inRange64(divBits64(a, b)) | ((a & EXPONENT64) - 1) | ((b & EXPONENT64) - 1) | environment(env);
+        return quiet(env)
+                        && inRange(Double.longBitsToDouble(a) / Double.longBitsToDouble(b))
+                        && (a & EXPONENT64) != 0
+                        && (b & EXPONENT64) != 0
+                ? 0
+                : -1;
     }
 
     /** The root of a positive normal finite number is one, and raises at most inexact. */
     public static long sqrtCheck64(long a, long env) {
-        return (a - Double.doubleToRawLongBits(Double.MIN_NORMAL)) | (EXPONENT64 - 1 - a) | environment(env);
+        return quiet(env) && a >= Double.doubleToRawLongBits(Double.MIN_NORMAL) && a < EXPONENT64 ? 0 : -1;
     }
 
     // ---- binary32 (the low 32 bits of a long, results zero-extended as FloatSemantics gives them)
@@ -210,23 +224,23 @@ public final class FloatQuietCase {
     }
 
     public static long addCheck32(long a, long b, long env) {
-        return addCheck((int) a, (int) b) | environment(env);
+        return quiet(env) && addCheck((int) a, (int) b) ? 0 : -1;
     }
 
     public static long subCheck32(long a, long b, long env) {
-        return subCheck((int) a, (int) b) | environment(env);
+        return quiet(env) && subCheck((int) a, (int) b) ? 0 : -1;
     }
 
     public static long mulCheck32(long a, long b, long env) {
-        return mulCheck((int) a, (int) b) | environment(env);
+        return quiet(env) && mulCheck((int) a, (int) b) ? 0 : -1;
     }
 
     public static long divCheck32(long a, long b, long env) {
-        return divCheck((int) a, (int) b) | environment(env);
+        return quiet(env) && divCheck((int) a, (int) b) ? 0 : -1;
     }
 
     public static long sqrtCheck32(long a, long env) {
-        return sqrtCheck((int) a) | environment(env);
+        return quiet(env) && sqrtCheck((int) a) ? 0 : -1;
     }
 
     // ---- two binary32 lanes in a long, the half of an f32x4 vector
@@ -302,30 +316,29 @@ public final class FloatQuietCase {
     }
 
     public static long addCheck32x2(long a, long b, long env) {
-        return addCheck((int) a, (int) b) | addCheck(high(a), high(b)) | environment(env);
+        return quiet(env) && addCheck((int) a, (int) b) && addCheck(high(a), high(b)) ? 0 : -1;
     }
 
     public static long subCheck32x2(long a, long b, long env) {
-        return subCheck((int) a, (int) b) | subCheck(high(a), high(b)) | environment(env);
+        return quiet(env) && subCheck((int) a, (int) b) && subCheck(high(a), high(b)) ? 0 : -1;
     }
 
     public static long mulCheck32x2(long a, long b, long env) {
-        return mulCheck((int) a, (int) b) | mulCheck(high(a), high(b)) | environment(env);
+        return quiet(env) && mulCheck((int) a, (int) b) && mulCheck(high(a), high(b)) ? 0 : -1;
     }
 
     public static long divCheck32x2(long a, long b, long env) {
-        return divCheck((int) a, (int) b) | divCheck(high(a), high(b)) | environment(env);
+        return quiet(env) && divCheck((int) a, (int) b) && divCheck(high(a), high(b)) ? 0 : -1;
     }
 
     public static long sqrtCheck32x2(long a, long env) {
-        return sqrtCheck((int) a) | sqrtCheck(high(a)) | environment(env);
+        return quiet(env) && sqrtCheck((int) a) && sqrtCheck(high(a)) ? 0 : -1;
     }
 
     // ---- the pieces
 
-    /** Negative unless {@code env} is quiet. */
-    private static long environment(long env) {
-        return -((env & QUIET_MASK) ^ QUIET);
+    private static boolean quiet(long env) {
+        return (env & QUIET_MASK) == QUIET;
     }
 
     private static long addBits64(long a, long b) {
@@ -348,19 +361,24 @@ public final class FloatQuietCase {
         return Double.doubleToRawLongBits(Math.sqrt(Double.longBitsToDouble(a)));
     }
 
-    /** Negative unless {@code bits}' magnitude is strictly between the smallest normal and the largest finite. */
-    private static long inRange64(long bits) {
-        long magnitude = bits & Long.MAX_VALUE;
-        return (magnitude - LOWEST64) | (HIGHEST64 - magnitude);
+    /** Strictly between the smallest normal number and the largest finite one (so not a NaN either). */
+    private static boolean inRange(double r) {
+        double m = Math.abs(r);
+        return m > Double.MIN_NORMAL && m < Double.MAX_VALUE;
     }
 
-    /**
-     * Negative for a denormal: an exponent field of 0 (first term negative) and not a zero ({@code bits << 1} not 0,
-     * so the second term, {@code ~((bits << 1) - 1)}, is negative too: with a zero exponent field it is at most
-     * 2^53).
-     */
-    private static long notDenormal64(long bits) {
-        return ((bits & EXPONENT64) - 1) & ~((bits << 1) - 1);
+    private static boolean inRange(float r) {
+        float m = Math.abs(r);
+        return m > Float.MIN_NORMAL && m < Float.MAX_VALUE;
+    }
+
+    /** Not a denormal: a non-zero exponent field, or a zero. */
+    private static boolean notDenormal64(long bits) {
+        return (bits & EXPONENT64) != 0 || (bits << 1) == 0;
+    }
+
+    private static boolean notDenormal32(int bits) {
+        return (bits & EXPONENT32) != 0 || (bits << 1) == 0;
     }
 
     private static int high(long a) {
@@ -388,33 +406,28 @@ public final class FloatQuietCase {
         return Float.floatToRawIntBits((float) Math.sqrt(Float.intBitsToFloat(a)));
     }
 
-    private static int addCheck(int a, int b) {
-        return inRange32(addBits32(a, b)) | notDenormal32(a) | notDenormal32(b);
+    private static boolean addCheck(int a, int b) {
+        return inRange(Float.intBitsToFloat(a) + Float.intBitsToFloat(b)) && notDenormal32(a) && notDenormal32(b);
     }
 
-    private static int subCheck(int a, int b) {
-        return inRange32(subBits32(a, b)) | notDenormal32(a) | notDenormal32(b);
+    private static boolean subCheck(int a, int b) {
+        return inRange(Float.intBitsToFloat(a) - Float.intBitsToFloat(b)) && notDenormal32(a) && notDenormal32(b);
     }
 
-    private static int mulCheck(int a, int b) {
-        return inRange32(mulBits32(a, b)) | ((a & EXPONENT32) - 1) | ((b & EXPONENT32) - 1);
+    private static boolean mulCheck(int a, int b) {
+        return inRange(Float.intBitsToFloat(a) * Float.intBitsToFloat(b))
+                && (a & EXPONENT32) != 0
+                && (b & EXPONENT32) != 0;
     }
 
-    private static int divCheck(int a, int b) {
-        return inRange32(divBits32(a, b)) | ((a & EXPONENT32) - 1) | ((b & EXPONENT32) - 1);
+    private static boolean divCheck(int a, int b) {
+        return inRange(Float.intBitsToFloat(a) / Float.intBitsToFloat(b))
+                && (a & EXPONENT32) != 0
+                && (b & EXPONENT32) != 0;
     }
 
-    private static int sqrtCheck(int a) {
-        return (a - Float.floatToRawIntBits(Float.MIN_NORMAL)) | (EXPONENT32 - 1 - a);
-    }
-
-    private static int inRange32(int bits) {
-        int magnitude = bits & Integer.MAX_VALUE;
-        return (magnitude - LOWEST32) | (HIGHEST32 - magnitude);
-    }
-
-    private static int notDenormal32(int bits) {
-        return ((bits & EXPONENT32) - 1) & ~((bits << 1) - 1);
+    private static boolean sqrtCheck(int a) {
+        return a >= Float.floatToRawIntBits(Float.MIN_NORMAL) && a < EXPONENT32;
     }
 
     /**
