@@ -8,7 +8,7 @@ import org.objectweb.asm.Opcodes;
 /**
  * What the lowerings of one block's value ops share: the block, the JVM local of each value (a {@code long}, a V128
  * two: low, high; canonical zero-extended as in the IR), a {@code long[2]} scratch array for results that come back
- * in one, and three free words for ops that must name an operand twice. {@link RegionEmitter} owns state, memory,
+ * in one, and five free words for ops that must name an operand twice and for a float op's quiet check. {@link RegionEmitter} owns state, memory,
  * helpers and terminals; {@link IntegerLowering}, {@link FloatVectorLowering} and {@link FlagsLowering} the rest.
  */
 abstract class BlockLowering implements Opcodes {
@@ -25,7 +25,8 @@ abstract class BlockLowering implements Opcodes {
 
     /**
      * {@code local[i]}: the first JVM local of value {@code i}; {@code scratchLocal}: a {@code long[2]};
-     * {@code tempLocal}: three free words (a long or an int, then an int) for ops that need to name an operand twice.
+     * {@code tempLocal}: five free words, three (a long or an int, then an int) for ops that need to name an operand
+     * twice, then a long that a float op's flags leave for its value ({@link FloatVectorLowering}).
      */
     BlockLowering(Asm asm, Block b, int[] local, int scratchLocal, int tempLocal) {
         this.asm = asm;

@@ -8,6 +8,7 @@ import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.LaneShape;
 import dev.jx86.ir.Op;
 import dev.jx86.ir.Type;
+import dev.jx86.runtime.tier1.Optimization;
 import org.objectweb.asm.Label;
 
 /**
@@ -17,8 +18,12 @@ import org.objectweb.asm.Label;
  * they mean (the backend's random-block tests compare them).
  */
 final class FloatVectorLowering extends BlockLowering {
-    FloatVectorLowering(Asm asm, Block b, int[] local, int scratchLocal, int tempLocal) {
+    /** Whether the float ops take their quiet case (below): for C2, not for the baseline compiler. */
+    private final boolean quiet;
+
+    FloatVectorLowering(Asm asm, Block b, int[] local, int scratchLocal, int tempLocal, Optimization optimization) {
         super(asm, b, local, scratchLocal, tempLocal);
+        this.quiet = optimization == Optimization.OPTIMIZING;
     }
 
     // ---- floating point: the IR's semantics, the arithmetic ops through FloatFastPath (the host's arithmetic
@@ -72,13 +77,140 @@ final class FloatVectorLowering extends BlockLowering {
         }
     }
 
+    // ---- the quiet case (ir.eval.FloatQuietCase, docs/jvm-tier.md "Float fast path"): an SSE add, subtract,
+    // multiply, divide or square root whose environment, operands and result pass one check (0 or -1). The flags
+    // op tests the check inline, a branch of the region's own whose rare side C2 leaves to an uncommon trap, so that
+    // the flags are the constant 0, and leaves the check in a local; the value op after it, if it is the same
+    // operation on the same operands, takes the check from there (C2 then drops its test, the same as the flags',
+    // as dominated), else computes it again.
+
+    private static final String QUIET = EVAL + "FloatQuietCase";
+
+    private boolean hasQuietCase(String fast) {
+        return quiet
+                && switch (fast) {
+                    case "add", "sub", "mul", "div", "sqrt" -> true;
+                    default -> false;
+                };
+    }
+
+    /** The local where a flags op leaves its check for the value op (BlockLowering's fourth and fifth free words). */
+    private int checkLocal() {
+        return tempLocal + 3;
+    }
+
+    /**
+     * Where the flags op {@code i} has a quiet case: pushes 0 when the case holds (the or of both halves' checks, for
+     * a vector) and returns the label after the op, where the stack holds the flags either way; the code that
+     * follows, up to {@link #endQuiet}, pushes them otherwise. Null, and nothing emitted, where it has none.
+     */
+    private Label quietFlags(int i, String fast, String suffix, boolean vector) {
+        if (!hasQuietCase(fast)) {
+            return null;
+        }
+        Label slow = new Label();
+        Label done = new Label();
+        pushCheck(i, fast + "Check" + suffix, fast.equals("sqrt"), false);
+        if (vector) {
+            pushCheck(i, fast + "Check" + suffix, fast.equals("sqrt"), true);
+            mv.visitInsn(LOR);
+        }
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LSTORE, checkLocal());
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLT, slow);
+        mv.visitInsn(LCONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        return done;
+    }
+
+    /**
+     * The class whose method gives a flags op's flags: FloatFastPath's, or past a quiet case ({@code done} not null)
+     * the exact ones out of line (FloatFastPath's own short test would not pay there): FloatFastFlags, which has no
+     * two-lane methods, or FloatQuietCase.Fallback for those.
+     */
+    private static String flagsOwner(Label done, String suffix) {
+        if (done == null) {
+            return FAST;
+        }
+        return suffix.equals("32x2") ? QUIET + "$Fallback" : EVAL + "FloatFastFlags";
+    }
+
+    private void endQuiet(Label done) {
+        if (done != null) {
+            mv.visitLabel(done);
+        }
+    }
+
+    /** Pushes {@code check} of op {@code i}'s operands (their high halves if {@code high}) and environment. */
+    private void pushCheck(int i, String check, boolean unary, boolean high) {
+        pushOperands(i, unary, high);
+        pushEnvironment(i);
+        asm.invokeStatic(QUIET, check, unary ? "(JJ)J" : "(JJJ)J");
+    }
+
+    private void pushOperands(int i, boolean unary, boolean high) {
+        for (int a = 0; a < (unary ? 1 : 2); a++) {
+            if (high) {
+                loadHigh(b.arg(i, a));
+            } else {
+                loadLow(b.arg(i, a));
+            }
+        }
+    }
+
+    /**
+     * Pushes the value of the float op {@code i} (its high half if {@code high}), FloatFastPath {@code name} plus
+     * {@code suffix}: through FloatQuietCase where it has a quiet case, with the check the flags op before it left
+     * where {@link #pairedFlags} finds one.
+     */
+    private void pushValue(int i, String name, String suffix, boolean high) {
+        boolean unary = name.equals("sqrt");
+        pushOperands(i, unary, high);
+        pushEnvironment(i);
+        String args = unary ? "JJ" : "JJJ";
+        if (!hasQuietCase(name)) {
+            asm.invokeStatic(FAST, name + suffix, "(" + args + ")J");
+        } else if (pairedFlags(i)) {
+            mv.visitVarInsn(LLOAD, checkLocal());
+            asm.invokeStatic(QUIET, name + suffix, "(" + args + "J)J");
+        } else {
+            asm.invokeStatic(QUIET, name + suffix, "(" + args + ")J");
+        }
+    }
+
+    /**
+     * Whether the last flags op with a quiet case before value op {@code i} is the flags of the same operation on the
+     * same operands, environment and lanes: then {@link #checkLocal} holds its check.
+     */
+    private boolean pairedFlags(int i) {
+        Op value = b.op(i);
+        boolean vector =
+                value == Op.VFADD || value == Op.VFSUB || value == Op.VFMUL || value == Op.VFDIV || value == Op.VFSQRT;
+        String name = value == Op.FSQRT || value == Op.VFSQRT ? "sqrt" : fastPath(value);
+        for (int j = i - 1; j >= 0; j--) {
+            Op op = b.op(j);
+            String fast =
+                    op == Op.FEXCEPT || op == Op.VFEXCEPT ? fastPath(FloatOperation.values()[(int) b.aux0(j)]) : null;
+            if (fast == null || !hasQuietCase(fast)) {
+                continue;
+            }
+            return fast.equals(name)
+                    && (op == Op.VFEXCEPT) == vector
+                    && (!vector || b.aux1(j) == b.aux0(i))
+                    && b.arg(j, 0) == b.arg(i, 0)
+                    && (name.equals("sqrt") || b.arg(j, 1) == b.arg(i, 1))
+                    && b.arg(j, 2) == b.arg(i, b.argCount(i) - 1);
+        }
+        return false;
+    }
+
     void floatBinary(int i) {
         String fast = fastPath(b.op(i));
         if (fast != null) {
-            loadLow(b.arg(i, 0));
-            loadLow(b.arg(i, 1));
-            pushEnvironment(i);
-            asm.invokeStatic(FAST, fast + scalarSuffix(b.type(i)), "(JJJ)J");
+            pushValue(i, fast, scalarSuffix(b.type(i)), false);
             storeLow(i);
             return;
         }
@@ -94,9 +226,7 @@ final class FloatVectorLowering extends BlockLowering {
     /** FSQRT or FROUND. */
     void floatUnary(int i) {
         if (b.op(i) == Op.FSQRT) {
-            loadLow(b.arg(i, 0));
-            pushEnvironment(i);
-            asm.invokeStatic(FAST, "sqrt" + scalarSuffix(b.type(i)), "(JJ)J");
+            pushValue(i, "sqrt", scalarSuffix(b.type(i)), false);
             storeLow(i);
             return;
         }
@@ -246,11 +376,14 @@ final class FloatVectorLowering extends BlockLowering {
         }
         String fast = fastPath(k);
         if (fast != null) {
+            String suffix = scalarSuffix(b.type(b.arg(i, 0)));
+            Label done = quietFlags(i, fast, suffix, false);
             loadLow(b.arg(i, 0));
             loadLow(b.arg(i, 1));
             pushEnvironment(i);
-            asm.invokeStatic(FAST, fast + "Flags" + scalarSuffix(b.type(b.arg(i, 0))), "(JJJ)I");
+            asm.invokeStatic(flagsOwner(done, suffix), fast + "Flags" + suffix, "(JJJ)I");
             mv.visitInsn(I2L);
+            endQuiet(done);
             storeLow(i);
             return;
         }
@@ -271,15 +404,9 @@ final class FloatVectorLowering extends BlockLowering {
     void vectorBinary(int i) {
         String fast = fastPath(b.op(i));
         if (fast != null) {
-            String method = fast + laneSuffix(LaneShape.values()[(int) b.aux0(i)]);
-            loadLow(b.arg(i, 0));
-            loadLow(b.arg(i, 1));
-            pushEnvironment(i);
-            asm.invokeStatic(FAST, method, "(JJJ)J");
-            loadHigh(b.arg(i, 0));
-            loadHigh(b.arg(i, 1));
-            pushEnvironment(i);
-            asm.invokeStatic(FAST, method, "(JJJ)J");
+            String suffix = laneSuffix(LaneShape.values()[(int) b.aux0(i)]);
+            pushValue(i, fast, suffix, false);
+            pushValue(i, fast, suffix, true);
             storeHigh(i);
             storeLow(i);
             return;
@@ -312,13 +439,9 @@ final class FloatVectorLowering extends BlockLowering {
 
     void vectorUnary(int i) {
         if (b.op(i) == Op.VFSQRT) {
-            String method = "sqrt" + laneSuffix(LaneShape.values()[(int) b.aux0(i)]);
-            loadLow(b.arg(i, 0));
-            pushEnvironment(i);
-            asm.invokeStatic(FAST, method, "(JJ)J");
-            loadHigh(b.arg(i, 0));
-            pushEnvironment(i);
-            asm.invokeStatic(FAST, method, "(JJ)J");
+            String suffix = laneSuffix(LaneShape.values()[(int) b.aux0(i)]);
+            pushValue(i, "sqrt", suffix, false);
+            pushValue(i, "sqrt", suffix, true);
             storeHigh(i);
             storeLow(i);
             return;
@@ -461,17 +584,21 @@ final class FloatVectorLowering extends BlockLowering {
     void vectorFloatExceptions(int i) {
         String fast = fastPath(FloatOperation.values()[(int) b.aux0(i)]);
         if (fast != null) {
-            String method = fast + "Flags" + laneSuffix(LaneShape.values()[(int) b.aux1(i)]);
+            String suffix = laneSuffix(LaneShape.values()[(int) b.aux1(i)]);
+            Label done = quietFlags(i, fast, suffix, true);
+            String method = fast + "Flags" + suffix;
+            String owner = flagsOwner(done, suffix);
             loadLow(b.arg(i, 0));
             loadLow(b.arg(i, 1));
             pushEnvironment(i);
-            asm.invokeStatic(FAST, method, "(JJJ)I");
+            asm.invokeStatic(owner, method, "(JJJ)I");
             loadHigh(b.arg(i, 0));
             loadHigh(b.arg(i, 1));
             pushEnvironment(i);
-            asm.invokeStatic(FAST, method, "(JJJ)I");
+            asm.invokeStatic(owner, method, "(JJJ)I");
             mv.visitInsn(IOR);
             mv.visitInsn(I2L);
+            endQuiet(done);
             storeLow(i);
             return;
         }

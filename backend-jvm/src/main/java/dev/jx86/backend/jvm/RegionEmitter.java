@@ -90,6 +90,8 @@ final class RegionEmitter implements Opcodes {
     /** Whether the region counts block entries (a profiled run, {@link EntryCounters}). */
     private final boolean counted;
 
+    private final Optimization optimization;
+
     private final EntryCounters counters;
 
     private final StateLocals state;
@@ -144,6 +146,7 @@ final class RegionEmitter implements Opcodes {
         this.blocks = region.blocks();
         this.className = ClassNames.of(region, prefix(blocks.size(), optimization));
         this.counted = region.counters() != null;
+        this.optimization = optimization;
         this.rangeStart = new Label[blocks.size()][];
         this.rangeEnd = new Label[blocks.size()][];
         this.rangeHandler = new Label[blocks.size()][];
@@ -159,8 +162,8 @@ final class RegionEmitter implements Opcodes {
         }
         this.state = new StateLocals(blocks, FIRST_SLOT_LOCAL, STATE_LOCAL);
         this.flagsAtStart = KnownFlags.atBlockStarts(blocks, state.lazyFlags());
-        this.tempLocal = state.end(); // three words
-        this.argumentsLocal = tempLocal + 3;
+        this.tempLocal = state.end(); // five words (BlockLowering)
+        this.argumentsLocal = tempLocal + 5;
         this.counters = EntryCounters.of(blocks, className, argumentsLocal + 1);
         this.firstValueLocal = argumentsLocal + 1 + (counted ? counters.locals() : 0);
         this.checks = MemoryAccessors.FLAT ? MemoryChecks.plan(blocks) : MemoryChecks.none(blocks);
@@ -363,7 +366,7 @@ final class RegionEmitter implements Opcodes {
         b = blocks.get(k);
         local = ValueLocals.allocate(b, firstValueLocal);
         lowering = new IntegerLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
-        floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal);
+        floatsAndVectors = new FloatVectorLowering(asm, b, local, SCRATCH_LOCAL, tempLocal, optimization);
         perFlag = FlagsLowering.readPerFlag(b, state.lazyFlags());
         flags = new FlagsLowering(asm, b, local, SCRATCH_LOCAL, tempLocal, perFlag, () -> state.pushKeptFlags(asm));
         needsBits = FlagsLowering.observed(b, state.lazyFlags());
@@ -567,7 +570,7 @@ final class RegionEmitter implements Opcodes {
         asm.pushInt(StateLayout.RIP);
         asm.pushLong(pc);
         mv.visitInsn(LASTORE);
-        // raise_if and raise_code_if do nothing when their condition (the first argument) is 0, the common case
+        // raise_if, raise_code_if and raise_if_any do nothing when their first argument is 0, the common case
         // (an SSE instruction's unmasked exceptions, a zero divisor): test it here rather than call.
         Label skip = null;
         if (raisesOnCondition(b.aux0(i))) {
@@ -605,7 +608,9 @@ final class RegionEmitter implements Opcodes {
     }
 
     private static boolean raisesOnCondition(long helperId) {
-        return helperId == CoreHelpers.RAISE_IF.id() || helperId == CoreHelpers.RAISE_CODE_IF.id();
+        return helperId == CoreHelpers.RAISE_IF.id()
+                || helperId == CoreHelpers.RAISE_CODE_IF.id()
+                || helperId == CoreHelpers.RAISE_IF_ANY.id();
     }
 
     // ---- terminals and the ways out

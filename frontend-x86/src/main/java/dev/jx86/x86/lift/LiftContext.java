@@ -456,6 +456,11 @@ public final class LiftContext {
         call(CoreHelpers.RAISE_IF, condition, constant(Type.I32, vector));
     }
 
+    /** Raises guest exception {@code vector} at this instruction if {@code bits} (an i32) are not 0. */
+    public void raiseIfAny(Value bits, int vector) {
+        call(CoreHelpers.RAISE_IF_ANY, bits, constant(Type.I32, vector));
+    }
+
     /** Raises guest exception {@code vector} with error code {@code code} at this instruction if {@code condition}. */
     public void raiseIf(Value condition, int vector, int code) {
         call(CoreHelpers.RAISE_CODE_IF, condition, constant(Type.I32, vector), constant(Type.I32, code));

@@ -1,8 +1,6 @@
 package dev.jx86.x86.lift;
 
-import dev.jx86.ir.IntCondition;
 import dev.jx86.ir.Op;
-import dev.jx86.ir.Type;
 import dev.jx86.ir.Value;
 import dev.jx86.runtime.abi.StateLayout;
 import dev.jx86.runtime.abi.Vectors;
@@ -22,8 +20,8 @@ final class SseExceptions {
         var ir = c.ir();
         Value mxcsr = SseOperands.environment(c);
         Value masks = ir.binary(Op.LSHR, mxcsr, c.i8(MASK_SHIFT));
-        Value unmasked = ir.and(ir.binary(Op.ANDN, masks, flags), c.constant(Type.I32, 0x3f));
-        c.raiseIf(ir.icmp(IntCondition.NE, unmasked, c.constant(Type.I32, 0)), Vectors.XM);
+        // the flags whose mask bit is clear: flags are within bits 0-5 (fexcept's), so that is all ~masks & flags is
+        c.raiseIfAny(ir.binary(Op.ANDN, masks, flags), Vectors.XM);
         c.set(StateLayout.MXCSR, ir.or(mxcsr, flags));
     }
 }

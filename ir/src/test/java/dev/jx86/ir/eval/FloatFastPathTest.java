@@ -21,7 +21,7 @@ class FloatFastPathTest {
      * result; precision and invalid), sticky flags whose masks are clear (they are not settled), underflow unmasked,
      * each control, all of them.
      */
-    private static final long[] ENVIRONMENTS = {
+    static final long[] ENVIRONMENTS = {
         0x1f80, 0x1fbf, 0x1fa0, 0x1fa1, 0x0fa0, 0x003f, 0x17b0, 0x1780, 0x0000, 0x3f80, 0x5f80, 0x7f80, 0x9f80, 0x1fc0,
         0xffc0, 0xffff,
     };
@@ -312,7 +312,7 @@ class FloatFastPathTest {
      * (2^-960, where a product's error may underflow; values whose sums and products land next to them), one, values
      * whose sums and products are exact or round, infinities, quiet and signaling NaNs; and random ones.
      */
-    private static List<Long> operands64() {
+    static List<Long> operands64() {
         double[] magnitudes = {
             0,
             Double.MIN_VALUE,
@@ -360,7 +360,7 @@ class FloatFastPathTest {
         return values;
     }
 
-    private static List<Long> operands32() {
+    static List<Long> operands32() {
         float[] magnitudes = {
             0,
             Float.MIN_VALUE,

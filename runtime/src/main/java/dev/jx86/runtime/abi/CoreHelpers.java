@@ -40,7 +40,19 @@ public final class CoreHelpers {
                 return 0;
             });
 
+    /**
+     * {@code raise_if_any(bits, vector)}: raises guest exception {@code vector} when the i32 {@code bits} are not 0.
+     * For an SSE instruction's unmasked exception flags (#XM), which need no compare to a 0/1 condition first.
+     */
+    public static final RuntimeHelper RAISE_IF_ANY =
+            define(3, "raise_if_any", List.of(Type.I32, Type.I32), Type.VOID, Set.of(Effect.MAY_FAULT), (cpu, args) -> {
+                if (args[0] != 0) {
+                    throw new GuestFault((int) args[1]);
+                }
+                return 0;
+            });
+
     static List<RuntimeHelper> all() {
-        return List.of(RAISE_IF, RAISE_CODE_IF);
+        return List.of(RAISE_IF, RAISE_CODE_IF, RAISE_IF_ANY);
     }
 }
