@@ -84,7 +84,13 @@ public final class FlagsSemantics {
             return inc(w, res, b);
         } else if (kind == DEC_KIND) {
             return dec(w, res, b);
-        } else if (kind == SHL_KIND) {
+        }
+        return otherBits(kind, w, res, b, c, d);
+    }
+
+    /** {@link #bits(int, long, long, long, long)} of the other kinds: apart, so that the common part stays small enough to inline. */
+    private static long otherBits(int kind, int w, long res, long b, long c, long d) {
+        if (kind == SHL_KIND) {
             return shl(w, res, b, c, d);
         } else if (kind == SHR_KIND) {
             return shr(w, res, b, c, d);
