@@ -4,14 +4,11 @@ import dev.jx86.ir.Block;
 import dev.jx86.ir.Effect;
 import dev.jx86.ir.FlagsKind;
 import dev.jx86.ir.Op;
-import dev.jx86.ir.Terminal;
 import dev.jx86.ir.eval.FlagsSemantics;
 import dev.jx86.runtime.abi.Helpers;
 import dev.jx86.runtime.abi.StateLayout;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a region's lazily kept FLAGS locals hold where each of its blocks starts, when every way into the block agrees:
@@ -21,7 +18,7 @@ import java.util.Map;
  *
  * <p>A forward dataflow over the region's blocks: the entry comes from the state (unknown); a block's way out is the
  * code of its last store to FLAGS, {@link #BITS} when that store keeps bits, unknown after a helper that writes FLAGS,
- * else its way in; an indirect jump may reach every block of the region.
+ * else its way in; the edges are {@link RegionGraph}'s (an indirect jump may reach every block of the region).
  */
 final class KnownFlags {
     /** The locals hold plain bits (the code local is -1, the bits in the first operand). */
@@ -45,10 +42,7 @@ final class KnownFlags {
         }
         Arrays.fill(in, NONE);
         in[0] = UNKNOWN;
-        Map<Long, Integer> index = new HashMap<>();
-        for (int k = 0; k < n; k++) {
-            index.put(blocks.get(k).pc(), k);
-        }
+        RegionGraph graph = new RegionGraph(blocks);
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -57,7 +51,7 @@ final class KnownFlags {
                     continue;
                 }
                 int out = atBlockEnd(blocks.get(k), in[k]);
-                for (int s : successors(blocks.get(k).terminal(), index, n)) {
+                for (int s : graph.successors(k)) {
                     int merged = meet(in[s], out);
                     if (merged != in[s]) {
                         in[s] = merged;
@@ -103,27 +97,5 @@ final class KnownFlags {
             return a;
         }
         return a == b ? a : UNKNOWN;
-    }
-
-    private static int[] successors(Terminal terminal, Map<Long, Integer> index, int blocks) {
-        return switch (terminal) {
-            case Terminal.Jump j -> inside(index, j.target());
-            case Terminal.Branch br -> {
-                int[] taken = inside(index, br.taken());
-                int[] notTaken = inside(index, br.notTaken());
-                int[] both = Arrays.copyOf(taken, taken.length + notTaken.length);
-                System.arraycopy(notTaken, 0, both, taken.length, notTaken.length);
-                yield both;
-            }
-            case Terminal.JumpIndirect ji ->
-                java.util.stream.IntStream.range(0, blocks).toArray();
-            case Terminal.Exit e -> new int[0];
-            case Terminal.Raise r -> new int[0];
-        };
-    }
-
-    private static int[] inside(Map<Long, Integer> index, long target) {
-        Integer k = index.get(target);
-        return k == null ? new int[0] : new int[] {k};
     }
 }

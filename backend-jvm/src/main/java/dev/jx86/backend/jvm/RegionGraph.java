@@ -141,6 +141,11 @@ final class RegionGraph {
         }
     }
 
+    /** The blocks of the region that block {@code k} may continue at (every block after an indirect jump). */
+    int[] successors(int k) {
+        return successors[k];
+    }
+
     /** The blocks reachable from the entry, each after every block that dominates it. */
     List<Integer> order() {
         return order;
