@@ -23,18 +23,18 @@ import dev.jx86.ir.Type;
 public final class FloatFastPath {
     private FloatFastPath() {}
 
-    private static final long LOW = 0xffff_ffffL;
+    static final long LOW = 0xffff_ffffL;
 
     /**
      * The MXCSR bits that decide whether the short flags test applies: the controls (round to nearest, no FTZ, no
      * DAZ) and precision's flag and mask, which must both be set ({@link #QUIET}).
      */
-    private static final long QUIET_MASK = CONTROLS | INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
+    static final long QUIET_MASK = CONTROLS | INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
 
-    private static final long QUIET = INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
+    static final long QUIET = INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
 
-    private static final long EXPONENT64 = 0x7ff0_0000_0000_0000L;
-    private static final int EXPONENT32 = 0x7f80_0000;
+    static final long EXPONENT64 = 0x7ff0_0000_0000_0000L;
+    static final int EXPONENT32 = 0x7f80_0000;
 
     // ---- binary64
 

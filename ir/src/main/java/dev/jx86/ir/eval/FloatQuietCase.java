@@ -1,10 +1,5 @@
 package dev.jx86.ir.eval;
 
-import static dev.jx86.ir.FloatEnvironment.CONTROLS;
-import static dev.jx86.ir.FloatEnvironment.INEXACT;
-
-import dev.jx86.ir.FloatEnvironment;
-
 /**
  * The common case of an SSE add, subtract, multiply, divide or square root decided by one test, for the compiled
  * regions. The <em>check</em> ({@code addCheck64}, ...) is 0 when the environment is quiet (round to nearest, no FTZ,
@@ -24,15 +19,12 @@ import dev.jx86.ir.FloatEnvironment;
 public final class FloatQuietCase {
     private FloatQuietCase() {}
 
-    private static final long LOW = 0xffff_ffffL;
-
-    /** The MXCSR bits the quiet case looks at, and their values there. */
-    private static final long QUIET_MASK = CONTROLS | INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
-
-    private static final long QUIET = INEXACT | INEXACT << FloatEnvironment.MASK_SHIFT;
-
-    private static final long EXPONENT64 = 0x7ff0_0000_0000_0000L;
-    private static final int EXPONENT32 = 0x7f80_0000;
+    // The quiet environment and the exponent masks are FloatFastPath's.
+    private static final long LOW = FloatFastPath.LOW;
+    private static final long QUIET_MASK = FloatFastPath.QUIET_MASK;
+    private static final long QUIET = FloatFastPath.QUIET;
+    private static final long EXPONENT64 = FloatFastPath.EXPONENT64;
+    private static final int EXPONENT32 = FloatFastPath.EXPONENT32;
 
     // ---- binary64: the value (the host's where the check holds, else FloatFastPath's) and the check
 
