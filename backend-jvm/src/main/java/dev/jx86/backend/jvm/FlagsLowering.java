@@ -100,22 +100,9 @@ final class FlagsLowering extends BlockLowering {
         storeLow(i);
     }
 
-    /** Kinds whose ZF and SF are those of their result, whatever the operands. */
-    private static final java.util.Set<FlagsKind> RESULT_FLAGS = java.util.EnumSet.of(
-            FlagsKind.ADD,
-            FlagsKind.ADC,
-            FlagsKind.SUB,
-            FlagsKind.SBB,
-            FlagsKind.LOGIC,
-            FlagsKind.INC,
-            FlagsKind.DEC,
-            FlagsKind.NEG,
-            FlagsKind.MUL,
-            FlagsKind.IMUL);
-
     /**
      * Whether {@code cond} {@code i} is computed from its flags op's result alone (E, NE, S, NS of a kind in
-     * {@link #RESULT_FLAGS}), so that the op's flags need not be.
+     * {@link FlagsSemantics#keepsResultFlags}), so that the op's flags need not be.
      */
     boolean isDirectCondition(int i) {
         return isDirectCondition(b, i);
@@ -124,7 +111,7 @@ final class FlagsLowering extends BlockLowering {
     /** {@link #isDirectCondition(int)} for op {@code i} of block {@code b}. */
     static boolean isDirectCondition(Block b, int i) {
         int f = b.arg(i, 0);
-        if (b.op(f) != Op.FLAGS || !RESULT_FLAGS.contains(FlagsKind.values()[(int) b.aux0(f)])) {
+        if (b.op(f) != Op.FLAGS || !FlagsSemantics.keepsResultFlags(FlagsKind.values()[(int) b.aux0(f)])) {
             return false;
         }
         FlagCondition cc = FlagCondition.values()[(int) b.aux0(i)];

@@ -185,7 +185,12 @@ public final class FlagsSemantics {
         return (bits & PF) >>> PF_BIT;
     }
 
-    /** Whether ZF and SF of kind (an ordinal) are those of its result alone, whatever the operands. */
+    /** Whether ZF and SF of {@code kind} are those of its result alone, whatever the operands. */
+    public static boolean keepsResultFlags(FlagsKind kind) {
+        return keepsResultFlags(kind.ordinal());
+    }
+
+    /** {@link #keepsResultFlags(FlagsKind)} of a kind's ordinal. */
     private static boolean keepsResultFlags(int kind) {
         return kind == SUB_KIND
                 || kind == LOGIC_KIND
