@@ -180,12 +180,12 @@ public final class FloatFastFlags {
      * A result above the smallest normal number (so that it is not tiny, also not the case of a tiny exact value
      * rounded up to it) and below the largest finite one (so that nothing overflowed).
      */
-    private static boolean normal64(double s) {
+    static boolean normal64(double s) {
         double m = Math.abs(s);
         return m > Double.MIN_NORMAL && m < Double.MAX_VALUE;
     }
 
-    private static boolean normal32(float s) {
+    static boolean normal32(float s) {
         float m = Math.abs(s);
         return m > Float.MIN_NORMAL && m < Float.MAX_VALUE;
     }

@@ -474,7 +474,7 @@ public final class FloatFastPath {
     }
 
     /** Not a denormal: a non-zero exponent field, or zero. */
-    private static boolean notDenormal64(long bits) {
+    static boolean notDenormal64(long bits) {
         return (bits & EXPONENT64) != 0 || (bits << 1) == 0;
     }
 

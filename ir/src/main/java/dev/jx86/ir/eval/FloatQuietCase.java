@@ -103,18 +103,18 @@ public final class FloatQuietCase {
     /** A sum's operands may be zeros (the sum is then the other operand, exact), not denormals. */
     public static long addCheck64(long a, long b, long env) {
         return quiet(env)
-                        && inRange(Double.longBitsToDouble(a) + Double.longBitsToDouble(b))
-                        && notDenormal64(a)
-                        && notDenormal64(b)
+                        && FloatFastFlags.normal64(Double.longBitsToDouble(a) + Double.longBitsToDouble(b))
+                        && FloatFastPath.notDenormal64(a)
+                        && FloatFastPath.notDenormal64(b)
                 ? 0
                 : -1;
     }
 
     public static long subCheck64(long a, long b, long env) {
         return quiet(env)
-                        && inRange(Double.longBitsToDouble(a) - Double.longBitsToDouble(b))
-                        && notDenormal64(a)
-                        && notDenormal64(b)
+                        && FloatFastFlags.normal64(Double.longBitsToDouble(a) - Double.longBitsToDouble(b))
+                        && FloatFastPath.notDenormal64(a)
+                        && FloatFastPath.notDenormal64(b)
                 ? 0
                 : -1;
     }
@@ -122,7 +122,7 @@ public final class FloatQuietCase {
     /** A normal product or quotient has non-zero operands, so an exponent field of 0 is a denormal. */
     public static long mulCheck64(long a, long b, long env) {
         return quiet(env)
-                        && inRange(Double.longBitsToDouble(a) * Double.longBitsToDouble(b))
+                        && FloatFastFlags.normal64(Double.longBitsToDouble(a) * Double.longBitsToDouble(b))
                         && (a & EXPONENT64) != 0
                         && (b & EXPONENT64) != 0
                 ? 0
@@ -131,7 +131,7 @@ public final class FloatQuietCase {
 
     public static long divCheck64(long a, long b, long env) {
         return quiet(env)
-                        && inRange(Double.longBitsToDouble(a) / Double.longBitsToDouble(b))
+                        && FloatFastFlags.normal64(Double.longBitsToDouble(a) / Double.longBitsToDouble(b))
                         && (a & EXPONENT64) != 0
                         && (b & EXPONENT64) != 0
                 ? 0
@@ -353,22 +353,6 @@ public final class FloatQuietCase {
         return Double.doubleToRawLongBits(Math.sqrt(Double.longBitsToDouble(a)));
     }
 
-    /** Strictly between the smallest normal number and the largest finite one (so not a NaN either). */
-    private static boolean inRange(double r) {
-        double m = Math.abs(r);
-        return m > Double.MIN_NORMAL && m < Double.MAX_VALUE;
-    }
-
-    private static boolean inRange(float r) {
-        float m = Math.abs(r);
-        return m > Float.MIN_NORMAL && m < Float.MAX_VALUE;
-    }
-
-    /** Not a denormal: a non-zero exponent field, or a zero. */
-    private static boolean notDenormal64(long bits) {
-        return (bits & EXPONENT64) != 0 || (bits << 1) == 0;
-    }
-
     private static boolean notDenormal32(int bits) {
         return (bits & EXPONENT32) != 0 || (bits << 1) == 0;
     }
@@ -399,21 +383,25 @@ public final class FloatQuietCase {
     }
 
     private static boolean addCheck(int a, int b) {
-        return inRange(Float.intBitsToFloat(a) + Float.intBitsToFloat(b)) && notDenormal32(a) && notDenormal32(b);
+        return FloatFastFlags.normal32(Float.intBitsToFloat(a) + Float.intBitsToFloat(b))
+                && notDenormal32(a)
+                && notDenormal32(b);
     }
 
     private static boolean subCheck(int a, int b) {
-        return inRange(Float.intBitsToFloat(a) - Float.intBitsToFloat(b)) && notDenormal32(a) && notDenormal32(b);
+        return FloatFastFlags.normal32(Float.intBitsToFloat(a) - Float.intBitsToFloat(b))
+                && notDenormal32(a)
+                && notDenormal32(b);
     }
 
     private static boolean mulCheck(int a, int b) {
-        return inRange(Float.intBitsToFloat(a) * Float.intBitsToFloat(b))
+        return FloatFastFlags.normal32(Float.intBitsToFloat(a) * Float.intBitsToFloat(b))
                 && (a & EXPONENT32) != 0
                 && (b & EXPONENT32) != 0;
     }
 
     private static boolean divCheck(int a, int b) {
-        return inRange(Float.intBitsToFloat(a) / Float.intBitsToFloat(b))
+        return FloatFastFlags.normal32(Float.intBitsToFloat(a) / Float.intBitsToFloat(b))
                 && (a & EXPONENT32) != 0
                 && (b & EXPONENT32) != 0;
     }
