@@ -96,8 +96,16 @@ final class FlagsLowering extends BlockLowering {
         for (int k = 0; k < n; k++) {
             loadLow(b.arg(i, k));
         }
-        asm.invokeStatic(EVAL + "FlagsSemantics", kind.text(), "(I" + "J".repeat(n) + ")J");
+        invokeKind(asm, kind);
         storeLow(i);
+    }
+
+    /** Calls FlagsSemantics' method for {@code kind} on the width and the kind's operands pushed before. */
+    static void invokeKind(Asm asm, FlagsKind kind) {
+        asm.invokeStatic(
+                EVAL + "FlagsSemantics",
+                kind.text(),
+                "(I" + "J".repeat(kind.operands().size()) + ")J");
     }
 
     /**

@@ -264,7 +264,7 @@ final class StateLocals implements Opcodes {
             for (int k = 0; k < operands; k++) {
                 asm.loadLong(flagsOperandLocal + 2 * k);
             }
-            asm.invokeStatic(BlockLowering.EVAL + "FlagsSemantics", kind.text(), "(I" + "J".repeat(operands) + ")J");
+            FlagsLowering.invokeKind(asm, kind);
             return;
         }
         Label bits = new Label();
